@@ -1,0 +1,66 @@
+# Alley Hub — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+export OMP_WAIT_POLICY ?= PASSIVE
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup run test test-sqlite test-postgres browser-deps bench lint lock messages clean
+
+setup: $(VENV)/.installed var/.static ## venv + locked dependencies + static files (idempotent)
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+var/.static: $(VENV)/.installed $(shell find static -type f 2>/dev/null) $(wildcard locale/*/LC_MESSAGES/django.po)
+	@mkdir -p var
+	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	$(BIN)/python manage.py collectstatic --noinput -v 0
+	@touch $@
+
+run: setup ## migrate, load the demo district once, start the worker and serve on $(HOST):$(PORT)
+	$(BIN)/python manage.py migrate --noinput -v 0
+	$(BIN)/python manage.py demo_district --if-empty
+	$(BIN)/python manage.py ensure_admin
+	@echo "Alley Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@trap 'kill 0' EXIT INT TERM; \
+	  $(BIN)/python manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & \
+	  DEBUG=true $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+
+browser-deps: ## Debian's Chromium and CJK fonts for the browser tests
+	@if ! command -v chromium >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else echo "chromium is missing: run 'sudo apt-get install -y chromium fonts-noto-cjk'" >&2; exit 1; fi; \
+	fi
+
+test: setup browser-deps ## the whole suite on SQLite, then again on PostgreSQL when it answers
+	$(BIN)/python -m pytest
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== PostgreSQL at $(PG_URL) =="; \
+	  TEST_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest; \
+	else echo "== PostgreSQL not reachable: SQLite run only =="; fi
+
+bench: setup ## matching benchmarks (bench/README.md)
+	$(BIN)/python bench/run.py
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lock: ## re-resolve requirements.lock from pyproject.toml
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock --quiet
+
+messages: setup ## extract translatable strings into locale/
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --no-obsolete
+
+clean:
+	rm -rf $(VENV) var/static var/.static

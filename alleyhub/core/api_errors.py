@@ -1,0 +1,65 @@
+"""RFC 9457 problem details for every error the API returns."""
+
+import logging
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from .exceptions import ApplicationError
+
+logger = logging.getLogger(__name__)
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+def problem(api: NinjaAPI, request: HttpRequest, status: int, title: str, detail: str = "", **extra):
+    body = {"type": "about:blank", "title": title, "status": status, "instance": request.path}
+    if detail:
+        body["detail"] = detail
+    body.update(extra)
+    response = api.create_response(request, body, status=status)
+    response["Content-Type"] = PROBLEM_CONTENT_TYPE
+    return response
+
+
+def install_problem_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(ApplicationError)
+    def application_error(request, exc: ApplicationError):
+        return problem(api, request, exc.status, _("请求无法完成"), exc.message, **exc.extra)
+
+    @api.exception_handler(NinjaValidationError)
+    def validation_error(request, exc: NinjaValidationError):
+        errors = [
+            {"loc": [str(p) for p in e.get("loc", [])], "msg": str(e.get("msg", "")), "type": e.get("type", "")}
+            for e in exc.errors
+        ]
+        return problem(api, request, 422, _("输入无效"), _("请求中有无效的字段。"), errors=errors)
+
+    @api.exception_handler(ValidationError)
+    def django_validation_error(request, exc: ValidationError):
+        errors = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+        return problem(api, request, 422, _("输入无效"), _("请求中有无效的字段。"), errors=errors)
+
+    @api.exception_handler(AuthenticationError)
+    def authentication_error(request, exc):
+        return problem(api, request, 401, _("需要登录"), _("请登录或提供有效的访问令牌。"))
+
+    @api.exception_handler(PermissionDenied)
+    def permission_denied(request, exc):
+        return problem(api, request, 403, _("无权访问"), str(exc) or _("您无权执行此操作。"))
+
+    @api.exception_handler(Http404)
+    def not_found(request, exc):
+        return problem(api, request, 404, _("未找到"), _("请求的资源不存在。"))
+
+    @api.exception_handler(HttpError)
+    def http_error(request, exc: HttpError):
+        return problem(api, request, exc.status_code, str(exc) or _("请求无法完成"))
+
+    @api.exception_handler(Exception)
+    def unexpected(request, exc):
+        logger.exception("Unhandled API error on %s", request.path)
+        return problem(api, request, 500, _("服务器内部错误"), _("发生了意外错误，已记录。"))

@@ -1,0 +1,107 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BaseModel(models.Model):
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Language(models.TextChoices):
+    ZH = "zh", _("中文")
+    EN = "en", _("英文")
+
+
+def current_language_code() -> str:
+    """The two-letter code ('zh' or 'en') of the active UI language."""
+    return "en" if (get_language() or "zh-hans").startswith("en") else "zh"
+
+
+class BilingualMixin(models.Model):
+    """Text written by users is stored in the language it was written in (`language`), in the
+    field of that language (`title_zh` or `title_en`); the other language's field is optional.
+    `localized("title")` picks the user's language when present, else the original."""
+
+    language = models.CharField(_("原文语言"), max_length=2, choices=Language.choices, default=Language.ZH)
+
+    class Meta:
+        abstract = True
+
+    def localized(self, field: str, lang: str | None = None) -> str:
+        lang = lang or current_language_code()
+        preferred = getattr(self, f"{field}_{lang}", "") or ""
+        if preferred:
+            return preferred
+        return getattr(self, f"{field}_{self.language}", "") or getattr(
+            self, f"{field}_{'en' if lang == 'zh' else 'zh'}", ""
+        )
+
+
+class AuditEntry(models.Model):
+    """One row per change made through a service: who did what to which object, and when."""
+
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    code = models.CharField(_("动作"), max_length=100, db_index=True)
+    target_type = models.CharField(_("对象类型"), max_length=100)
+    target_id = models.CharField(_("对象编号"), max_length=64)
+    data = models.JSONField(_("详情"), default=dict, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("审计记录")
+        verbose_name_plural = _("审计记录")
+        ordering = ["-at"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.code} {self.target_type}#{self.target_id}"
+
+
+class ListingStatus(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    PUBLISHED = "published", _("已发布")
+    ARCHIVED = "archived", _("已归档")
+
+
+class PublishableListing(BilingualMixin, BaseModel):
+    """What every listing shares: an owner organisation, a status, and an expiry date with a
+    'last confirmed' timestamp so stale entries can be found and re-confirmed."""
+
+    owner = models.ForeignKey(
+        "directory.Organization", verbose_name=_("所属机构"), on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        _("状态"), max_length=10, choices=ListingStatus.choices, default=ListingStatus.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    expires_on = models.DateField(_("有效期至"), null=True, blank=True, db_index=True)
+    last_confirmed_at = models.DateTimeField(_("最近确认时间"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == ListingStatus.PUBLISHED
+
+    @property
+    def is_stale(self) -> bool:
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        if self.expires_on and self.expires_on < timezone.localdate():
+            return True
+        return self.last_confirmed_at is None or self.last_confirmed_at < timezone.now() - timedelta(days=180)

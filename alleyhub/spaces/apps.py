@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SpacesConfig(AppConfig):
+    name = "alleyhub.spaces"
+    label = "spaces"

@@ -1,0 +1,16 @@
+"""Fast, deterministic settings for the test suite."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if "TEST_DATABASE_URL" in env:
+    DATABASES = {"default": env.db("TEST_DATABASE_URL")}  # noqa: F811

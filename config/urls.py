@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("alleyhub.core.urls")),  # /healthz and the home page
+    path("accounts/", include("alleyhub.accounts.urls")),
+    path("directory/", include("alleyhub.directory.urls")),
+    path("listings/", include("alleyhub.listings.urls")),
+    path("services/", include("alleyhub.catalogue.urls")),
+    path("spaces/", include("alleyhub.spaces.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler404 = "alleyhub.core.views.page_not_found"
+handler500 = "alleyhub.core.views.server_error"
+handler403 = "alleyhub.core.views.permission_denied"
