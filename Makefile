@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
+DEBUG ?= false
+# Listening on all interfaces means visitors use the machine's own name or address.
+RUN_ALLOWED_HOSTS := $(if $(filter 0.0.0.0 ::,$(HOST)),*,127.0.0.1,localhost,[::1])
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 export OMP_WAIT_POLICY ?= PASSIVE
 export PYTHONDONTWRITEBYTECODE := 1
@@ -21,7 +24,8 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 
 var/.static: $(VENV)/.installed $(shell find static -type f 2>/dev/null) $(wildcard locale/*/LC_MESSAGES/django.po)
 	@mkdir -p var
-	$(BIN)/python manage.py compilemessages --ignore=.venv -v 0
+	@# The compiled catalogues are committed; rebuild them when gettext is installed.
+	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages --ignore=.venv -v 0; fi
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 	@touch $@
 
@@ -31,8 +35,8 @@ run: setup ## migrate, load the demo district once, start the worker and serve o
 	$(BIN)/python manage.py ensure_admin
 	@echo "Alley Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
-	  $(BIN)/python manage.py db_worker --queue-name '*' >var/worker.log 2>&1 & \
-	  DEBUG=true $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
+	  $(BIN)/python manage.py db_worker --queue-name '*' --no-reload >var/worker.log 2>&1 & \
+	  DEBUG=$(DEBUG) ALLOWED_HOSTS='$(RUN_ALLOWED_HOSTS)' $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
 browser-deps: ## Debian's Chromium and CJK fonts for the browser tests
 	@if ! command -v chromium >/dev/null; then \
