@@ -19,7 +19,6 @@ setup: $(VENV)/.installed var/.static ## venv + locked dependencies + static fil
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
 var/.static: $(VENV)/.installed $(shell find static -type f 2>/dev/null) $(wildcard locale/*/LC_MESSAGES/django.po)
