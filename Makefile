@@ -24,7 +24,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 var/.static: $(VENV)/.installed $(shell find static -type f 2>/dev/null) $(wildcard locale/*/LC_MESSAGES/django.po)
 	@mkdir -p var
 	@# The compiled catalogues are committed; rebuild them when gettext is installed.
-	@if command -v msgfmt >/dev/null; then $(BIN)/python manage.py compilemessages --ignore=.venv -v 0; fi
+	@if command -v msgfmt >/dev/null && [ -f locale/en/LC_MESSAGES/django.po ]; then $(BIN)/python manage.py compilemessages --ignore=.venv -v 0; fi
 	$(BIN)/python manage.py collectstatic --noinput -v 0
 	@touch $@
 
