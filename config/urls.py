@@ -12,6 +12,11 @@ urlpatterns = [
     path("listings/", include("alleyhub.listings.urls")),
     path("services/", include("alleyhub.catalogue.urls")),
     path("spaces/", include("alleyhub.spaces.urls")),
+    path("requests/", include("alleyhub.requests.urls")),
+    path("matching/", include("alleyhub.matching.urls")),
+    path("search/", include("alleyhub.matching.search_urls")),
+    path("cases/", include("alleyhub.brokerage.urls")),
+    path("notifications/", include("alleyhub.notifications.urls")),
     path("admin/", admin.site.urls),
 ]
 

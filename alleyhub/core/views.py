@@ -1,4 +1,43 @@
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from alleyhub.core import selectors
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    return render(request, "core/home.html", {"overview": selectors.district_overview()})
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 {"status": "ok", "database": "ok"} after a real query; 503 problem JSON otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            row = cursor.fetchone()
+        if not row or row[0] != 1:
+            raise DatabaseError("unexpected answer to SELECT 1")
+    except DatabaseError as exc:
+        logger.error("Health check failed: %s", exc)
+        body = {
+            "type": "about:blank",
+            "title": _("服务不可用"),
+            "status": 503,
+            "detail": _("数据库无法访问。"),
+            "instance": request.path,
+            "database": "error",
+        }
+        return JsonResponse(body, status=503, content_type="application/problem+json")
+    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def page_not_found(request, exception=None):

@@ -74,6 +74,10 @@ class TechOutcome(PublishableListing):
             ),
             models.CheckConstraint(condition=~models.Q(title_zh="", title_en=""), name="outcome_has_a_title"),
         ]
+        # Lists are ordered newest first; this index serves that order at 100k+ rows.
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="outcome_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -85,6 +89,10 @@ class TechOutcome(PublishableListing):
     @property
     def summary(self) -> str:
         return self.localized("summary")
+
+    @property
+    def applications(self) -> str:
+        return self.localized("applications")
 
     def clean(self):
         errors = {}
@@ -132,6 +140,9 @@ class TechDemand(PublishableListing):
             ),
             models.CheckConstraint(condition=~models.Q(title_zh="", title_en=""), name="demand_has_a_title"),
         ]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="demand_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -143,6 +154,10 @@ class TechDemand(PublishableListing):
     @property
     def description(self) -> str:
         return self.localized("description")
+
+    @property
+    def deadline_passed(self) -> bool:
+        return bool(self.deadline and self.deadline < timezone.localdate())
 
     def clean(self):
         errors = {}
@@ -186,6 +201,9 @@ class InvestorProfile(PublishableListing):
                 | models.Q(ticket_max__gte=models.F("ticket_min")),
                 name="investor_ticket_range_in_order",
             ),
+        ]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="investor_list_order"),
         ]
 
     def __str__(self) -> str:

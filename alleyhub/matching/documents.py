@@ -47,20 +47,22 @@ def _titles(obj, field: str = "title") -> str:
 
 
 def _industry_codes_and_names(industries: Iterable[Industry]) -> tuple[list[str], list[str]]:
-    """Codes of the industries and of their ancestors (a demand in 集成电路 fits an outcome in
-    功率半导体), and the names of the industries themselves in both languages."""
+    """The industries' codes and names (both languages). The engine treats "ic" as covering
+    "ic-power"; where a code does not follow that prefix scheme its ancestors are added, so a
+    demand in 集成电路 still meets an outcome in 功率半导体."""
     codes: list[str] = []
     names: list[str] = []
     for industry in industries:
         names += [industry.name_zh, industry.name_en]
-        node: Industry | None = industry
+        node: Industry = industry
+        codes.append(node.code)
         depth = 0
-        while node is not None and depth < 10:
-            if node.code not in codes:
-                codes.append(node.code)
-            node = node.parent if node.parent_id else None
-            depth += 1
-    return codes, [n for n in names if n]
+        while node.parent_id and depth < 10:
+            parent = node.parent
+            if not node.code.startswith(parent.code + "-") and parent.code not in codes:
+                codes.append(parent.code)
+            node, depth = parent, depth + 1
+    return list(dict.fromkeys(codes)), [n for n in names if n]
 
 
 def _lang(obj) -> str:
@@ -76,7 +78,7 @@ def _is_live_listing(obj) -> bool:
 def _outcome(obj: TechOutcome) -> Document | None:
     if not _is_live_listing(obj):
         return None
-    codes, names = _industry_codes_and_names(obj.industries.select_related("parent"))
+    codes, names = _industry_codes_and_names(obj.industries.all())
     fields = {
         "trl": obj.trl,
         "modes": list(obj.cooperation_modes or []),
@@ -95,7 +97,7 @@ def _outcome(obj: TechOutcome) -> Document | None:
 def _demand(obj: TechDemand) -> Document | None:
     if not _is_live_listing(obj):
         return None
-    codes, names = _industry_codes_and_names(obj.industries.select_related("parent"))
+    codes, names = _industry_codes_and_names(obj.industries.all())
     fields = {
         "min_trl": obj.min_trl,
         "budget_min": obj.budget_min,
@@ -111,7 +113,7 @@ def _demand(obj: TechDemand) -> Document | None:
 def _investor(obj: InvestorProfile) -> Document | None:
     if not _is_live_listing(obj):
         return None
-    codes, names = _industry_codes_and_names(obj.sectors.select_related("parent"))
+    codes, names = _industry_codes_and_names(obj.sectors.all())
     fields = {
         "stages": list(obj.stages or []),
         "ticket_min": obj.ticket_min,
@@ -127,8 +129,8 @@ def _investor(obj: InvestorProfile) -> Document | None:
 def _expert(obj: Person) -> Document | None:
     if not obj.is_published or obj.kind not in EXPERT_KINDS:
         return None
-    codes, names = _industry_codes_and_names(obj.industries.select_related("parent"))
-    orgs = [a.organization for a in obj.affiliations.select_related("organization") if a.end_date is None]
+    codes, names = _industry_codes_and_names(obj.industries.all())
+    orgs = [a.organization for a in obj.affiliations.all() if a.end_date is None]
     fields = {"industries": codes, "lang": _lang(obj)}
     title = _join(_titles(obj, "name"), _titles(obj, "title")).replace("\n", " · ")
     text = _join(
@@ -174,7 +176,7 @@ def _space(obj: SpaceUnit) -> Document | None:
 def _organization(obj: Organization) -> Document | None:
     if not obj.is_published:
         return None
-    codes, names = _industry_codes_and_names(obj.industries.select_related("parent"))
+    codes, names = _industry_codes_and_names(obj.industries.all())
     fields = {
         "org_kind": obj.kind,
         "stage": obj.stage or None,
@@ -203,6 +205,7 @@ class KindSpec:
     model: type[models.Model]
     build: Any
     related: tuple[str, ...] = ()
+    prefetch: tuple[str, ...] = ()
 
     def queryset(self) -> models.QuerySet:
         qs = self.model._default_manager.all()
@@ -210,15 +213,26 @@ class KindSpec:
             qs = qs.select_related(*self.related)
         return qs
 
+    def bulk_queryset(self) -> models.QuerySet:
+        return self.queryset().prefetch_related(*self.prefetch).order_by("pk")
+
 
 SPECS: dict[str, KindSpec] = {
-    DocumentKind.OUTCOME: KindSpec(DocumentKind.OUTCOME, TechOutcome, _outcome, ("owner",)),
-    DocumentKind.DEMAND: KindSpec(DocumentKind.DEMAND, TechDemand, _demand, ("owner",)),
-    DocumentKind.INVESTOR: KindSpec(DocumentKind.INVESTOR, InvestorProfile, _investor, ("owner",)),
-    DocumentKind.EXPERT: KindSpec(DocumentKind.EXPERT, Person, _expert),
+    DocumentKind.OUTCOME: KindSpec(
+        DocumentKind.OUTCOME, TechOutcome, _outcome, ("owner",), ("industries__parent",)
+    ),
+    DocumentKind.DEMAND: KindSpec(DocumentKind.DEMAND, TechDemand, _demand, ("owner",), ("industries__parent",)),
+    DocumentKind.INVESTOR: KindSpec(
+        DocumentKind.INVESTOR, InvestorProfile, _investor, ("owner",), ("sectors__parent",)
+    ),
+    DocumentKind.EXPERT: KindSpec(
+        DocumentKind.EXPERT, Person, _expert, (), ("industries__parent", "affiliations__organization")
+    ),
     DocumentKind.SERVICE: KindSpec(DocumentKind.SERVICE, ServiceOffering, _service, ("owner",)),
     DocumentKind.SPACE: KindSpec(DocumentKind.SPACE, SpaceUnit, _space, ("owner", "building")),
-    DocumentKind.ORGANIZATION: KindSpec(DocumentKind.ORGANIZATION, Organization, _organization),
+    DocumentKind.ORGANIZATION: KindSpec(
+        DocumentKind.ORGANIZATION, Organization, _organization, (), ("industries__parent",)
+    ),
 }
 MODEL_KINDS: dict[type[models.Model], str] = {spec.model: kind for kind, spec in SPECS.items()}
 
@@ -256,7 +270,7 @@ def objects_for(pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], model
 
 def iter_all_objects() -> Iterator[tuple[str, models.Model]]:
     for kind, spec in SPECS.items():
-        for obj in spec.queryset().iterator(chunk_size=500):
+        for obj in spec.bulk_queryset().iterator(chunk_size=500):
             yield kind, obj
 
 

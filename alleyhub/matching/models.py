@@ -4,6 +4,8 @@ embedding), an `IndexState` change counter, and the stored `Match` records with 
 
 from __future__ import annotations
 
+import uuid
+
 import numpy as np
 from django.conf import settings
 from django.db import models
@@ -12,6 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from alleyhub.core.models import BaseModel
 
 EMBEDDING_DIM = 384
+
+
+def _new_generation() -> str:
+    return uuid.uuid4().hex
 
 
 class DocumentKind(models.TextChoices):
@@ -29,6 +35,8 @@ class IndexState(models.Model):
     it with the version its in-memory engine was built at and loads only the rows changed since."""
 
     version = models.BigIntegerField(_("索引版本"), default=0)
+    # A new generation (a rebuild, or a database created afresh) tells every process to reload fully.
+    generation = models.CharField(_("索引代次"), max_length=32, default=_new_generation)
 
     class Meta:
         verbose_name = _("索引状态")

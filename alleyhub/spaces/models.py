@@ -7,6 +7,16 @@ from alleyhub.core.models import BaseModel, BilingualMixin, PublishableListing
 from alleyhub.directory.models import Organization
 
 
+def validate_facilities(value):
+    """Facilities are a short list of short labels, e.g. ["会议室", "路演厅"]."""
+    if (
+        not isinstance(value, list)
+        or len(value) > 30
+        or any(not isinstance(v, str) or not v.strip() or len(v) > 50 for v in value)
+    ):
+        raise ValidationError(_("配套设施须为不超过 30 项的文字列表，每项不超过 50 字。"), code="invalid_facilities")
+
+
 class Building(BilingualMixin, BaseModel):
     """A building or campus with space units (e.g. 硅巷 NO.1, 硅巷创客厅, 武夷新象限)."""
 
@@ -20,7 +30,7 @@ class Building(BilingualMixin, BaseModel):
     subdistrict = models.CharField(_("街道"), max_length=50, blank=True, db_index=True)
     description_zh = models.TextField(_("中文简介"), blank=True)
     description_en = models.TextField(_("英文简介"), blank=True)
-    facilities = models.JSONField(_("配套设施"), default=list, blank=True)
+    facilities = models.JSONField(_("配套设施"), default=list, blank=True, validators=[validate_facilities])
     latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
 
@@ -64,7 +74,7 @@ class SpaceUnit(PublishableListing):
     )
     available_from = models.DateField(_("可租起始日"), null=True, blank=True)
     available_until = models.DateField(_("可租截止日"), null=True, blank=True)
-    facilities = models.JSONField(_("设施"), default=list, blank=True)
+    facilities = models.JSONField(_("设施"), default=list, blank=True, validators=[validate_facilities])
     capacity = models.PositiveIntegerField(_("容纳人数"), null=True, blank=True)
 
     class Meta:
@@ -148,6 +158,14 @@ class RenewalSite(BilingualMixin, BaseModel):
                 | models.Q(start_year__isnull=True)
                 | models.Q(target_year__gte=models.F("start_year")),
                 name="renewal_years_in_order",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(site_area_sqm__isnull=True) | models.Q(site_area_sqm__gt=0),
+                name="renewal_site_area_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(floor_area_sqm__isnull=True) | models.Q(floor_area_sqm__gt=0),
+                name="renewal_floor_area_positive",
             ),
         ]
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "ninja",  # serves the Swagger UI assets from its static files (no CDN)
     "alleyhub.core",
     "alleyhub.accounts",
     "alleyhub.directory",

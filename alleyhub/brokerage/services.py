@@ -1,0 +1,448 @@
+"""Writes for the brokers' pipeline. Every function checks the actor's right and the case's
+current state first, validates, writes, records an audit entry and notifies, all in one
+transaction; a refused action raises ApplicationError / ConflictError / PermissionDenied and
+changes nothing."""
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alleyhub.core.audit import audit_record
+from alleyhub.core.exceptions import ApplicationError, ConflictError
+from alleyhub.notifications.services import notify
+
+from . import selectors
+from .files import validate_case_upload
+from .models import (
+    Case,
+    CaseActivity,
+    CaseRating,
+    CaseStageChange,
+    ConfidentialityAcceptance,
+    SupplyKind,
+)
+from .transitions import FINAL_STAGES, CloseReason, ContractType, Stage
+
+User = get_user_model()
+
+TERMS_VERSION = "2026-1"
+
+
+def _require_broker_or_operator(actor) -> None:
+    if not getattr(actor, "is_authenticated", False) or not (actor.is_broker or actor.is_operator):
+        raise PermissionDenied(_("只有科技经纪人或运营方可以管理对接项目。"))
+
+
+def _require_write(*, case: Case, actor) -> str:
+    role = selectors.case_role_of(case=case, user=actor)
+    if role in (None, selectors.CaseRole.PARTY):
+        raise PermissionDenied(_("您不是此对接项目的经纪人。"))
+    return role
+
+
+def _refuse_if_closed(case: Case) -> None:
+    if case.stage == Stage.CLOSED:
+        raise ApplicationError(_("此对接项目已终止，不能再修改。"), {"code": "case_closed"})
+
+
+def _notify_case(*, case: Case, code: str, context: dict, actor, key: str, include_parties: bool = True) -> None:
+    recipients = {case.broker, *case.co_brokers.all()}
+    if include_parties:
+        recipients |= set(selectors.case_party_users(case=case))
+    for user in recipients:
+        if actor is not None and user.pk == getattr(actor, "pk", None):
+            continue
+        notify(recipient=user, code=code, context=context, target=case, dedup_key=f"{key}:{user.pk}")
+
+
+def _supply_org_of(*, outcome=None, expert=None, investor=None):
+    if outcome is not None:
+        return outcome.owner
+    if investor is not None:
+        return investor.owner
+    if expert is not None:
+        affiliation = expert.affiliations.order_by("-is_primary", "pk").select_related("organization").first()
+        return affiliation.organization if affiliation else None
+    return None
+
+
+def case_create(
+    *,
+    demand_org,
+    broker,
+    actor,
+    demand=None,
+    outcome=None,
+    expert=None,
+    investor=None,
+    co_brokers=(),
+    title: str = "",
+    note: str = "",
+    source_match_id: int | None = None,
+) -> Case:
+    """Open a case at stage 'lead' between a demand side (an organisation, optionally one of its
+    technology demands) and exactly one supply side (an outcome, an expert or an investor
+    profile), with a responsible broker and optional co-brokers.
+
+    Raises PermissionDenied unless the actor is a broker or an operator, ApplicationError when
+    the sides are inconsistent or the broker is not a broker. Records the first stage change,
+    an audit entry, and notifies the brokers and parties."""
+    _require_broker_or_operator(actor)
+    supplies = [(SupplyKind.OUTCOME, outcome), (SupplyKind.EXPERT, expert), (SupplyKind.INVESTOR, investor)]
+    given = [(kind, obj) for kind, obj in supplies if obj is not None]
+    if len(given) != 1:
+        raise ApplicationError(_("请选择且只选择一个供给方（科技成果、专家或投资机构）。"), {"code": "supply_side"})
+    if demand is not None and demand.owner_id != demand_org.pk:
+        raise ApplicationError(_("技术需求不属于所选的需求方。"), {"code": "demand_owner"})
+    if broker is None or not broker.is_broker or not broker.is_active:
+        raise ApplicationError(_("负责人必须是在册的科技经纪人。"), {"code": "broker_role"})
+    co_brokers = [u for u in co_brokers if u.pk != broker.pk]
+    if any(not u.is_broker for u in co_brokers):
+        raise ApplicationError(_("协作经纪人必须是在册的科技经纪人。"), {"code": "co_broker_role"})
+    kind, supply = given[0]
+    now = timezone.now()
+    if not title:
+        left = demand.title if demand is not None else str(demand_org)
+        title = f"{left} × {supply}"[:200]
+    case = Case(
+        title=title,
+        demand_org=demand_org,
+        demand=demand,
+        supply_kind=kind,
+        outcome=outcome,
+        expert=expert,
+        investor=investor,
+        supply_org=_supply_org_of(outcome=outcome, expert=expert, investor=investor),
+        broker=broker,
+        stage=Stage.LEAD,
+        stage_entered_at=now,
+        last_activity_at=now,
+        source_match_id=source_match_id,
+        created_by=actor,
+    )
+    case.full_clean()
+    with transaction.atomic():
+        case.save()
+        case.co_brokers.set(co_brokers)
+        CaseStageChange.objects.create(case=case, from_stage="", to_stage=Stage.LEAD, actor=actor, at=now, note=note)
+        audit_record(actor=actor, target=case, code="brokerage.case.created",
+                     data={"broker": broker.pk, "supply_kind": kind, "source_match_id": source_match_id})
+        _notify_case(case=case, code="brokerage.case.created", actor=actor, key=f"case-created:{case.pk}",
+                     context={"case": case.title, "actor": actor, "broker": broker})
+    return case
+
+
+def _match_sides(match) -> dict:
+    """Map a match's two objects onto the case's sides."""
+    from alleyhub.directory.models import Organization, Person
+    from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+
+    sides: dict = {}
+    for obj in (match.source_object, match.target_object):
+        if isinstance(obj, TechDemand):
+            sides["demand"] = obj
+            sides["demand_org"] = obj.owner
+        elif isinstance(obj, TechOutcome):
+            sides["outcome"] = obj
+        elif isinstance(obj, Person):
+            sides["expert"] = obj
+        elif isinstance(obj, InvestorProfile):
+            sides["investor"] = obj
+        elif isinstance(obj, Organization):
+            sides.setdefault("demand_org", obj)
+    supply_count = sum(1 for key in ("outcome", "expert", "investor") if key in sides)
+    if "demand_org" not in sides or supply_count != 1:
+        raise ApplicationError(_("这类匹配不能发起对接项目：需要一个需求方和一个供给方。"), {"code": "match_kind"})
+    return sides
+
+
+def case_start_from_match(*, match, actor, broker=None, co_brokers=()) -> Case:
+    """One click from a match to a case. Accepts the match if it is only suggested or viewed;
+    refuses a dismissed match. Starting twice from the same match returns the existing case.
+    The responsible broker is `broker`, else the actor when the actor is a broker."""
+    _require_broker_or_operator(actor)
+    existing = Case.objects.filter(source_match_id=match.pk).first()
+    if existing is not None:
+        return existing
+    status = match.status
+    if status == "dismissed":
+        raise ApplicationError(_("此匹配已被忽略，不能发起对接项目。"), {"code": "match_dismissed"})
+    broker = broker or (actor if actor.is_broker else None)
+    if broker is None:
+        raise ApplicationError(_("请指定负责此项目的科技经纪人。"), {"code": "broker_required"})
+    sides = _match_sides(match)
+    with transaction.atomic():
+        if status != "accepted":
+            from alleyhub.matching.services import match_accept
+
+            match_accept(match=match, actor=actor, reason="case")
+        case = case_create(
+            **sides, broker=broker, co_brokers=co_brokers, actor=actor, source_match_id=match.pk,
+            note=_("由匹配发起（得分 %(score)s）") % {"score": getattr(match, "score", "")},
+        )
+    return case
+
+
+def _parse_amount(value) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        amount = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise ApplicationError(_("合同金额不是有效的数字。"), {"code": "contract_amount"}) from None
+    if amount < 0 or amount >= Decimal("1e12"):
+        raise ApplicationError(_("合同金额超出范围。"), {"code": "contract_amount"})
+    return amount
+
+
+def _conflict(case_id: int) -> ConflictError:
+    current = Case.objects.filter(pk=case_id).first()
+    last = CaseStageChange.objects.filter(case_id=case_id).select_related("actor").order_by("-at", "-id").first()
+    who = str(last.actor) if last and last.actor else _("其他人")
+    stage = current.get_stage_display() if current else ""
+    return ConflictError(
+        _("此对接项目刚被 %(who)s 修改（当前阶段：%(stage)s）。您的操作没有保存，请刷新后重试。")
+        % {"who": who, "stage": stage},
+        {"code": "version_conflict", "current_version": current.version if current else None,
+         "current_stage": current.stage if current else None},
+    )
+
+
+def case_move(
+    *,
+    case: Case,
+    to_stage: str,
+    expected_version: int,
+    actor,
+    note: str = "",
+    close_reason: str = "",
+    contract_type: str = "",
+    contract_amount=None,
+    contract_date: date | None = None,
+) -> Case:
+    """Move a case to `to_stage` if the StageTransition table allows it from its current stage.
+
+    `expected_version` is the version the actor saw; if someone changed the case since, a
+    ConflictError (409) tells who did and nothing changes. Signing needs contract type, amount
+    and date; closing needs a reason from CloseReason. Records a CaseStageChange and an audit
+    entry and notifies everyone on the case. Returns the case as saved."""
+    _require_write(case=case, actor=actor)
+    try:
+        to_stage = Stage(to_stage)
+    except ValueError:
+        raise ApplicationError(_("未知的阶段：%(stage)s") % {"stage": to_stage}, {"code": "unknown_stage"}) from None
+    with transaction.atomic():
+        current = Case.objects.get(pk=case.pk)
+        if current.version != expected_version:
+            raise _conflict(case.pk)
+        if current.stage in FINAL_STAGES:
+            if current.stage == Stage.CLOSED:
+                _refuse_if_closed(current)
+            raise ApplicationError(_("此对接项目已签约，阶段不能再变更。"), {"code": "case_final"})
+        if to_stage.value not in selectors.allowed_next_stages(stage=current.stage):
+            raise ApplicationError(
+                _("不允许从「%(from)s」变更到「%(to)s」。") % {"from": current.get_stage_display(), "to": to_stage.label},
+                {"code": "transition_forbidden", "allowed": selectors.allowed_next_stages(stage=current.stage)},
+            )
+        values: dict = {}
+        if to_stage == Stage.SIGNED:
+            amount = _parse_amount(contract_amount)
+            if contract_type not in ContractType.values or amount is None or not contract_date:
+                raise ApplicationError(_("签约需要填写合同类型、金额和签约日期。"), {"code": "contract_required"})
+            if isinstance(contract_date, datetime):
+                contract_date = contract_date.date()
+            if contract_date > timezone.localdate():
+                raise ApplicationError(_("签约日期不能晚于今天。"), {"code": "contract_date"})
+            values.update(contract_type=contract_type, contract_amount=amount, contract_date=contract_date)
+        if to_stage == Stage.CLOSED:
+            if close_reason not in CloseReason.values:
+                raise ApplicationError(_("终止项目需要选择终止原因。"), {"code": "close_reason_required"})
+            if close_reason == CloseReason.OTHER and not note.strip():
+                raise ApplicationError(_("选择“其他原因”时请填写说明。"), {"code": "close_note_required"})
+            values.update(close_reason=close_reason)
+        now = timezone.now()
+        updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
+            stage=to_stage.value, version=F("version") + 1, stage_entered_at=now, last_activity_at=now,
+            reminded_at=None, flagged_at=None, updated_at=now, **values,
+        )
+        if updated != 1:
+            # Someone committed a change between our read and our write.
+            raise _conflict(case.pk)
+        change = CaseStageChange.objects.create(
+            case_id=case.pk, from_stage=current.stage, to_stage=to_stage.value, actor=actor, at=now, note=note
+        )
+        saved = Case.objects.get(pk=case.pk)
+        audit_record(actor=actor, target=saved, code="brokerage.case.stage_changed",
+                     data={"from": current.stage, "to": to_stage.value, "note": note, **{
+                         k: str(v) for k, v in values.items()}})
+        _notify_case(
+            case=saved, code="brokerage.case.stage_changed", actor=actor, key=f"case-stage:{change.pk}",
+            context={"case": saved.title, "actor": actor, "old_stage": Stage(current.stage).label,
+                     "stage": to_stage.label, "note": note},
+        )
+    return saved
+
+
+def case_update(*, case: Case, expected_version: int, actor, title: str | None = None, broker=None,
+                co_brokers=None) -> Case:
+    """Change a case's title, responsible broker or co-brokers (brokers on the case, operators).
+    Refused on a closed case; optimistic locking as in `case_move`."""
+    _require_write(case=case, actor=actor)
+    with transaction.atomic():
+        current = Case.objects.get(pk=case.pk)
+        if current.version != expected_version:
+            raise _conflict(case.pk)
+        _refuse_if_closed(current)
+        values: dict = {}
+        if title is not None:
+            title = title.strip()
+            if not title:
+                raise ApplicationError(_("名称不能为空。"), {"code": "title_required"})
+            values["title"] = title[:200]
+        if broker is not None:
+            if not broker.is_broker:
+                raise ApplicationError(_("负责人必须是在册的科技经纪人。"), {"code": "broker_role"})
+            values["broker"] = broker
+        updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
+            version=F("version") + 1, updated_at=timezone.now(), **values
+        )
+        if updated != 1:
+            raise _conflict(case.pk)
+        saved = Case.objects.get(pk=case.pk)
+        if co_brokers is not None:
+            if any(not u.is_broker for u in co_brokers):
+                raise ApplicationError(_("协作经纪人必须是在册的科技经纪人。"), {"code": "co_broker_role"})
+            saved.co_brokers.set([u for u in co_brokers if u.pk != saved.broker_id])
+        audit_record(actor=actor, target=saved, code="brokerage.case.updated",
+                     data={k: str(getattr(v, "pk", v)) for k, v in values.items()})
+    return saved
+
+
+def case_activity_add(*, case: Case, actor, kind: str, text: str = "", upload=None,
+                      occurred_at: datetime | None = None) -> CaseActivity:
+    """Record a note, call, meeting or file on a case (brokers on it and operators). A file must
+    pass `validate_case_upload` (size and type). Refused on a closed case. Resets the case's
+    idle clock and clears its reminder and operator flag."""
+    _require_write(case=case, actor=actor)
+    _refuse_if_closed(Case.objects.get(pk=case.pk))
+    if kind not in CaseActivity.Kind.values:
+        raise ApplicationError(_("未知的活动类型。"), {"code": "activity_kind"})
+    text = (text or "").strip()
+    activity = CaseActivity(case=case, kind=kind, author=actor, text=text,
+                            occurred_at=occurred_at or timezone.now())
+    if kind == CaseActivity.Kind.FILE:
+        if upload is None:
+            raise ApplicationError(_("请选择要上传的文件。"), {"code": "file_required"})
+        try:
+            activity.content_type = validate_case_upload(upload)
+        except ValidationError as exc:
+            raise ApplicationError(exc.messages[0], {"code": exc.code or "file_invalid"}) from None
+        activity.file_name = upload.name.rsplit("/", 1)[-1][:200]
+        activity.file_size = upload.size
+        activity.file = upload
+    elif not text:
+        raise ApplicationError(_("请填写内容。"), {"code": "text_required"})
+    if activity.occurred_at > timezone.now() + timedelta(days=1):
+        raise ApplicationError(_("发生时间不能在未来。"), {"code": "occurred_at"})
+    activity.full_clean(exclude=["file"])
+    with transaction.atomic():
+        activity.save()
+        now = timezone.now()
+        Case.objects.filter(pk=case.pk).update(last_activity_at=now, reminded_at=None, flagged_at=None, updated_at=now)
+        audit_record(actor=actor, target=case, code="brokerage.case.activity_added",
+                     data={"activity": activity.pk, "kind": kind, "file": activity.file_name})
+    return activity
+
+
+def case_confidentiality_accept(*, case: Case, actor, ip_address: str | None) -> ConfidentialityAcceptance:
+    """A party accepts the case's confidentiality terms; recorded with time and address.
+    Idempotent: accepting again returns the first acceptance."""
+    role = selectors.case_role_of(case=case, user=actor)
+    if role is None:
+        raise PermissionDenied
+    with transaction.atomic():
+        acceptance, created = ConfidentialityAcceptance.objects.get_or_create(
+            case=case, user=actor,
+            defaults={"accepted_at": timezone.now(), "ip_address": ip_address or None, "terms_version": TERMS_VERSION},
+        )
+        if created:
+            audit_record(actor=actor, target=case, code="brokerage.case.confidentiality_accepted",
+                         data={"terms_version": TERMS_VERSION}, ip=ip_address or None)
+    return acceptance
+
+
+def case_rate(*, case: Case, actor, score: int, comment: str = "") -> CaseRating:
+    """A party rates the broker's work (1–5) on a signed or closed case; rating again updates it."""
+    if selectors.case_role_of(case=case, user=actor) != selectors.CaseRole.PARTY:
+        raise PermissionDenied(_("只有项目各方可以评价经纪人。"))
+    if case.stage not in FINAL_STAGES:
+        raise ApplicationError(_("项目签约或终止后才能评价。"), {"code": "not_finished"})
+    try:
+        score = int(score)
+    except (TypeError, ValueError):
+        score = 0
+    if not 1 <= score <= 5:
+        raise ApplicationError(_("评分须为 1 到 5。"), {"code": "score_range"})
+    with transaction.atomic():
+        rating, _created = CaseRating.objects.update_or_create(
+            case=case, rater=actor, defaults={"score": score, "comment": (comment or "").strip()}
+        )
+        audit_record(actor=actor, target=case, code="brokerage.case.rated", data={"score": score})
+    return rating
+
+
+def case_reminders_run(*, now: datetime | None = None) -> dict:
+    """Remind brokers of cases idle longer than their stage's `remind_after_days`, and flag to
+    operators the cases idle longer than `escalate_after_days`. Safe to rerun: each reminder and
+    each escalation is keyed on the case's last activity, so a rerun (or a crashed worker's
+    retry) repeats nothing; a new activity starts a new idle period."""
+    now = now or timezone.now()
+    rules = selectors.stage_rules()
+    operators = list(User.objects.filter(role="operator", is_active=True))
+    reminded = escalated = 0
+    cases = Case.objects.exclude(stage__in=FINAL_STAGES).select_related("broker")
+    for case in cases:
+        rule = rules.get(case.stage)
+        if rule is None:
+            continue
+        idle = selectors.case_idle_days(case=case, now=now)
+        if idle < rule.remind_after_days:
+            continue
+        period = case.last_activity_at.strftime("%Y%m%d%H%M%S")
+        context = {"case": case.title, "stage": Stage(case.stage).label, "days": idle, "broker": case.broker}
+        with transaction.atomic():
+            if case.reminded_at is None:
+                notify(recipient=case.broker, code="brokerage.case.reminder", target=case,
+                       context=context, dedup_key=f"case-reminder:{case.pk}:{period}")
+                Case.objects.filter(pk=case.pk, reminded_at__isnull=True).update(reminded_at=now)
+                reminded += 1
+            if idle >= rule.escalate_after_days and case.flagged_at is None:
+                for operator in operators:
+                    notify(recipient=operator, code="brokerage.case.escalated", target=case,
+                           context=context, dedup_key=f"case-escalated:{case.pk}:{period}")
+                if Case.objects.filter(pk=case.pk, flagged_at__isnull=True).update(flagged_at=now):
+                    audit_record(actor=None, target=case, code="brokerage.case.flagged", data={"idle_days": idle})
+                escalated += 1
+    return {"reminded": reminded, "escalated": escalated}
+
+
+def pipeline_rules_ensure() -> None:
+    """Load the default transitions and reminder periods where the tables are empty (the seed
+    migration does this; tests that flush the database and the demo call it again)."""
+    from .models import StageRule, StageTransition
+    from .transitions import DEFAULT_STAGE_RULES, DEFAULT_TRANSITIONS
+
+    if not StageTransition.objects.exists():
+        StageTransition.objects.bulk_create(
+            [StageTransition(from_stage=s, to_stage=t) for s, targets in DEFAULT_TRANSITIONS.items() for t in targets]
+        )
+    if not StageRule.objects.exists():
+        StageRule.objects.bulk_create(
+            [StageRule(stage=s, remind_after_days=r, escalate_after_days=e) for s, (r, e) in DEFAULT_STAGE_RULES.items()]
+        )

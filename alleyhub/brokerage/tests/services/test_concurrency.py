@@ -1,0 +1,103 @@
+"""Two brokers moving the same case at the same moment: no lost update, the second is told.
+Proved on PostgreSQL with two real connections (threads); SQLite serialises all writers, so the
+race cannot happen there."""
+
+import threading
+import time
+
+import pytest
+from django.db import connection, transaction
+
+from alleyhub.brokerage.models import Case, CaseStageChange
+from alleyhub.brokerage.services import case_move
+from alleyhub.brokerage.tests.factories import BrokerFactory, CaseFactory
+from alleyhub.brokerage.transitions import Stage
+from alleyhub.core.exceptions import ConflictError
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql",
+                       reason="needs PostgreSQL: SQLite lets only one writer in, so two brokers cannot race"),
+]
+
+
+@pytest.fixture
+def shared_case(settings):
+    settings.MATCHING = {**settings.MATCHING, "EMBEDDINGS": False}
+    case = CaseFactory(stage=Stage.LEAD)
+    second = BrokerFactory(display_name="第二位经纪人")
+    case.co_brokers.add(second)
+    return case, case.broker, second
+
+
+def _in_thread(fn, results, key):
+    def run():
+        try:
+            results[key] = fn()
+        except Exception as exc:  # noqa: BLE001 - the result is inspected by the test
+            results[key] = exc
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def test_the_second_of_two_overlapping_moves_waits_then_gets_a_conflict(shared_case):
+    case, first_broker, second_broker = shared_case
+    first_done = threading.Event()
+    results: dict = {}
+
+    def first():
+        with transaction.atomic():
+            moved = case_move(case=case, to_stage=Stage.CONTACTED, expected_version=1, actor=first_broker)
+            first_done.set()
+            time.sleep(0.6)  # still holding the row while the second broker writes
+        return moved
+
+    def second():
+        first_done.wait(5)
+        started = time.monotonic()
+        try:
+            return case_move(case=case, to_stage=Stage.CLOSED, expected_version=1, actor=second_broker,
+                             close_reason="price")
+        finally:
+            results["second_waited"] = time.monotonic() - started
+
+    threads = [_in_thread(first, results, "first"), _in_thread(second, results, "second")]
+    for t in threads:
+        t.join(10)
+
+    assert results["first"].stage == Stage.CONTACTED
+    assert isinstance(results["second"], ConflictError), results["second"]
+    assert results["second"].status == 409
+    # It read version 1 before the first commit, so it was the UPDATE ... WHERE version = 1 that refused it.
+    assert results["second_waited"] >= 0.4
+    case.refresh_from_db()
+    assert (case.stage, case.version) == (Stage.CONTACTED, 2)
+    assert list(CaseStageChange.objects.filter(case=case).values_list("to_stage", flat=True)) == ["lead", "contacted"]
+
+
+def test_of_many_simultaneous_moves_exactly_one_wins(shared_case):
+    case, first_broker, second_broker = shared_case
+    brokers = [first_broker, second_broker, first_broker, second_broker]
+    barrier = threading.Barrier(len(brokers))
+    results: dict = {}
+
+    def mover(actor):
+        def run():
+            barrier.wait(5)
+            return case_move(case=case, to_stage=Stage.CONTACTED, expected_version=1, actor=actor)
+        return run
+
+    threads = [_in_thread(mover(b), results, i) for i, b in enumerate(brokers)]
+    for t in threads:
+        t.join(10)
+
+    outcomes = list(results.values())
+    assert sum(isinstance(r, Case) for r in outcomes) == 1
+    assert sum(isinstance(r, ConflictError) for r in outcomes) == len(brokers) - 1
+    case.refresh_from_db()
+    assert case.version == 2
+    assert CaseStageChange.objects.filter(case=case, to_stage=Stage.CONTACTED).count() == 1

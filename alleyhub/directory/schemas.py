@@ -1,0 +1,169 @@
+from datetime import datetime
+from decimal import Decimal
+
+from django.urls import reverse
+from ninja import Field, Schema
+
+from alleyhub.directory.models import LifecycleStage, OrganizationKind, Person
+from alleyhub.directory.selectors import SEARCH_MAX_LENGTH
+
+
+def _signed_in(context) -> bool:
+    request = (context or {}).get("request")
+    user = getattr(request, "user", None)
+    return bool(user is not None and getattr(user, "is_authenticated", False))
+
+
+class IndustryOut(Schema):
+    code: str
+    name_zh: str
+    name_en: str
+    parent: str | None = Field(None, description="code of the parent industry")
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return obj.parent.code if obj.parent_id else None
+
+
+class OrganizationFilters(Schema):
+    kind: OrganizationKind | None = None
+    industry: str | None = Field(None, max_length=60, description="industry code; includes sub-industries")
+    stage: LifecycleStage | None = None
+    subdistrict: str | None = Field(None, max_length=50)
+    q: str | None = Field(None, max_length=SEARCH_MAX_LENGTH, description="text in names and descriptions")
+
+
+class OrganizationOut(Schema):
+    id: int
+    slug: str
+    kind: str
+    kind_label: str
+    name: str
+    name_zh: str
+    name_en: str
+    short_name: str
+    language: str
+    stage: str
+    industries: list[str] = Field(description="industry codes")
+    description: str
+    description_zh: str
+    description_en: str
+    website: str
+    founded_year: int | None
+    employees: int | None
+    address: str
+    subdistrict: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    credit_code: str
+    is_published: bool
+    url: str
+    updated_at: datetime
+    contact_name: str | None = Field(None, description="only for signed-in users")
+    contact_email: str | None = Field(None, description="only for signed-in users")
+    contact_phone: str | None = Field(None, description="only for signed-in users")
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_industries(obj) -> list[str]:
+        return [i.code for i in obj.industries.all()]
+
+    @staticmethod
+    def resolve_description(obj) -> str:
+        return obj.localized("description")
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return reverse("directory:detail", args=[obj.slug])
+
+    @staticmethod
+    def resolve_contact_name(obj, context) -> str | None:
+        return obj.contact_name if _signed_in(context) else None
+
+    @staticmethod
+    def resolve_contact_email(obj, context) -> str | None:
+        return obj.contact_email if _signed_in(context) else None
+
+    @staticmethod
+    def resolve_contact_phone(obj, context) -> str | None:
+        return obj.contact_phone if _signed_in(context) else None
+
+
+class PersonFilters(Schema):
+    kind: Person.Kind | None = None
+    organization: str | None = Field(None, max_length=80, description="organisation slug")
+    q: str | None = Field(None, max_length=SEARCH_MAX_LENGTH)
+
+
+class AffiliationOut(Schema):
+    organization: str = Field(description="organisation slug")
+    organization_name: str
+    position: str
+    is_primary: bool
+
+
+class PersonOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    name: str
+    name_zh: str
+    name_en: str
+    title: str
+    bio: str
+    expertise: str
+    industries: list[str]
+    url: str
+    email: str | None = Field(None, description="only for signed-in users, when the person agreed")
+
+    @staticmethod
+    def resolve_kind_label(obj) -> str:
+        return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return obj.localized("name")
+
+    @staticmethod
+    def resolve_title(obj) -> str:
+        return obj.localized("title")
+
+    @staticmethod
+    def resolve_bio(obj) -> str:
+        return obj.localized("bio")
+
+    @staticmethod
+    def resolve_industries(obj) -> list[str]:
+        return [i.code for i in obj.industries.all()]
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return reverse("directory:person_detail", args=[obj.pk])
+
+    @staticmethod
+    def resolve_email(obj, context) -> str | None:
+        from alleyhub.directory.selectors import person_contact_visible
+
+        request = (context or {}).get("request")
+        if person_contact_visible(person=obj, user=getattr(request, "user", None)) and obj.email:
+            return obj.email
+        return None
+
+
+class PersonDetailOut(PersonOut):
+    affiliations: list[AffiliationOut]
+
+    @staticmethod
+    def resolve_affiliations(obj) -> list[dict]:
+        return [
+            {
+                "organization": a.organization.slug,
+                "organization_name": a.organization.name,
+                "position": a.position,
+                "is_primary": a.is_primary,
+            }
+            for a in getattr(obj, "visible_affiliations", [])
+        ]

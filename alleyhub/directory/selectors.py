@@ -1,0 +1,242 @@
+"""Reads for the directory, with the visibility rules pages and API share.
+
+Visibility: published organisations and people are public. Unpublished ones are visible only to
+operators and to members of the organisation (for a person: the person's own account and members
+of an organisation the person is affiliated with). Contact details are for signed-in users only.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+
+from alleyhub.directory.models import Affiliation, Industry, Organization, Person
+
+SEARCH_MAX_LENGTH = 200
+
+
+def _is_signed_in(user) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False))
+
+
+def _is_operator(user) -> bool:
+    return _is_signed_in(user) and user.is_operator
+
+
+def organization_visible_q(user) -> Q:
+    """The organisations `user` may see."""
+    if _is_operator(user):
+        return Q()
+    if _is_signed_in(user):
+        return Q(is_published=True) | Q(memberships__user=user)
+    return Q(is_published=True)
+
+
+def industry_with_descendant_ids(industry: Industry) -> list[int]:
+    """The id of `industry` and of every industry below it in the taxonomy."""
+    ids = [industry.pk]
+    frontier = [industry.pk]
+    while frontier:
+        frontier = list(Industry.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        frontier = [pk for pk in frontier if pk not in ids]  # guards against a cycle
+        ids.extend(frontier)
+    return ids
+
+
+def organization_search(*, queryset: QuerySet[Organization], q: str) -> QuerySet[Organization]:
+    """Narrow `queryset` to organisations matching the free text `q`.
+
+    The one place text search happens, so that a ranking engine can replace it later; for now a
+    case-insensitive substring match on names (zh/en/short) and descriptions.
+    """
+    q = (q or "").strip()[:SEARCH_MAX_LENGTH]
+    if not q:
+        return queryset
+    matches = Q()
+    for term in q.split():
+        matches &= (
+            Q(name_zh__icontains=term)
+            | Q(name_en__icontains=term)
+            | Q(short_name__icontains=term)
+            | Q(description_zh__icontains=term)
+            | Q(description_en__icontains=term)
+        )
+    return queryset.filter(matches)
+
+
+def organization_list(
+    *,
+    user,
+    kind: str = "",
+    industry: Industry | None = None,
+    stage: str = "",
+    subdistrict: str = "",
+    q: str = "",
+) -> QuerySet[Organization]:
+    """Organisations `user` may see, filtered; choosing an industry includes its sub-industries."""
+    qs = Organization.objects.filter(organization_visible_q(user))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if stage:
+        qs = qs.filter(stage=stage)
+    if subdistrict:
+        qs = qs.filter(subdistrict=subdistrict)
+    if industry is not None:
+        qs = qs.filter(industries__in=industry_with_descendant_ids(industry))
+    return organization_ordered(organization_search(queryset=qs, q=q))
+
+
+def organization_visible(*, user) -> QuerySet[Organization]:
+    """Every organisation `user` may see (unfiltered, unordered; may repeat rows)."""
+    return Organization.objects.filter(organization_visible_q(user))
+
+
+def organization_ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
+    """`queryset` without repeated rows (to-many filters repeat them) in the directory's order."""
+    return (
+        Organization.objects.filter(pk__in=queryset.values("pk"))
+        .prefetch_related("industries")
+        .order_by("kind", "name_zh", "name_en", "pk")
+    )
+
+
+def organization_get_for_user(*, user, slug: str | None = None, pk: int | None = None) -> Organization:
+    """One organisation by slug or id, if `user` may see it; raises Http404 otherwise (an
+    unpublished organisation does not reveal that it exists)."""
+    if slug is None and pk is None:
+        raise Http404
+    lookup = {"slug": slug} if slug is not None else {"pk": pk}
+    org = (
+        Organization.objects.filter(organization_visible_q(user), **lookup)
+        .prefetch_related("industries")
+        .distinct()
+        .first()
+    )
+    if org is None:
+        raise Http404
+    return org
+
+
+def organization_people(*, organization: Organization, user) -> list[Affiliation]:
+    """Current affiliations of the organisation's people that `user` may see."""
+    return list(
+        organization.affiliations.filter(person__in=person_list(user=user).values("pk"))
+        .filter(end_date__isnull=True)
+        .select_related("person")
+        .order_by("-is_primary", "person__name_zh", "person__name_en")
+    )
+
+
+def organization_listings(*, organization: Organization, limit: int = 24) -> dict[str, dict]:
+    """The organisation's published outcomes, demands, investor profiles, services and spaces:
+    for each, the first `limit` items and the total count."""
+    from alleyhub.catalogue.models import ServiceOffering
+    from alleyhub.core.models import ListingStatus
+    from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+    from alleyhub.spaces.models import SpaceUnit
+
+    published = {"owner": organization, "status": ListingStatus.PUBLISHED}
+    querysets = {
+        "outcomes": TechOutcome.objects.filter(**published),
+        "demands": TechDemand.objects.filter(**published),
+        "investor_profiles": InvestorProfile.objects.filter(**published),
+        "services": ServiceOffering.objects.filter(**published),
+        "spaces": SpaceUnit.objects.filter(**published).select_related("building"),
+    }
+    out = {}
+    for name, qs in querysets.items():
+        items = list(qs[: limit + 1])
+        total = len(items) if len(items) <= limit else qs.count()
+        out[name] = {"items": items[:limit], "total": total}
+    return out
+
+
+def person_visible_q(user) -> Q:
+    if _is_operator(user):
+        return Q()
+    if _is_signed_in(user):
+        return (
+            Q(is_published=True)
+            | Q(user=user)
+            | Q(affiliations__organization__memberships__user=user)
+        )
+    return Q(is_published=True)
+
+
+def person_list(*, user, kind: str = "", q: str = "", organization: Organization | None = None) -> QuerySet[Person]:
+    qs = Person.objects.filter(person_visible_q(user))
+    if kind:
+        qs = qs.filter(kind=kind)
+    if organization is not None:
+        qs = qs.filter(affiliations__organization=organization)
+    q = (q or "").strip()[:SEARCH_MAX_LENGTH]
+    for term in q.split():
+        qs = qs.filter(
+            Q(name_zh__icontains=term) | Q(name_en__icontains=term) | Q(expertise__icontains=term)
+            | Q(title_zh__icontains=term) | Q(title_en__icontains=term)
+        )
+    return Person.objects.filter(pk__in=qs.values("pk")).order_by("name_zh", "name_en", "pk")
+
+
+def person_get_for_user(*, user, pk: int) -> Person:
+    """One person, if `user` may see them; raises Http404 otherwise."""
+    person = (
+        Person.objects.filter(person_visible_q(user), pk=pk)
+        .prefetch_related(
+            "industries",
+            Prefetch(
+                "affiliations",
+                queryset=Affiliation.objects.filter(
+                    organization__in=Organization.objects.filter(organization_visible_q(user)).values("pk")
+                ).select_related("organization"),
+                to_attr="visible_affiliations",
+            ),
+        )
+        .distinct()
+        .first()
+    )
+    if person is None:
+        raise Http404
+    return person
+
+
+def person_contact_visible(*, person: Person, user) -> bool:
+    """A person's e-mail is shown to signed-in users when the person agreed, and to operators."""
+    if not _is_signed_in(user):
+        return False
+    return _is_operator(user) or person.contact_consent or person.user_id == user.pk
+
+
+def organization_contact_visible(*, user) -> bool:
+    return _is_signed_in(user)
+
+
+def industry_choices() -> list[tuple[Industry, int]]:
+    """Every industry with its depth in the tree, parents before their children."""
+    all_industries = list(Industry.objects.all())
+    by_parent: dict[int | None, list[Industry]] = {}
+    for ind in all_industries:
+        by_parent.setdefault(ind.parent_id, []).append(ind)
+    out: list[tuple[Industry, int]] = []
+    seen: set[int] = set()
+
+    def walk(parent_id, depth):
+        for ind in sorted(by_parent.get(parent_id, []), key=lambda i: i.code):
+            if ind.pk in seen:
+                continue
+            seen.add(ind.pk)
+            out.append((ind, depth))
+            walk(ind.pk, depth + 1)
+
+    walk(None, 0)
+    return out
+
+
+def subdistrict_choices() -> list[str]:
+    return list(
+        Organization.objects.filter(is_published=True)
+        .exclude(subdistrict="")
+        .order_by("subdistrict")
+        .values_list("subdistrict", flat=True)
+        .distinct()
+    )

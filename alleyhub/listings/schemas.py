@@ -1,0 +1,213 @@
+"""API schemas for listings. Confidential fields exist only on detail schemas and are filled only
+for users allowed to see them (`selectors.can_view_confidential`); for everybody else they are null."""
+
+
+from datetime import date, datetime
+
+from django.utils.translation import gettext as _
+from ninja import Field, Schema
+from pydantic import model_validator
+
+from alleyhub.directory.models import LifecycleStage, OrganizationKind
+
+from . import selectors
+from .models import CooperationMode, IPStatus
+
+ID_MAX = 2**63 - 1
+AMOUNT_MAX = 10**15
+
+
+class OwnerOut(Schema):
+    id: int
+    slug: str
+    name: str
+    kind: str
+
+
+class IndustryOut(Schema):
+    code: str
+    name: str = Field(..., alias="localized_name")
+
+
+class ListingOut(Schema):
+    id: int
+    status: str
+    language: str
+    title: str
+    title_zh: str
+    title_en: str
+    owner: OwnerOut
+    published_at: datetime | None
+    expires_on: date | None
+    last_confirmed_at: datetime | None
+    is_stale: bool
+
+
+def _confidential(obj, context) -> str | None:
+    request = context.get("request") if context else None
+    user = getattr(request, "user", None)
+    if selectors.can_view_confidential(user=user, listing=obj):
+        return obj.confidential_details
+    return None
+
+
+# --- outcomes -------------------------------------------------------------------------------------
+
+
+class OutcomeListOut(ListingOut):
+    summary: str
+    trl: int
+    ip_status: str
+    cooperation_modes: list[str]
+    price_min: int | None
+    price_max: int | None
+    keywords: str
+    industries: list[IndustryOut]
+
+
+class OutcomeDetailOut(OutcomeListOut):
+    summary_zh: str
+    summary_en: str
+    applications_zh: str
+    applications_en: str
+    patent_numbers: str
+    confidential_details: str | None = None
+
+    @staticmethod
+    def resolve_confidential_details(obj, context) -> str | None:
+        return _confidential(obj, context)
+
+
+def _order(low_name: str, high_name: str, message: str):
+    def check(self):
+        low, high = getattr(self, low_name), getattr(self, high_name)
+        if low is not None and high is not None and low > high:
+            raise ValueError(_(message))
+        return self
+
+    return check
+
+
+class OutcomeFilters(Schema):
+    q: str | None = Field(None, max_length=100)
+    industry: str | None = Field(None, max_length=60)
+    trl: int | None = Field(None, ge=1, le=9)
+    trl_min: int | None = Field(None, ge=1, le=9)
+    trl_max: int | None = Field(None, ge=1, le=9)
+    mode: CooperationMode | None = None
+    ip_status: IPStatus | None = None
+    owner_kind: OrganizationKind | None = None
+    owner_id: int | None = Field(None, ge=1, le=ID_MAX)
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self):
+        return _order("trl_min", "trl_max", "TRL 下限不能高于上限。")(self)
+
+
+# --- demands --------------------------------------------------------------------------------------
+
+
+class DemandListOut(ListingOut):
+    description: str
+    budget_min: int | None
+    budget_max: int | None
+    deadline: date | None
+    wanted_modes: list[str]
+    min_trl: int | None
+    keywords: str
+    industries: list[IndustryOut]
+
+
+class DemandDetailOut(DemandListOut):
+    description_zh: str
+    description_en: str
+    confidential_details: str | None = None
+
+    @staticmethod
+    def resolve_confidential_details(obj, context) -> str | None:
+        return _confidential(obj, context)
+
+
+class DemandFilters(Schema):
+    q: str | None = Field(None, max_length=100)
+    industry: str | None = Field(None, max_length=60)
+    mode: CooperationMode | None = None
+    budget_min: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+    budget_max: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+    open_only: bool = False
+    deadline_after: date | None = None
+    owner_kind: OrganizationKind | None = None
+    owner_id: int | None = Field(None, ge=1, le=ID_MAX)
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self):
+        return _order("budget_min", "budget_max", "预算下限不能高于上限。")(self)
+
+
+# --- investors ------------------------------------------------------------------------------------
+
+
+class InvestorOut(ListingOut):
+    thesis: str
+    stages: list[str]
+    ticket_min: int | None
+    ticket_max: int | None
+    sectors: list[IndustryOut]
+
+
+class InvestorDetailOut(InvestorOut):
+    thesis_zh: str
+    thesis_en: str
+    portfolio: str
+
+
+class InvestorFilters(Schema):
+    q: str | None = Field(None, max_length=100)
+    sector: str | None = Field(None, max_length=60)
+    stage: LifecycleStage | None = None
+    ticket: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+
+
+# --- writes ---------------------------------------------------------------------------------------
+
+
+class _ListingIn(Schema):
+    language: str | None = Field(None, pattern="^(zh|en)$")
+    title_zh: str | None = Field(None, max_length=200)
+    title_en: str | None = Field(None, max_length=200)
+    keywords: str | None = Field(None, max_length=300)
+    confidential_details: str | None = Field(None, max_length=20_000)
+    expires_on: date | None = None
+    industries: list[str] | None = Field(None, max_length=50, description="industry codes")
+
+
+class OutcomeIn(_ListingIn):
+    summary_zh: str | None = Field(None, max_length=20_000)
+    summary_en: str | None = Field(None, max_length=20_000)
+    applications_zh: str | None = Field(None, max_length=20_000)
+    applications_en: str | None = Field(None, max_length=20_000)
+    trl: int | None = Field(None, ge=1, le=9)
+    ip_status: IPStatus | None = None
+    patent_numbers: str | None = Field(None, max_length=300)
+    cooperation_modes: list[CooperationMode] | None = Field(None, max_length=4)
+    price_min: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+    price_max: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+
+
+class OutcomeCreateIn(OutcomeIn):
+    owner_id: int = Field(..., ge=1, le=ID_MAX)
+    trl: int = Field(..., ge=1, le=9)
+
+
+class DemandIn(_ListingIn):
+    description_zh: str | None = Field(None, max_length=20_000)
+    description_en: str | None = Field(None, max_length=20_000)
+    budget_min: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+    budget_max: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+    deadline: date | None = None
+    wanted_modes: list[CooperationMode] | None = Field(None, max_length=4)
+    min_trl: int | None = Field(None, ge=1, le=9)
+
+
+class DemandCreateIn(DemandIn):
+    owner_id: int = Field(..., ge=1, le=ID_MAX)

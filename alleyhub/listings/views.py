@@ -1,0 +1,221 @@
+"""Pages for technology outcomes, technology demands and investor profiles. Thin: parse, call a
+selector or a service, render. List pages answer HTMX requests aimed at #results with the
+`results` partial only."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from alleyhub.core.exceptions import ApplicationError
+
+from . import selectors, services
+from .forms import DemandFilterForm, DemandForm, InvestorFilterForm, OutcomeFilterForm, OutcomeForm
+from .models import TechDemand, TechOutcome
+
+PER_PAGE = 20
+
+
+# --- helpers shared with the catalogue and spaces pages -------------------------------------------
+
+
+def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE):
+    """The requested page; bad or out-of-range page numbers fall back to the first / last page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def render_list(request: HttpRequest, template: str, context: dict, *, partial: str = "results") -> HttpResponse:
+    """Render a list page, or only its `partial` for an HTMX request that targets #<partial>."""
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.boosted and htmx.target == partial:
+        template = f"{template}#{partial}"
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
+
+
+def apply_form_errors(form, exc: ValidationError) -> None:
+    """Put a service's ValidationError on the form (fields it knows, else non-field)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+# --- outcomes -------------------------------------------------------------------------------------
+
+
+def outcome_list(request: HttpRequest) -> HttpResponse:
+    form = OutcomeFilterForm(request.GET or None)
+    outcomes = selectors.outcome_list_for_user(user=request.user, **form.filters())
+    context = {
+        "form": form,
+        "page_obj": paginate(request, outcomes),
+        "can_create": selectors.editable_organizations(user=request.user).exists(),
+    }
+    return render_list(request, "listings/outcome_list.html", context)
+
+
+def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    outcome = selectors.outcome_get_for_user(pk=pk, user=request.user)
+    return render(request, "listings/outcome_detail.html", _detail_context(request, outcome, "outcome"))
+
+
+def _detail_context(request, obj, kind: str) -> dict:
+    return {
+        "obj": obj,
+        "kind": kind,
+        "can_view_confidential": selectors.can_view_confidential(user=request.user, listing=obj),
+        "can_edit": selectors.can_edit_listing(user=request.user, listing=obj),
+    }
+
+
+def _organizations_or_403(user):
+    organizations = selectors.editable_organizations(user=user)
+    if not organizations.exists():
+        raise PermissionDenied(_("只有机构成员可以发布条目。"))
+    return organizations
+
+
+@login_required
+def outcome_create(request: HttpRequest) -> HttpResponse:
+    organizations = _organizations_or_403(request.user)
+    form = OutcomeForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.service_data()
+        try:
+            outcome = services.outcome_create(actor=request.user, owner=form.cleaned_data["owner"], **data, **m2m)
+        except ValidationError as exc:
+            apply_form_errors(form, exc)
+        else:
+            messages.success(request, _("已保存为草稿。"))
+            return redirect("listings:outcome_detail", pk=outcome.pk)
+    return render(request, "listings/listing_form.html", {"form": form, "kind": "outcome", "obj": None})
+
+
+@login_required
+def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    outcome = selectors.outcome_get_for_user(pk=pk, user=request.user)
+    if not selectors.can_edit_listing(user=request.user, listing=outcome):
+        raise PermissionDenied
+    # The form validates on its own copy, so the service sees the stored values as "before".
+    form = OutcomeForm(request.POST or None, instance=TechOutcome.objects.get(pk=outcome.pk))
+    del form.fields["owner"]
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.service_data()
+        try:
+            services.outcome_update(outcome=outcome, actor=request.user, **data, **m2m)
+        except ValidationError as exc:
+            apply_form_errors(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("listings:outcome_detail", pk=outcome.pk)
+    return render(request, "listings/listing_form.html", {"form": form, "kind": "outcome", "obj": outcome})
+
+
+# --- demands --------------------------------------------------------------------------------------
+
+
+def demand_list(request: HttpRequest) -> HttpResponse:
+    form = DemandFilterForm(request.GET or None)
+    demands = selectors.demand_list_for_user(user=request.user, **form.filters())
+    context = {
+        "form": form,
+        "page_obj": paginate(request, demands),
+        "can_create": selectors.editable_organizations(user=request.user).exists(),
+    }
+    return render_list(request, "listings/demand_list.html", context)
+
+
+def demand_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    demand = selectors.demand_get_for_user(pk=pk, user=request.user)
+    return render(request, "listings/demand_detail.html", _detail_context(request, demand, "demand"))
+
+
+@login_required
+def demand_create(request: HttpRequest) -> HttpResponse:
+    organizations = _organizations_or_403(request.user)
+    form = DemandForm(request.POST or None, organizations=organizations)
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.service_data()
+        try:
+            demand = services.demand_create(actor=request.user, owner=form.cleaned_data["owner"], **data, **m2m)
+        except ValidationError as exc:
+            apply_form_errors(form, exc)
+        else:
+            messages.success(request, _("已保存为草稿。"))
+            return redirect("listings:demand_detail", pk=demand.pk)
+    return render(request, "listings/listing_form.html", {"form": form, "kind": "demand", "obj": None})
+
+
+@login_required
+def demand_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    demand = selectors.demand_get_for_user(pk=pk, user=request.user)
+    if not selectors.can_edit_listing(user=request.user, listing=demand):
+        raise PermissionDenied
+    form = DemandForm(request.POST or None, instance=TechDemand.objects.get(pk=demand.pk))
+    del form.fields["owner"]
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.service_data()
+        try:
+            services.demand_update(demand=demand, actor=request.user, **data, **m2m)
+        except ValidationError as exc:
+            apply_form_errors(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("listings:demand_detail", pk=demand.pk)
+    return render(request, "listings/listing_form.html", {"form": form, "kind": "demand", "obj": demand})
+
+
+# --- investors ------------------------------------------------------------------------------------
+
+
+def investor_list(request: HttpRequest) -> HttpResponse:
+    form = InvestorFilterForm(request.GET or None)
+    investors = selectors.investor_list_for_user(user=request.user, **form.filters())
+    return render_list(request, "listings/investor_list.html", {"form": form, "page_obj": paginate(request, investors)})
+
+
+def investor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    investor = selectors.investor_get_for_user(pk=pk, user=request.user)
+    return render(request, "listings/investor_detail.html", _detail_context(request, investor, "investor"))
+
+
+# --- status actions -------------------------------------------------------------------------------
+
+GETTERS = {
+    "outcome": (selectors.outcome_get_for_user, "listings:outcome_detail"),
+    "demand": (selectors.demand_get_for_user, "listings:demand_detail"),
+    "investor": (selectors.investor_get_for_user, "listings:investor_detail"),
+}
+ACTIONS = {
+    "publish": (services.listing_publish, gettext_lazy("已发布。")),
+    "archive": (services.listing_archive, gettext_lazy("已归档。")),
+    "confirm": (services.listing_confirm, gettext_lazy("已确认信息仍然有效。")),
+}
+
+
+@login_required
+@require_POST
+def listing_action(request: HttpRequest, kind: str, pk: int, action: str) -> HttpResponse:
+    if kind not in GETTERS or action not in ACTIONS:
+        raise Http404
+    getter, detail_url = GETTERS[kind]
+    listing = getter(pk=pk, user=request.user)
+    service, done = ACTIONS[action]
+    try:
+        service(listing=listing, actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, str(done))
+    return redirect(detail_url, pk=listing.pk)

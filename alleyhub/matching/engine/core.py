@@ -1,0 +1,580 @@
+"""The Engine: one index of documents of every kind, searched lexically, semantically or both."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from .constraints import check_constraints, detect_lang, extract_constraints, fit_score
+from .embedder import Embedder
+from .lexical import LexicalIndex
+from .text import CONCEPT, Analyzer, default_analyzer
+from .types import MODES, Document, Explanation, Hit, Query
+from .vectors import Partition
+
+LANGS = ("zh", "en")
+
+# A query that asks for the demand side ("谁在找…", "companies that need …"); any other free-text
+# query is taken to look for supply (outcomes, experts, services, spaces, investors).
+_SEEKS_DEMAND = re.compile(
+    r"谁在找|谁需要|谁想要|哪些(?:企业|公司|单位|机构)?(?:需要|在找|想找|有需求)|有需求的|需求方|技术需求|企业需求|找买家|"
+    r"\b(?:companies|firms|enterprises|businesses|customers|buyers|who)\s+(?:that\s+|who\s+)?(?:need|needs|want|wants|are\s+looking|is\s+looking)|"
+    r"\bdemands?\s+for\b|\bbuyers?\s+for\b|\blicensees?\s+for\b",
+    re.IGNORECASE,
+)
+
+
+def has_content(text: str) -> bool:
+    """True when the text has at least one letter or digit (emoji and punctuation alone do not count)."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in text)
+
+
+def passage_text(doc: Document) -> str:
+    """The text embedded for a document (store its vector per document)."""
+    return f"{doc.title}\n{doc.text}".strip()
+
+
+def _lex_text(doc: Document) -> str:
+    return f"{doc.title}\n{doc.title}\n{doc.text}"
+
+
+class Engine:
+    """In-memory hybrid index. Reads are thread-safe; writes take a lock.
+
+    Parameters worth knowing (defaults tuned on the dev set, see docs/matching.md):
+    ``candidates`` per retriever, ``weights`` = (lexical, semantic, fit) for score fusion,
+    ``fusion`` "score" (normalised score fusion) or "rrf", ``lang_norm`` "lang" (standardise the
+    semantic scores per document language), "partition" (per kind × language) or "none",
+    ``ann_threshold``: partitions at least this large use HNSW instead of exact search.
+    """
+
+    def __init__(
+        self,
+        embedder: Embedder | None = None,
+        *,
+        analyzer: Analyzer | None = None,
+        candidates: int = 100,
+        weights: tuple[float, float, float] = (0.5, 0.5, 0.15),
+        fusion: str = "rrf",
+        lang_norm: str = "lang",
+        ann_threshold: int = 20_000,
+        hnsw_ef: int = 96,
+        hnsw_m: int = 16,
+        extract_fields: bool = True,
+        lex_norm: str = "max",
+        sem_scale: float | None = None,
+        demand_prior: float = 0.2,
+        rrf_k: int = 60,
+    ):
+        if fusion not in ("score", "rrf"):
+            raise ValueError(f"unknown fusion {fusion!r}")
+        if lang_norm not in ("lang", "partition", "none"):
+            raise ValueError(f"unknown lang_norm {lang_norm!r}")
+        self.embedder = embedder
+        self.analyzer = analyzer or default_analyzer()
+        self.candidates = candidates
+        self.weights = weights
+        self.fusion = fusion
+        self.lang_norm = lang_norm
+        self.ann_threshold = ann_threshold
+        self.hnsw_ef = hnsw_ef
+        self.hnsw_m = hnsw_m
+        self.extract_fields = extract_fields
+        self.lex_norm = lex_norm
+        self.sem_scale = sem_scale
+        self.demand_prior = demand_prior
+        self.rrf_k = rrf_k
+        self.dim = getattr(embedder, "dim", None)
+        self._lock = threading.RLock()
+        self._reset()
+
+    # ------------------------------------------------------------------ state
+    def _reset(self) -> None:
+        self._docs: list[Document | None] = []
+        self._id2row: dict[str, int] = {}
+        self._kind_codes: dict[str, int] = {}
+        self._kind = np.zeros(0, dtype=np.int16)
+        self._lang = np.zeros(0, dtype=np.int8)
+        self._alive = np.zeros(0, dtype=bool)
+        self._part_of = np.zeros(0, dtype=np.int32)  # -1 = no vector
+        self._parts: list[Partition] = []
+        self._part_keys: dict[tuple[int, int], int] = {}
+        self._n_alive = 0
+        self._lex = LexicalIndex()
+        self._fields: dict[int, dict[str, Any]] = {}
+        self._analysis_cache: OrderedDict[int, Any] = OrderedDict()
+
+    def __len__(self) -> int:
+        return self._n_alive
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._id2row
+
+    @property
+    def vector_count(self) -> int:
+        return sum(p.alive for p in self._parts)
+
+    def get(self, doc_id: str) -> Document | None:
+        row = self._id2row.get(doc_id)
+        return None if row is None else self._docs[row]
+
+    def _kind_code(self, kind: str) -> int:
+        code = self._kind_codes.get(kind)
+        if code is None:
+            code = self._kind_codes[kind] = len(self._kind_codes)
+        return code
+
+    def _part(self, kind_code: int, lang: int) -> int:
+        key = (kind_code, lang)
+        p = self._part_keys.get(key)
+        if p is None:
+            p = self._part_keys[key] = len(self._parts)
+            self._parts.append(
+                Partition(self.dim or 0, self.ann_threshold, ef_search=self.hnsw_ef, m=self.hnsw_m)
+            )
+        return p
+
+    @staticmethod
+    def _check_doc(doc: Document) -> None:
+        if not isinstance(doc, Document):
+            raise ValueError(f"expected a Document, got {type(doc).__name__}")
+        if not isinstance(doc.id, str) or not doc.id.strip():
+            raise ValueError("a document needs a non-empty string id")
+        if not isinstance(doc.kind, str) or not doc.kind:
+            raise ValueError(f"document {doc.id!r} needs a kind")
+
+    def _lang_of(self, doc: Document) -> int:
+        lang = (doc.fields or {}).get("lang") or detect_lang(f"{doc.title} {doc.text}") or "zh"
+        return 1 if str(lang).startswith("en") else 0
+
+    def _check_vectors(self, vectors: Any, n: int) -> np.ndarray:
+        v = np.asarray(vectors, dtype=np.float32)
+        if v.ndim != 2 or v.shape[0] != n:
+            raise ValueError(f"vectors must have shape ({n}, dim), got {v.shape}")
+        if self.dim is None:
+            self.dim = v.shape[1]
+        if v.shape[1] != self.dim:
+            raise ValueError(f"vectors have {v.shape[1]} dimensions, the engine uses {self.dim}")
+        if not np.isfinite(v).all():
+            raise ValueError("vectors contain NaN or infinity")
+        norms = np.linalg.norm(v, axis=1, keepdims=True)
+        return v / np.where(norms == 0, 1.0, norms)
+
+    # ------------------------------------------------------------------ writes
+    def build(
+        self,
+        docs: Iterable[Document],
+        vectors: np.ndarray | None = None,
+        *,
+        embed: bool = False,
+        threads: int = -1,
+    ) -> None:
+        """Replace the whole index. ``vectors`` row-aligned with ``docs`` (all-zero row = none);
+        ``embed=True`` embeds every document now with the engine's embedder.
+        Raises ValueError on duplicate ids, bad documents or mis-shaped vectors."""
+        docs = list(docs)
+        seen: set[str] = set()
+        dups: list[str] = []
+        for d in docs:
+            self._check_doc(d)
+            if d.id in seen:
+                dups.append(d.id)
+            seen.add(d.id)
+        if dups:
+            raise ValueError(f"duplicate document ids: {', '.join(sorted(set(dups))[:5])}")
+        if vectors is None and embed:
+            if self.embedder is None:
+                raise ValueError("embed=True needs an embedder")
+            vectors = self.embedder.passages([passage_text(d) for d in docs])
+        with self._lock:
+            self._reset()
+            n = len(docs)
+            if vectors is not None:
+                vectors = self._check_vectors(vectors, n)
+            self._docs = list(docs)
+            self._id2row = {d.id: i for i, d in enumerate(docs)}
+            self._kind = np.array([self._kind_code(d.kind) for d in docs], dtype=np.int16)
+            self._lang = np.array([self._lang_of(d) for d in docs], dtype=np.int8)
+            self._alive = np.ones(n, dtype=bool)
+            self._n_alive = n
+            self._lex.build([(i, self.analyzer.tokens(_lex_text(d))) for i, d in enumerate(docs)])
+            self._part_of = np.full(n, -1, dtype=np.int32)
+            if vectors is not None and n:
+                has = np.linalg.norm(vectors, axis=1) > 0
+                keys = self._kind.astype(np.int64) * 2 + self._lang
+                for key in np.unique(keys[has]):
+                    rows = np.flatnonzero(has & (keys == key))
+                    p = self._part(int(key // 2), int(key % 2))
+                    self._parts[p].build(rows, vectors[rows], threads=threads)
+                    self._part_of[rows] = p
+
+    def _grow(self) -> int:
+        row = len(self._docs)
+        self._docs.append(None)
+        self._kind = np.append(self._kind, np.int16(0))
+        self._lang = np.append(self._lang, np.int8(0))
+        self._alive = np.append(self._alive, False)
+        self._part_of = np.append(self._part_of, np.int32(-1))
+        return row
+
+    def upsert(self, doc: Document, vector: np.ndarray | None = None) -> None:
+        """Add or replace one document. ``vector`` None (or all zeros) = lexical only."""
+        self._check_doc(doc)
+        vec = None
+        if vector is not None:
+            vec = self._check_vectors(np.asarray(vector, dtype=np.float32).reshape(1, -1), 1)[0]
+            if not np.any(vec):
+                vec = None
+        with self._lock:
+            self._remove(doc.id)
+            row = self._grow()
+            self._docs[row] = doc
+            self._id2row[doc.id] = row
+            self._kind[row] = self._kind_code(doc.kind)
+            self._lang[row] = self._lang_of(doc)
+            self._alive[row] = True
+            self._n_alive += 1
+            self._lex.add(row, self.analyzer.tokens(_lex_text(doc)))
+            if vec is not None:
+                p = self._part(int(self._kind[row]), int(self._lang[row]))
+                if self._parts[p].dim == 0:
+                    self._parts[p].dim = self.dim
+                    self._parts[p].mat = np.zeros((0, self.dim), dtype=np.float32)
+                    self._parts[p].sample = np.zeros((0, self.dim), dtype=np.float32)
+                self._parts[p].add(row, vec)
+                self._part_of[row] = p
+            if self._lex.needs_merge():
+                self._compact()
+
+    def remove(self, doc_id: str) -> None:
+        """Drop a document; unknown ids are ignored."""
+        with self._lock:
+            self._remove(doc_id)
+
+    def _remove(self, doc_id: str) -> None:
+        row = self._id2row.pop(doc_id, None)
+        if row is None:
+            return
+        self._alive[row] = False
+        self._n_alive -= 1
+        self._docs[row] = None
+        self._fields.pop(row, None)
+        self._analysis_cache.pop(row, None)
+        self._lex.discard(row)
+        p = int(self._part_of[row])
+        if p >= 0:
+            self._parts[p].remove(row)
+            self._part_of[row] = -1
+
+    def _compact(self) -> None:
+        """Fold the lexical tail into the main segment (vectors stay where they are)."""
+        rows = np.flatnonzero(self._alive)
+        self._lex.build([(int(i), self.analyzer.tokens(_lex_text(self._docs[i]))) for i in rows])
+
+    # ------------------------------------------------------------------ helpers
+    def fields_of(self, row: int) -> dict[str, Any]:
+        f = self._fields.get(row)
+        if f is None:
+            doc = self._docs[row]
+            f = dict(doc.fields or {})
+            if self.extract_fields:
+                for key, value in extract_constraints(f"{doc.title}\n{doc.text}").items():
+                    f.setdefault(key, value)
+            self._fields[row] = f
+        return f
+
+    def _analysis(self, row: int):
+        a = self._analysis_cache.get(row)
+        if a is None:
+            a = self.analyzer.analyze(_lex_text(self._docs[row]))
+            self._analysis_cache[row] = a
+            if len(self._analysis_cache) > 4096:
+                self._analysis_cache.popitem(last=False)
+        return a
+
+    def _query_fields(self, query: Query) -> dict[str, Any]:
+        fields = {}
+        if self.extract_fields and query.text:
+            fields = extract_constraints(query.text)
+            fields.pop("lang", None)
+            if "trl" in fields and "min_trl" not in fields:  # "TRL6" in a request means at least 6
+                fields["min_trl"] = fields.pop("trl")
+        fields.update({k: v for k, v in (query.fields or {}).items() if v not in (None, "", [])})
+        return fields
+
+    def _allowed_kinds(self, query: Query) -> np.ndarray | None:
+        if not query.kinds:
+            return None
+        return np.array([self._kind_codes[k] for k in query.kinds if k in self._kind_codes], dtype=np.int16)
+
+    def _lang_stats(self, qv: np.ndarray, kinds: np.ndarray | None) -> dict[int, tuple[float, float]]:
+        """Mean/spread of the query's cosine to each partition, pooled as ``lang_norm`` says."""
+        per: dict[int, tuple[float, float, int]] = {}
+        for (kc, lang), p in self._part_keys.items():
+            part = self._parts[p]
+            if part.alive <= 0:
+                continue
+            mu, sd = part.stats(qv)
+            per[p] = (mu, sd, part.alive)
+        out: dict[int, tuple[float, float]] = {}
+        if self.lang_norm == "none":
+            return {p: (0.0, 1.0) for p in per}
+        if self.lang_norm == "partition":
+            return {p: (mu, sd) for p, (mu, sd, _) in per.items()}
+        for lang in (0, 1):
+            ps = [p for (kc, lg), p in self._part_keys.items() if lg == lang and p in per]
+            if not ps:
+                continue
+            n = sum(per[p][2] for p in ps)
+            mean = sum(per[p][0] * per[p][2] for p in ps) / n
+            var = sum(per[p][2] * (per[p][1] ** 2 + (per[p][0] - mean) ** 2) for p in ps) / n
+            for p in ps:
+                out[p] = (mean, max(math.sqrt(var), 0.02))
+        return out
+
+    # ------------------------------------------------------------------ reads
+    def embed_query(self, text: str) -> np.ndarray | None:
+        if self.embedder is None:
+            return None
+        return self.embedder.queries([text or " "])[0]
+
+    def search(
+        self,
+        query: Query,
+        k: int = 10,
+        mode: str = "hybrid",
+        *,
+        query_vector: np.ndarray | None = None,
+        explain: bool = True,
+    ) -> list[Hit]:
+        """Top ``k`` documents for ``query``. ``mode``: lexical | semantic | hybrid.
+
+        ``query_vector`` skips embedding the query text (e.g. a demand's stored vector).
+        Semantic and hybrid modes degrade to lexical when there are no vectors or no embedder.
+        Raises ValueError for a bad mode, k or query type; never for odd query text."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, got {mode!r}")
+        if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+            raise ValueError(f"k must be a positive integer, got {k!r}")
+        if not isinstance(query, Query):
+            raise ValueError(f"expected a Query, got {type(query).__name__}")
+        text = query.text if isinstance(query.text, str) else ""
+        text = text.encode("utf-8", "replace").decode("utf-8")
+        if self._n_alive == 0:
+            return []
+        if not has_content(text[:20000]):
+            text = ""
+        qfields = self._query_fields(Query(text=text, fields=query.fields))
+        kinds = self._allowed_kinds(query)
+        if kinds is not None and len(kinds) == 0:
+            return []
+        qa = self.analyzer.analyze(text[:20000])
+        if not text and not qfields and query_vector is None:
+            return []
+        use_sem = mode != "lexical" and self.vector_count > 0
+        qv = None
+        if use_sem:
+            if query_vector is not None:
+                qv = self._check_vectors(np.asarray(query_vector, dtype=np.float32).reshape(1, -1), 1)[0]
+            elif text.strip() and self.embedder is not None:
+                qv = self.embed_query(text)
+            if qv is None or not np.any(qv):
+                use_sem = False
+        use_lex = mode != "semantic" or not use_sem
+        if mode == "semantic" and not use_sem:
+            return []
+        n_cand = max(self.candidates, 5 * k)
+        with self._lock:
+            return self._search(query, qa, qv, qfields, kinds, k, n_cand, use_lex, use_sem, mode, explain)
+
+    def _search(self, query, qa, qv, qfields, kinds, k, n_cand, use_lex, use_sem, mode, explain):
+        n_rows = len(self._docs)
+        cand_lex: dict[int, float] = {}
+        if use_lex and qa.tokens:
+            rows, scores = self._lex.score(qa.tokens, max(self._n_alive, 1), n_rows)
+            if len(rows):
+                ok = self._alive[rows]
+                if kinds is not None:
+                    ok &= np.isin(self._kind[rows], kinds)
+                rows, scores = rows[ok], scores[ok]
+            if len(rows) > n_cand:
+                top = np.argpartition(-scores, n_cand - 1)[:n_cand]
+                rows, scores = rows[top], scores[top]
+            cand_lex = {int(r): float(s) for r, s in zip(rows, scores, strict=True)}
+        cand_sem: dict[int, float] = {}
+        stats: dict[int, tuple[float, float]] = {}
+        if use_sem:
+            stats = self._lang_stats(qv, kinds)
+            for (kc, _lang), p in self._part_keys.items():
+                if kinds is not None and kc not in kinds:
+                    continue
+                rows, sims = self._parts[p].top(qv, n_cand)
+                for r, s in zip(rows, sims, strict=True):
+                    cand_sem[int(r)] = float(s)
+        rows_all = set(cand_lex) | set(cand_sem)
+        if not rows_all and qfields:
+            rows_all = set(self._fit_scan(kinds))
+        rows_all -= {self._id2row[i] for i in query.exclude_ids if i in self._id2row}
+        rows_all = {r for r in rows_all if self._alive[r]}
+        if not rows_all:
+            return []
+        # exact cosine for candidates found only lexically
+        if use_sem:
+            missing: dict[int, list[int]] = {}
+            for r in rows_all:
+                if r not in cand_sem and self._part_of[r] >= 0:
+                    missing.setdefault(int(self._part_of[r]), []).append(r)
+            for p, rs in missing.items():
+                sims = self._parts[p].vectors(rs) @ qv
+                cand_sem.update({r: float(s) for r, s in zip(rs, sims, strict=True)})
+        rows = sorted(rows_all)
+        lex = np.array([cand_lex.get(r, 0.0) for r in rows], dtype=np.float64)
+        if not use_lex and qa.tokens:
+            # semantic mode still reports the BM25 score in the explanation
+            lex = np.zeros(len(rows))
+        sem_raw = np.array([cand_sem.get(r, np.nan) for r in rows], dtype=np.float64)
+        z = np.full(len(rows), np.nan)
+        if use_sem:
+            for i, r in enumerate(rows):
+                p = int(self._part_of[r])
+                if p >= 0 and not np.isnan(sem_raw[i]):
+                    mu, sd = stats.get(p, (0.0, 1.0))
+                    z[i] = (sem_raw[i] - mu) / sd
+        checks = [check_constraints(qfields, self.fields_of(r), query.must) if qfields else [] for r in rows]
+        keep = [i for i, c in enumerate(checks) if not any(x.hard and x.met is not True for x in c)]
+        if not keep:
+            return []
+        fit = np.array([fit_score(c) for c in checks], dtype=np.float64)
+        qmax = 0.0
+        if self.lex_norm == "query" and qa.tokens:
+            n = max(self._n_alive, 1)
+            qmax = sum(self._lex.idf(t, n) for t in self._lex.term_ids(qa.tokens))
+        no_vec = np.array([self._part_of[r] < 0 for r in rows], dtype=bool)
+        score = self._fuse(lex, z, fit, mode, use_lex, use_sem, qmax, no_vec)
+        demand_code = self._kind_codes.get("demand")
+        if self.demand_prior and demand_code is not None and (kinds is None or len(kinds) > 1):
+            sign = 1.0 if _SEEKS_DEMAND.search(query.text or "") else -1.0
+            is_demand = np.array([self._kind[r] == demand_code for r in rows])
+            score = score + sign * self.demand_prior * is_demand
+        keep.sort(key=lambda i: (-score[i], rows[i]))
+        hits = []
+        for i in keep[:k]:
+            r = rows[i]
+            doc = self._docs[r]
+            expl = Explanation(
+                shared_terms=self._shared_terms(qa, r) if explain else [],
+                semantic=None if np.isnan(sem_raw[i]) else float(sem_raw[i]),
+                lexical=float(lex[i]),
+                constraints=checks[i],
+                fit=float(fit[i]),
+            )
+            hits.append(Hit(id=doc.id, kind=doc.kind, score=float(score[i]), explanation=expl))
+        return hits
+
+    def _fuse(self, lex, z, fit, mode, use_lex, use_sem, qmax=0.0, no_vec=None) -> np.ndarray:
+        """One score per candidate. A document without a vector yet (embedding still pending)
+        gets its lexical evidence in place of the semantic one, so it is not buried."""
+        w_lex, w_sem, w_fit = self.weights
+        top_lex = max(lex.max() if lex.size else 0.0, qmax)
+        lex_n = np.minimum(lex / top_lex, 1.0) if top_lex > 0 else np.zeros_like(lex)
+        zz = np.nan_to_num(z, nan=-np.inf)
+        sem_n = np.zeros_like(lex)
+        if use_sem and np.isfinite(zz).any():
+            top = np.max(zz[np.isfinite(zz)]) if self.sem_scale is None else self.sem_scale
+            sem_n = np.where(np.isfinite(zz), np.clip(zz, 0, None) / max(top, 1e-6), 0.0)
+            sem_n = np.minimum(sem_n, 1.0)
+        if mode == "lexical" or not use_sem:
+            return lex_n + w_fit * fit
+        if mode == "semantic" or not use_lex:
+            return sem_n + w_fit * fit
+        if self.fusion == "rrf":
+            rl = np.empty(len(lex))
+            rl[np.argsort(-lex, kind="stable")] = np.arange(len(lex))
+            rs = np.empty(len(lex))
+            rs[np.argsort(-zz, kind="stable")] = np.arange(len(lex))
+            c = self.rrf_k
+            lex_part = np.where(lex > 0, 1 / (c + 1 + rl), 0)
+            sem_part = np.where(np.isfinite(zz), 1 / (c + 1 + rs), 0)
+            if no_vec is not None:
+                sem_part = np.where(no_vec, lex_part, sem_part)
+            rrf = 2 * w_lex * lex_part + 2 * w_sem * sem_part
+            return rrf * (c + 1) / 2 + w_fit * fit  # 1.0 for a document first in both lists
+        if no_vec is not None:
+            sem_n = np.where(no_vec, lex_n, sem_n)
+        return w_lex * lex_n + w_sem * sem_n + w_fit * fit
+
+    def _fit_scan(self, kinds: np.ndarray | None, cap: int = 20_000) -> list[int]:
+        mask = self._alive.copy()
+        if kinds is not None:
+            mask &= np.isin(self._kind, kinds)
+        return [int(r) for r in np.flatnonzero(mask)[:cap]]
+
+    def _shared_terms(self, qa, row: int, limit: int = 8) -> list[str]:
+        da = self._analysis(row)
+        dset = set(da.tokens)
+        shared_plain = [t for t in dict.fromkeys(qa.tokens) if not t.startswith(CONCEPT) and t in dset]
+        out: list[str] = []
+        covered: set[str] = set()
+        for t in dict.fromkeys(qa.tokens):
+            if not t.startswith(CONCEPT) or t not in dset:
+                continue
+            qs, ds = qa.surfaces.get(t, set()), da.surfaces.get(t, set())
+            covered |= qs | ds
+            show = self.analyzer.display
+            if qs & ds:
+                out.append(show.get(w := min(qs & ds, key=lambda x: (len(x), x)), w))
+            elif qs and ds:
+                q1, d1 = min(qs, key=lambda x: (len(x), x)), min(ds, key=lambda x: (len(x), x))
+                out.append(f"{show.get(q1, q1)}={show.get(d1, d1)}")
+        for t in shared_plain:
+            if t in covered or any(t != o and t in o for o in shared_plain + out):
+                continue
+            out.append(t)
+        return list(dict.fromkeys(out))[:limit]
+
+    def explain(self, query: Query, doc_id: str, *, query_vector: np.ndarray | None = None) -> Explanation:
+        """The explanation for one indexed document (KeyError if the id is unknown)."""
+        row = self._id2row.get(doc_id)
+        if row is None:
+            raise KeyError(doc_id)
+        text = query.text if isinstance(query.text, str) else ""
+        qa = self.analyzer.analyze(text[:20000])
+        lex = 0.0
+        if qa.tokens:
+            rows, scores = self._lex.score(qa.tokens, max(self._n_alive, 1), len(self._docs))
+            hit = np.flatnonzero(rows == row)
+            lex = float(scores[hit[0]]) if len(hit) else 0.0
+        sem = None
+        p = int(self._part_of[row])
+        if p >= 0:
+            qv = query_vector
+            if qv is None and text.strip():
+                qv = self.embed_query(text)
+            if qv is not None:
+                sem = float(self._parts[p].vectors([row])[0] @ np.asarray(qv, dtype=np.float32))
+        qfields = self._query_fields(query)
+        checks = check_constraints(qfields, self.fields_of(row), query.must) if qfields else []
+        return Explanation(
+            shared_terms=self._shared_terms(qa, row), semantic=sem, lexical=lex,
+            constraints=checks, fit=fit_score(checks),
+        )
+
+    def search_many(
+        self, queries: list[Query], k: int = 10, mode: str = "hybrid", query_vectors: np.ndarray | None = None,
+        explain: bool = True,
+    ) -> list[list[Hit]]:
+        """Batch search; query vectors are embedded in one batch unless given."""
+        if query_vectors is None and mode != "lexical" and self.embedder is not None and queries:
+            query_vectors = self.embedder.queries([q.text or " " for q in queries])
+        out = []
+        for i, q in enumerate(queries):
+            qv = None if query_vectors is None else query_vectors[i]
+            out.append(self.search(q, k=k, mode=mode, query_vector=qv, explain=explain))
+        return out

@@ -1,0 +1,62 @@
+"""Rebuild the shared matching index from the database, with a progress bar.
+
+    manage.py rebuild_matching_index              # index everything, then embed what needs it
+    manage.py rebuild_matching_index --no-embed   # lexical index only (instant); embed later
+    manage.py rebuild_matching_index --no-embed --enqueue-embed   # let the db_worker embed
+    manage.py rebuild_matching_index --matches    # also recompute every source's top matches
+"""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+from tqdm import tqdm
+
+from alleyhub.matching import services
+from alleyhub.matching.index import get_embedder
+
+
+class Command(BaseCommand):
+    help = "Rebuild the matching index (and embeddings) from the database."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--embed", action="store_true", default=True, help="Compute missing embeddings now (default)."
+        )
+        parser.add_argument("--no-embed", dest="embed", action="store_false", help="Skip embedding.")
+        parser.add_argument(
+            "--enqueue-embed", action="store_true", help="Queue the embedding for the task worker instead."
+        )
+        parser.add_argument("--retry-failed", action="store_true", help="Also retry rows out of attempts.")
+        parser.add_argument("--matches", action="store_true", help="Recompute the stored matches of every source.")
+        parser.add_argument("--batch-size", type=int, default=services.EMBED_BATCH_SIZE)
+
+    def handle(self, *args, **opts):
+        quiet = opts["verbosity"] == 0
+
+        def bar(items, **kw):
+            return tqdm(items, disable=quiet, file=self.stderr, **kw)
+
+        result = services.index_rebuild(progress=lambda objs: bar(objs, desc="index", unit="doc"))
+        self.stdout.write(f"indexed={result.indexed} removed={result.removed} failed={result.failed}")
+
+        if get_embedder() is None:
+            self.stdout.write("embeddings disabled (MATCHING['EMBEDDINGS'] is False): lexical index only")
+        elif opts["enqueue_embed"]:
+            from alleyhub.matching.tasks import embed_documents
+
+            pending = services.documents_needing_embedding(include_exhausted=opts["retry_failed"])
+            doc_ids = list(pending.values_list("doc_id", flat=True))
+            for start in range(0, len(doc_ids), 200):
+                embed_documents.enqueue(doc_ids=doc_ids[start : start + 200])
+            self.stdout.write(f"queued {len(doc_ids)} documents for embedding")
+        elif opts["embed"]:
+            pending = services.documents_needing_embedding(include_exhausted=opts["retry_failed"]).count()
+            with tqdm(total=pending, desc="embed", unit="doc", disable=quiet, file=self.stderr) as progress:
+                embedded = services.embed_documents_now(
+                    batch_size=opts["batch_size"], include_exhausted=opts["retry_failed"], progress=progress.update
+                )
+            self.stdout.write(f"embedded={embedded.embedded} failed={embedded.failed}")
+
+        if opts["matches"]:
+            total = services.matches_refresh_all(progress=lambda items: bar(items, desc="matches", unit="source"))
+            self.stdout.write(f"matches={total}")

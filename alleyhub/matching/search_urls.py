@@ -1,0 +1,8 @@
+"""The site's search page at /search/ (`{% url 'search:index' %}`)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "search"
+urlpatterns = [path("", views.search_page, name="index")]

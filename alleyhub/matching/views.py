@@ -1,0 +1,111 @@
+"""Pages of the matching app: search, a source's matches (an HTMX partial other pages include),
+my matches, accept / dismiss, and the operators' index status."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors, services
+from .documents import display_title
+from .models import DocumentKind, MatchStatus
+
+
+@require_GET
+def search_page(request: HttpRequest) -> HttpResponse:
+    q = selectors.clean_query(request.GET.get("q"))
+    kinds = selectors.clean_kinds(request.GET.getlist("kinds"))
+    results = selectors.search(q=q, kinds=kinds, limit=30) if q else []
+    context = {"q": q, "kinds": kinds, "results": results, "kind_choices": DocumentKind.choices}
+    template = "matching/search.html#results" if request.htmx else "matching/search.html"
+    return render(request, template, context)
+
+
+def _groups(matches):
+    groups: dict[str, dict] = {}
+    for m in matches:
+        groups.setdefault(m.target_kind, {"label": m.get_target_kind_display(), "matches": []})["matches"].append(m)
+    return list(groups.values())
+
+
+def _mark_viewed(matches, user) -> None:
+    for m in matches:
+        if m.status == MatchStatus.SUGGESTED:
+            services.match_mark_viewed(match=m, actor=user)
+
+
+@require_GET
+def for_object(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+    """The matches of a source. Embedded with hx-get on the source's page: for a visitor who may
+    not see them the fragment is empty (the host page stays clean); a direct visit gets 403."""
+    try:
+        matches = selectors.matches_for_source(kind=kind, object_id=pk, user=request.user)
+    except PermissionDenied:
+        if request.htmx:
+            return HttpResponse("")
+        raise
+    _mark_viewed(matches, request.user)
+    source = matches[0].source if matches else selectors.source_get_for_user(kind=kind, object_id=pk, user=request.user)
+    context = {
+        "kind": kind,
+        "object_id": pk,
+        "groups": _groups(matches),
+        "source_title": display_title(kind, source),
+        "source_url": selectors.object_url(kind, source),
+    }
+    template = "matching/for_object.html#list" if request.htmx else "matching/for_object.html"
+    return render(request, template, context)
+
+
+@login_required
+def mine(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status") or ""
+    qs = selectors.matches_mine(user=request.user, status=status)
+    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    matches = selectors.attach_objects(list(page.object_list))
+    context = {
+        "matches": matches,
+        "page_obj": page,
+        "status": status if status in MatchStatus.values else "",
+        "statuses": MatchStatus.choices,
+        "show_source": True,
+    }
+    return render(request, "matching/mine.html", context)
+
+
+def _decide(request: HttpRequest, pk: int, service) -> HttpResponse:
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    match = selectors.match_get_for_user(match_id=pk, user=request.user)
+    match = service(match=match, actor=request.user)
+    if request.htmx:
+        match = selectors.attach_objects([match])
+        if not match:
+            return HttpResponse("")
+        show_source = request.headers.get("HX-Current-URL", "").rstrip("/").endswith("/mine")
+        return render(request, "matching/for_object.html#row", {"match": match[0], "show_source": show_source})
+    back = request.POST.get("next") or request.headers.get("Referer") or ""
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(back)
+    return redirect("matching:mine")
+
+
+@require_POST
+def accept(request: HttpRequest, pk: int) -> HttpResponse:
+    return _decide(request, pk, services.match_accept)
+
+
+@require_POST
+def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    return _decide(request, pk, services.match_dismiss)
+
+
+@login_required
+def index_status(request: HttpRequest) -> HttpResponse:
+    status = selectors.index_status_for_user(user=request.user)
+    return render(request, "matching/status.html", {"status": status})

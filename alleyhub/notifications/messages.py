@@ -1,0 +1,114 @@
+"""What each notification code says. Titles and bodies are translatable msgids with named
+placeholders; `notify()` renders them in the recipient's language.
+
+Other apps may add codes with `register(code, title=_(...), body=_(...))` (e.g. in their
+`AppConfig.ready()`), but the codes the platform uses today are all listed here so that the
+translators find them in one place."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str
+    body: str
+
+
+MESSAGES: dict[str, Message] = {}
+
+
+def register(code: str, *, title, body) -> None:
+    MESSAGES[code] = Message(title=title, body=body)
+
+
+# Matching
+register(
+    "matching.match.suggested",
+    title=_("新的匹配：%(target)s"),
+    body=_("平台为「%(source)s」找到了一个新的匹配：%(target)s。"),
+)
+register(
+    "matching.match.accepted",
+    title=_("匹配已接受：%(target)s"),
+    body=_("%(actor)s 接受了「%(source)s」与「%(target)s」的匹配。"),
+)
+
+# Brokers' pipeline
+register(
+    "brokerage.case.created",
+    title=_("新对接项目：%(case)s"),
+    body=_("%(actor)s 创建了对接项目「%(case)s」，负责经纪人：%(broker)s。"),
+)
+register(
+    "brokerage.case.stage_changed",
+    title=_("对接项目「%(case)s」进入：%(stage)s"),
+    body=_("%(actor)s 将对接项目「%(case)s」从「%(old_stage)s」推进到「%(stage)s」。%(note)s"),
+)
+register(
+    "brokerage.case.reminder",
+    title=_("对接项目「%(case)s」已 %(days)s 天无进展"),
+    body=_("对接项目「%(case)s」处于「%(stage)s」阶段，已 %(days)s 天没有新的活动，请跟进。"),
+)
+register(
+    "brokerage.case.escalated",
+    title=_("对接项目「%(case)s」长期无进展"),
+    body=_("对接项目「%(case)s」（经纪人：%(broker)s）处于「%(stage)s」阶段，已 %(days)s 天没有新的活动。"),
+)
+register(
+    "brokerage.case.activity",
+    title=_("对接项目「%(case)s」有新动态"),
+    body=_("%(actor)s 在对接项目「%(case)s」中添加了：%(activity)s。"),
+)
+
+# Enterprise requests (section B). Context keys: request (its title or number), unit, actor,
+# due (a date), reason, days — pass only what the message uses; every placeholder must be given.
+register(
+    "requests.request.submitted",
+    title=_("新诉求：%(request)s"),
+    body=_("企业提交了诉求「%(request)s」，责任单位：%(unit)s。请在 %(due)s 前受理。"),
+)
+register(
+    "requests.request.accepted",
+    title=_("您的诉求已受理：%(request)s"),
+    body=_("%(unit)s 已受理您的诉求「%(request)s」，预计 %(due)s 前答复。"),
+)
+register(
+    "requests.request.answered",
+    title=_("您的诉求已答复：%(request)s"),
+    body=_("%(unit)s 已答复您的诉求「%(request)s」。请查看答复，办结时可以评价。"),
+)
+register(
+    "requests.request.returned",
+    title=_("诉求被退回：%(request)s"),
+    body=_("%(unit)s 退回了诉求「%(request)s」，原因：%(reason)s。"),
+)
+register(
+    "requests.request.reopened",
+    title=_("诉求已重新打开：%(request)s"),
+    body=_("企业重新打开了诉求「%(request)s」：%(reason)s"),
+)
+register(
+    "requests.request.closed",
+    title=_("诉求已办结：%(request)s"),
+    body=_("诉求「%(request)s」已办结。"),
+)
+register(
+    "requests.request.due_soon",
+    title=_("诉求即将超期：%(request)s"),
+    body=_("诉求「%(request)s」将于 %(due)s 到期，请尽快处理。"),
+)
+register(
+    "requests.request.overdue",
+    title=_("诉求已超期：%(request)s"),
+    body=_("诉求「%(request)s」（责任单位：%(unit)s）已于 %(due)s 超期。"),
+)
+register(
+    "requests.request.escalated",
+    title=_("超期诉求已上报专班：%(request)s"),
+    body=_("诉求「%(request)s」（责任单位：%(unit)s）已超期 %(days)s 个工作日，已上报工作专班。"),
+)
+
+# A free-form message (e.g. from an operator): context keys title and body.
+register("general.message", title=_("%(title)s"), body=_("%(body)s"))

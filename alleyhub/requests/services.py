@@ -1,0 +1,371 @@
+"""Writes for enterprise requests. Every change checks the current state against the transition
+table, bumps `version` (optimistic locking), writes a timeline event and an audit entry, and
+notifies the parties — all in one transaction, so a rollback leaves no trace and no message."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from alleyhub.core.audit import audit_record
+from alleyhub.core.exceptions import ApplicationError, ConflictError
+from alleyhub.directory.models import Organization, OrganizationKind
+
+from .attachments import MAX_ATTACHMENTS_PER_REQUEST, attachment_validate
+from .deadlines import compute_due, days_for_category
+from .models import (
+    Action,
+    Category,
+    ContactPreference,
+    DeadlineKind,
+    EnterpriseRequest,
+    Escalation,
+    RequestAttachment,
+    RequestEvent,
+    RequestRating,
+    RequestStatus,
+)
+from .routing import route
+from .selectors import (
+    enterprise_members,
+    request_roles_for_user,
+    submitter_organizations,
+    task_force_leads,
+    unit_staff,
+)
+from .transitions import REOPEN_WINDOW, TRANSITIONS, VIEWER, within_reopen_window
+from .working_days import working_days_elapsed
+
+logger = logging.getLogger(__name__)
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+def _due_text(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    # Deadlines are "end of day D": show D, the last day, not the midnight after it.
+    return date_format(timezone.localtime(value - timezone.timedelta(seconds=1)).date(), "Y-m-d")
+
+
+def _notify(recipients: Iterable, code: str, req: EnterpriseRequest, key: str, **context) -> None:
+    """One notification per recipient, inside the caller's transaction; `key` makes reruns
+    idempotent (same step, same recipient → one notification)."""
+    from alleyhub.notifications.services import notify
+
+    context = {"request": req.title, "unit": req.responsible_unit, **context}
+    seen = set()
+    for user in recipients:
+        if user is None or user.pk in seen:
+            continue
+        seen.add(user.pk)
+        notify(recipient=user, code=code, context=context, target=req, dedup_key=f"{key}:{user.pk}")
+
+
+def _unit_recipients(req: EnterpriseRequest) -> list:
+    return unit_staff(req.responsible_unit) or task_force_leads()
+
+
+# --- submit -----------------------------------------------------------------------------------
+
+def request_submit(
+    *,
+    organization: Organization,
+    actor,
+    category: str,
+    title: str,
+    description: str,
+    contact_preference: str = ContactPreference.PHONE,
+    files: Iterable = (),
+    now: datetime | None = None,
+) -> EnterpriseRequest:
+    """A member of an enterprise submits a request; it is routed at once (rule snapshot) and the
+    accept clock starts. Raises PermissionDenied if `actor` may not submit for `organization`,
+    ValidationError for bad fields, ApplicationError for a refused attachment."""
+    now = now or timezone.now()
+    if organization.kind != OrganizationKind.ENTERPRISE or not submitter_organizations(actor).filter(
+        pk=organization.pk
+    ).exists():
+        raise PermissionDenied(_("只有企业成员可以代表本企业提交诉求。"))
+    files = list(files)
+    if len(files) > MAX_ATTACHMENTS_PER_REQUEST:
+        raise ApplicationError(_("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST})
+    content_types = [attachment_validate(f) for f in files]
+    accept_days, answer_days = days_for_category(category) if category in Category.values else (1, 5)
+    with transaction.atomic():
+        routing = route(category=category, organization=organization) if category in Category.values else None
+        req = EnterpriseRequest(
+            organization=organization,
+            submitter=actor,
+            category=category,
+            title=(title or "").strip(),
+            description=(description or "").strip(),
+            contact_preference=contact_preference,
+            responsible_unit=routing.responsible_unit if routing else None,
+            routing_rule=routing.rule if routing else None,
+            accept_days=accept_days,
+            answer_days=answer_days,
+            submitted_at=now,
+            routed_at=now,
+            accept_due_at=compute_due(now, accept_days),
+        )
+        req.full_clean()
+        req.save()
+        req.cooperating_units.set(routing.cooperating_units)
+        for f, content_type in zip(files, content_types, strict=True):
+            _attachment_create(req=req, uploaded=f, content_type=content_type, actor=actor)
+        event = _event(req, Action.SUBMIT, "", RequestStatus.SUBMITTED, actor, "", now)
+        audit_record(actor=actor, target=req, code="requests.request.submitted", data={
+            "unit": req.responsible_unit_id, "rule": req.routing_rule_id, "category": category,
+        })
+        _notify(_unit_recipients(req), "requests.request.submitted", req, f"req-submitted:{event.pk}",
+                due=_due_text(req.accept_due_at))
+    return req
+
+
+def _attachment_create(*, req, uploaded, content_type, actor) -> RequestAttachment:
+    att = RequestAttachment(
+        request=req, original_name=(uploaded.name or "")[:200], size=uploaded.size,
+        content_type=content_type, uploaded_by=actor,
+    )
+    att.file.save(uploaded.name, uploaded, save=False)
+    att.save()
+    return att
+
+
+def attachment_add(*, request: EnterpriseRequest, uploaded, actor) -> RequestAttachment:
+    """Add a file to a request (its enterprise, the unit in charge or the task force).
+    Raises PermissionDenied, ApplicationError (type/size/count)."""
+    roles = request_roles_for_user(request=request, user=actor)
+    if not (roles - {VIEWER}):
+        raise PermissionDenied(_("您无权为此诉求添加附件。"))
+    if request.status == RequestStatus.CLOSED:
+        raise ApplicationError(_("已办结的诉求不能再添加附件。"), {"code": "closed"}, status=409)
+    content_type = attachment_validate(uploaded)
+    with transaction.atomic():
+        if request.attachments.count() >= MAX_ATTACHMENTS_PER_REQUEST:
+            raise ApplicationError(_("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST})
+        att = _attachment_create(req=request, uploaded=uploaded, content_type=content_type, actor=actor)
+        audit_record(actor=actor, target=request, code="requests.attachment.added", data={"attachment": att.pk})
+    return att
+
+
+# --- transitions ------------------------------------------------------------------------------
+
+def _event(req, action, from_status, to_status, actor, note, now) -> RequestEvent:
+    return RequestEvent.objects.create(
+        request=req, action=action, from_status=from_status, to_status=to_status,
+        actor=actor if getattr(actor, "is_authenticated", False) else None, note=note, at=now,
+    )
+
+
+def _resolve_escalations(req: EnterpriseRequest, kind: str, now: datetime) -> None:
+    Escalation.objects.filter(request=req, kind=kind, resolved_at__isnull=True).update(resolved_at=now)
+
+
+def request_act(
+    *,
+    request_id: int,
+    action: str,
+    actor,
+    note: str = "",
+    expected_version: int | None = None,
+    score: int | None = None,
+    responsible_unit: Organization | None = None,
+    cooperating_units: Iterable[Organization] = (),
+    now: datetime | None = None,
+) -> EnterpriseRequest:
+    """Take `action` on a request, as `actor`.
+
+    Raises:
+    - Http404 for an unknown request; PermissionDenied (403) if the actor may not act on it or may
+      not take this action (e.g. a unit closing, another enterprise rating);
+    - ConflictError (409, code "conflict") if `expected_version` is given and stale — someone
+      else changed the request first; nothing is changed;
+    - ApplicationError (409, code "forbidden_transition") if the action is not allowed from the
+      current status, or the reopen window has passed;
+    - ApplicationError (400) for a missing note, a rating outside 1–5, a missing unit to re-route to.
+    """
+    now = now or timezone.now()
+    note = (note or "").strip()
+    if action not in TRANSITIONS:
+        raise ApplicationError(_("未知的操作：%(action)s") % {"action": action}, {"code": "unknown_action"})
+    t = TRANSITIONS[action]
+    with transaction.atomic():
+        req = (
+            EnterpriseRequest.objects.select_for_update()
+            .select_related("organization", "responsible_unit", "submitter")
+            .filter(pk=request_id)
+            .first()
+        )
+        if req is None:
+            from django.http import Http404
+
+            raise Http404
+        roles = request_roles_for_user(request=req, user=actor)
+        if not roles:
+            raise PermissionDenied(_("您无权查看此诉求。"))
+        if not (roles & t.actors):
+            raise PermissionDenied(_("您无权对此诉求执行“%(action)s”。") % {"action": Action(action).label})
+        if expected_version is not None and req.version != expected_version:
+            raise ConflictError(
+                _("此诉求已被他人更新（当前状态：%(status)s），请刷新后重试。") % {"status": req.get_status_display()},
+                {"code": "conflict", "current_version": req.version, "current_status": req.status},
+            )
+        if req.status not in t.sources:
+            raise ApplicationError(
+                _("当前状态“%(status)s”下不能执行“%(action)s”。")
+                % {"status": req.get_status_display(), "action": Action(action).label},
+                {"code": "forbidden_transition", "current_status": req.status, "action": action},
+                status=409,
+            )
+        if t.note_required and not note:
+            raise ApplicationError(_("请填写说明。"), {"code": "note_required"})
+        old_status, old_version = req.status, req.version
+        handler = _HANDLERS[action]
+        notices = handler(req=req, actor=actor, note=note, now=now, score=score,
+                          responsible_unit=responsible_unit, cooperating_units=list(cooperating_units))
+        req.status = t.target
+        # The conditional bump is the lock on databases without SELECT … FOR UPDATE (SQLite).
+        bumped = EnterpriseRequest.objects.filter(pk=req.pk, version=old_version).update(version=F("version") + 1)
+        if not bumped:
+            raise ConflictError(_("此诉求已被他人更新，请刷新后重试。"), {"code": "conflict"})
+        req.version = old_version + 1
+        req.full_clean()
+        req.save()
+        event = _event(req, action, old_status, req.status, actor, note, now)
+        audit_record(actor=actor, target=req, code=f"requests.request.{action}", data={
+            "from": old_status, "to": req.status, "note": note[:500], "version": req.version,
+        })
+        for recipients, code, context in notices:
+            _notify(recipients, code, req, f"{code}:{event.pk}", **context)
+    return req
+
+
+def _accept(*, req, now, **_kw):
+    req.accepted_at = now
+    req.answer_started_at = now
+    req.answer_due_at = compute_due(now, req.answer_days)
+    _resolve_escalations(req, DeadlineKind.ACCEPT, now)
+    return [(enterprise_members(req), "requests.request.accepted", {"due": _due_text(req.answer_due_at)})]
+
+
+def _start(**_kw):
+    return []
+
+
+def _answer(*, req, note, now, **_kw):
+    req.answered_at = now
+    req.answer = note
+    req.answered_on_time = req.answer_due_at is None or now <= req.answer_due_at
+    _resolve_escalations(req, DeadlineKind.ANSWER, now)
+    return [(enterprise_members(req), "requests.request.answered", {})]
+
+
+def _return(*, req, note, now, **_kw):
+    _resolve_escalations(req, DeadlineKind.ACCEPT, now)
+    _resolve_escalations(req, DeadlineKind.ANSWER, now)
+    return [(task_force_leads(), "requests.request.returned", {"reason": note})]
+
+
+def _reroute(*, req, now, responsible_unit, cooperating_units, **_kw):
+    if responsible_unit is None:
+        raise ApplicationError(_("请选择新的责任单位。"), {"code": "unit_required"})
+    if responsible_unit.kind != OrganizationKind.GOVERNMENT_UNIT:
+        raise ApplicationError(_("责任单位必须是政府部门。"), {"code": "unit_kind"})
+    req.responsible_unit = responsible_unit
+    req.routing_rule = None
+    req.routed_at = now
+    req.accept_due_at = compute_due(now, req.accept_days)
+    req.accepted_at = req.answer_started_at = req.answer_due_at = None
+    req.cooperating_units.set([u for u in cooperating_units if u.pk != responsible_unit.pk])
+    return [(_unit_recipients(req), "requests.request.submitted", {"due": _due_text(req.accept_due_at)})]
+
+
+def _close(*, req, actor, note, now, score, **_kw):
+    if score is None or not isinstance(score, int) or not 1 <= score <= 5:
+        raise ApplicationError(_("请给出 1 到 5 分的评价。"), {"code": "rating_invalid"})
+    req.closed_at = now
+    rating = RequestRating(request=req, unit=req.responsible_unit, score=score, comment=note, rated_by=actor)
+    rating.full_clean()
+    rating.save()
+    return [(unit_staff(req.responsible_unit), "requests.request.closed", {})]
+
+
+def _reopen(*, req, note, now, **_kw):
+    if not within_reopen_window(req, now):
+        raise ApplicationError(
+            _("答复已超过 %(days)s 天，不能重新打开；请提交新的诉求。") % {"days": REOPEN_WINDOW.days},
+            {"code": "reopen_window_passed"}, status=409,
+        )
+    req.closed_at = None
+    req.answer_started_at = now
+    req.answer_due_at = compute_due(now, req.answer_days)
+    return [(_unit_recipients(req), "requests.request.reopened", {"reason": note})]
+
+
+_HANDLERS = {
+    Action.ACCEPT: _accept,
+    Action.START: _start,
+    Action.ANSWER: _answer,
+    Action.RETURN: _return,
+    Action.REROUTE: _reroute,
+    Action.CLOSE: _close,
+    Action.REOPEN: _reopen,
+}
+
+
+# --- escalation -------------------------------------------------------------------------------
+
+def requests_escalate_overdue(*, now: datetime | None = None) -> list[Escalation]:
+    """Escalate every request whose running deadline has passed to the task-force lead, once per
+    request and deadline: the Escalation row is unique per (request, kind, due date), created in
+    the same transaction as the notifications, so reruns and concurrent workers neither repeat
+    nor lose a notification. Returns the escalations created by this call."""
+    now = now or timezone.now()
+    created: list[Escalation] = []
+    candidates = []
+    for req in (
+        EnterpriseRequest.objects.filter(status=RequestStatus.SUBMITTED, accept_due_at__lte=now)
+        .select_related("responsible_unit", "organization")
+    ):
+        candidates.append((req, DeadlineKind.ACCEPT, req.accept_due_at, req.routed_at))
+    for req in (
+        EnterpriseRequest.objects.filter(
+            status__in=(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.REOPENED),
+            answer_due_at__lte=now,
+        ).select_related("responsible_unit", "organization")
+    ):
+        candidates.append((req, DeadlineKind.ANSWER, req.answer_due_at, req.answer_started_at))
+    existing = set(
+        Escalation.objects.filter(request__in=[c[0] for c in candidates]).values_list("request_id", "kind", "due_at")
+    )
+    leads = task_force_leads()
+    for req, kind, due, _start_at in candidates:
+        if (req.pk, kind, due) in existing:
+            continue
+        try:
+            with transaction.atomic():
+                esc = Escalation.objects.create(request=req, kind=kind, due_at=due, unit=req.responsible_unit)
+                days = max(1, math.ceil(working_days_elapsed(due, now)))
+                audit_record(actor=None, target=req, code="requests.request.escalated",
+                             data={"kind": kind, "due_at": due.isoformat(), "escalation": esc.pk})
+                _notify(unit_staff(req.responsible_unit), "requests.request.overdue", req,
+                        f"req-overdue:{esc.pk}", due=_due_text(due))
+                _notify(leads, "requests.request.escalated", req, f"req-escalated:{esc.pk}", days=days)
+        except IntegrityError:
+            # Another worker escalated it between our read and our insert.
+            continue
+        created.append(esc)
+    if created:
+        logger.info("Escalated %d overdue request(s)", len(created))
+    return created

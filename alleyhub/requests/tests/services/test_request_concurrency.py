@@ -1,0 +1,80 @@
+"""Two actors, one request, the same moment: no lost update — the second gets a clear conflict.
+
+Proved on PostgreSQL with two threads on two connections (SELECT … FOR UPDATE plus the version
+check). SQLite has no row locks and serialises writers on the whole file, so the two-connection
+race cannot be staged there; the stale-version path itself is covered on every database by
+test_request_transitions.py::test_stale_version_gets_a_conflict_and_changes_nothing."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from alleyhub.core.exceptions import ApplicationError, ConflictError
+from alleyhub.requests.models import Action, EnterpriseRequest, RequestEvent
+from alleyhub.requests.services import request_act
+
+from ..factories import submit
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL: SQLite has no SELECT … FOR UPDATE and serialises writers, so the race cannot be staged",
+)
+
+
+def race(calls):
+    """Run the calls at the same moment on separate threads (each its own connection)."""
+    barrier = threading.Barrier(len(calls))
+    results = [None] * len(calls)
+
+    def run(i, fn):
+        try:
+            barrier.wait(timeout=10)
+            results[i] = fn()
+        except Exception as exc:  # noqa: BLE001 - collected and asserted on below
+            results[i] = exc
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(calls)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return results
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_units_acting_on_the_same_version_one_wins_the_other_gets_a_conflict(world):
+    req = submit(org=world.ent, user=world.ent_user)
+    req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff)
+    seen = req.version
+    results = race([
+        lambda: request_act(request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff,
+                            note="答复 A", expected_version=seen),
+        lambda: request_act(request_id=req.pk, action=Action.RETURN, actor=world.unit_staff,
+                            note="退回 B", expected_version=seen),
+    ])
+    winners = [r for r in results if isinstance(r, EnterpriseRequest)]
+    losers = [r for r in results if isinstance(r, Exception)]
+    assert len(winners) == 1 and len(losers) == 1, results
+    assert isinstance(losers[0], ConflictError)
+    assert losers[0].status == 409 and losers[0].extra["code"] == "conflict"
+    assert "刷新" in losers[0].message
+    req.refresh_from_db()
+    assert req.version == seen + 1
+    assert req.status == winners[0].status
+    assert RequestEvent.objects.filter(request=req).count() == 3  # submit, accept, one of the two
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_identical_clicks_without_a_version_change_the_request_once(world):
+    req = submit(org=world.ent, user=world.ent_user)
+    results = race([
+        lambda: request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff),
+        lambda: request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.lead),
+    ])
+    assert sum(isinstance(r, EnterpriseRequest) for r in results) == 1
+    errors = [r for r in results if isinstance(r, ApplicationError)]
+    assert len(errors) == 1 and errors[0].extra["code"] == "forbidden_transition"
+    assert RequestEvent.objects.filter(request=req, action="accept").count() == 1

@@ -1,0 +1,94 @@
+from datetime import date
+from decimal import Decimal
+
+from ninja import Field, Schema
+from pydantic import model_validator
+
+from alleyhub.listings.schemas import ID_MAX, ListingOut, OwnerOut, _order
+
+from .models import RenewalSite, SpaceKind
+
+
+class BuildingBriefOut(Schema):
+    id: int
+    slug: str
+    name: str
+    address: str
+    subdistrict: str
+
+
+class BuildingOut(BuildingBriefOut):
+    name_zh: str
+    name_en: str
+    description: str
+    facilities: list
+    latitude: Decimal | None
+    longitude: Decimal | None
+    operator: OwnerOut | None
+    unit_count: int = 0
+
+    @staticmethod
+    def resolve_description(obj) -> str:
+        return obj.localized("description")
+
+
+class UnitOut(ListingOut):
+    building: BuildingBriefOut
+    kind: str
+    floor: str
+    description: str
+    area_sqm: Decimal
+    rent_per_sqm_day: Decimal
+    monthly_rent: int
+    available_from: date | None
+    available_until: date | None
+    facilities: list
+    capacity: int | None
+
+
+class RenewalSiteOut(Schema):
+    id: int
+    slug: str
+    name: str
+    name_zh: str
+    name_en: str
+    address: str
+    stage: str
+    site_area_sqm: Decimal | None
+    floor_area_sqm: Decimal | None
+    planned_use: str
+    lead_unit: OwnerOut | None
+    start_year: int | None
+    target_year: int | None
+
+    @staticmethod
+    def resolve_planned_use(obj) -> str:
+        return obj.localized("planned_use")
+
+
+class UnitFilters(Schema):
+    q: str | None = Field(None, max_length=100)
+    kind: SpaceKind | None = None
+    area_min: Decimal | None = Field(None, gt=0, le=10**7)
+    area_max: Decimal | None = Field(None, gt=0, le=10**7)
+    rent_min: Decimal | None = Field(None, ge=0, le=10**5)
+    rent_max: Decimal | None = Field(None, ge=0, le=10**5)
+    available_on: date | None = None
+    subdistrict: str | None = Field(None, max_length=50)
+    building: str | None = Field(None, max_length=80, description="building slug")
+    building_id: int | None = Field(None, ge=1, le=ID_MAX)
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self):
+        _order("area_min", "area_max", "面积下限不能大于上限。")(self)
+        return _order("rent_min", "rent_max", "租金下限不能高于上限。")(self)
+
+
+class BuildingFilters(Schema):
+    q: str | None = Field(None, max_length=100)
+    subdistrict: str | None = Field(None, max_length=50)
+
+
+class RenewalFilters(Schema):
+    q: str | None = Field(None, max_length=100)
+    stage: RenewalSite.Stage | None = None

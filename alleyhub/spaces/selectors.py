@@ -1,0 +1,119 @@
+"""Reads for spaces: buildings (public), space units (listing visibility rules) and the
+urban-renewal pipeline (public)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from alleyhub.core.models import ListingStatus
+from alleyhub.listings.selectors import (
+    OWNER_SEARCH,
+    listing_get_for_user,
+    listing_visible_queryset,
+    text_search_q,
+)
+
+from .models import Building, RenewalSite, SpaceUnit
+
+
+def building_list(*, q: str | None = None, subdistrict: str | None = None) -> QuerySet[Building]:
+    """Buildings with the number of published units in each."""
+    qs = Building.objects.select_related("operator").annotate(
+        unit_count=Count("units", filter=Q(units__status=ListingStatus.PUBLISHED))
+    )
+    if subdistrict:
+        qs = qs.filter(subdistrict=subdistrict)
+    if q:
+        qs = qs.filter(text_search_q(q, ["name_zh", "name_en", "address", "description_zh", "description_en"]))
+    return qs.order_by("name_zh", "name_en", "id")
+
+
+def building_get(*, slug: str) -> Building:
+    """One building (with `unit_count`), or Http404."""
+    building = building_list().filter(slug=slug[:80]).first()
+    if building is None:
+        raise Http404
+    return building
+
+
+def subdistrict_choices() -> list[tuple[str, str]]:
+    values = (
+        Building.objects.exclude(subdistrict="").order_by("subdistrict").values_list("subdistrict", flat=True).distinct()
+    )
+    return [(v, v) for v in values]
+
+
+def unit_list_for_user(
+    *,
+    user,
+    q: str | None = None,
+    kind: str | None = None,
+    area_min=None,
+    area_max=None,
+    rent_min=None,
+    rent_max=None,
+    available_on: date | None = None,
+    subdistrict: str | None = None,
+    building: str | None = None,
+    building_id: int | None = None,
+) -> QuerySet[SpaceUnit]:
+    qs = listing_visible_queryset(SpaceUnit, user=user).select_related("building", "owner")
+    if kind:
+        qs = qs.filter(kind=kind)
+    if area_min is not None:
+        qs = qs.filter(area_sqm__gte=area_min)
+    if area_max is not None:
+        qs = qs.filter(area_sqm__lte=area_max)
+    if rent_min is not None:
+        qs = qs.filter(rent_per_sqm_day__gte=rent_min)
+    if rent_max is not None:
+        qs = qs.filter(rent_per_sqm_day__lte=rent_max)
+    if available_on is not None:
+        # Free on that day: the window has started (or is open) and has not ended.
+        qs = qs.filter(Q(available_from__isnull=True) | Q(available_from__lte=available_on)).filter(
+            Q(available_until__isnull=True) | Q(available_until__gte=available_on)
+        )
+    if subdistrict:
+        qs = qs.filter(building__subdistrict=subdistrict)
+    if building:
+        qs = qs.filter(building__slug=building)
+    if building_id:
+        qs = qs.filter(building_id=building_id)
+    if q:
+        qs = qs.filter(
+            text_search_q(
+                q,
+                ["title_zh", "title_en", "description_zh", "description_en", "building__name_zh", "building__name_en",
+                 *OWNER_SEARCH],
+            )
+        )
+    return qs.order_by("building__name_zh", "floor", "id")
+
+
+def unit_get_for_user(*, pk, user) -> SpaceUnit:
+    return listing_get_for_user(SpaceUnit, pk=pk, user=user, queryset=SpaceUnit.objects.select_related("building"))
+
+
+def renewal_site_list(*, stage: str | None = None, q: str | None = None) -> QuerySet[RenewalSite]:
+    qs = RenewalSite.objects.select_related("lead_unit")
+    if stage:
+        qs = qs.filter(stage=stage)
+    if q:
+        qs = qs.filter(text_search_q(q, ["name_zh", "name_en", "address", "planned_use_zh", "planned_use_en"]))
+    return qs.order_by("name_zh", "name_en", "id")
+
+
+def renewal_pipeline() -> list[tuple[str, str, list[RenewalSite]]]:
+    """(stage, label, sites) in pipeline order, every stage present even when empty."""
+    sites = list(renewal_site_list())
+    return [(value, str(label), [s for s in sites if s.stage == value]) for value, label in RenewalSite.Stage.choices]
+
+
+def renewal_site_get(*, slug: str) -> RenewalSite:
+    site = RenewalSite.objects.select_related("lead_unit").filter(slug=slug).first()
+    if site is None:
+        raise Http404
+    return site
