@@ -2,8 +2,8 @@
 
 from ninja import NinjaAPI
 
-from alleyhub.core.api_errors import install_problem_handlers
 from alleyhub.core.api_auth import api_auth
+from alleyhub.core.api_errors import install_problem_handlers
 
 api = NinjaAPI(
     title="Alley Hub API",

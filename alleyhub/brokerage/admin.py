@@ -53,12 +53,38 @@ class CaseAdmin(admin.ModelAdmin):
 
     list_display = ["title", "stage", "broker", "demand_org", "supply_kind", "last_activity_at", "flagged_at"]
     list_filter = ["stage", "supply_kind", "close_reason", "contract_type"]
-    search_fields = ["title", "demand_org__name_zh", "demand_org__name_en", "broker__username", "broker__display_name"]
+    search_fields = [
+        "title",
+        "demand_org__name_zh",
+        "demand_org__name_en",
+        "broker__username",
+        "broker__display_name",
+    ]
     date_hierarchy = "created_at"
-    raw_id_fields = ["demand_org", "demand", "outcome", "expert", "investor", "supply_org", "broker", "created_by"]
+    raw_id_fields = [
+        "demand_org",
+        "demand",
+        "outcome",
+        "expert",
+        "investor",
+        "supply_org",
+        "broker",
+        "created_by",
+    ]
     filter_horizontal = ["co_brokers"]
-    readonly_fields = ["stage", "version", "stage_entered_at", "last_activity_at", "close_reason", "contract_type",
-                       "contract_amount", "contract_date", "source_match_id", "reminded_at", "flagged_at"]
+    readonly_fields = [
+        "stage",
+        "version",
+        "stage_entered_at",
+        "last_activity_at",
+        "close_reason",
+        "contract_type",
+        "contract_amount",
+        "contract_date",
+        "source_match_id",
+        "reminded_at",
+        "flagged_at",
+    ]
     inlines = [StageChangeInline, ActivityInline]
 
 

@@ -69,7 +69,9 @@ def case_list(request, filters: Query[CaseFilters]):
 
 @router.post("", response={201: CaseOut}, summary="Open a case by hand")
 def case_create(request, payload: CaseCreateIn):
-    broker = _user_or_422(payload.broker_id, "broker_id") or (request.user if request.user.is_broker else None)
+    broker = _user_or_422(payload.broker_id, "broker_id") or (
+        request.user if request.user.is_broker else None
+    )
     case = services.case_create(
         demand_org=_obj_or_422(Organization, payload.demand_org_id, "demand_org_id"),
         demand=_obj_or_422(TechDemand, payload.demand_id, "demand_id"),
@@ -78,7 +80,9 @@ def case_create(request, payload: CaseCreateIn):
         investor=_obj_or_422(InvestorProfile, payload.investor_id, "investor_id"),
         broker=broker,
         co_brokers=[_user_or_422(pk, "co_broker_ids") for pk in payload.co_broker_ids],
-        title=payload.title, note=payload.note, actor=request.user,
+        title=payload.title,
+        note=payload.note,
+        actor=request.user,
     )
     return Status(201, case)
 
@@ -101,10 +105,15 @@ def case_detail(request, case_id: int):
 def case_move(request, case_id: int, payload: CaseMoveIn):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
     return services.case_move(
-        case=case, to_stage=payload.to_stage.value, expected_version=payload.version, actor=request.user,
-        note=payload.note, close_reason=payload.close_reason.value if payload.close_reason else "",
+        case=case,
+        to_stage=payload.to_stage.value,
+        expected_version=payload.version,
+        actor=request.user,
+        note=payload.note,
+        close_reason=payload.close_reason.value if payload.close_reason else "",
         contract_type=payload.contract_type.value if payload.contract_type else "",
-        contract_amount=payload.contract_amount, contract_date=payload.contract_date,
+        contract_amount=payload.contract_amount,
+        contract_date=payload.contract_date,
     )
 
 
@@ -122,11 +131,17 @@ def activity_list(request, case_id: int):
 @router.post("/{case_id}/activities", response={201: ActivityOut}, summary="Record a note, call or meeting")
 def activity_add(request, case_id: int, payload: ActivityIn):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
-    activity = services.case_activity_add(case=case, actor=request.user, kind=payload.kind.value, text=payload.text)
+    activity = services.case_activity_add(
+        case=case, actor=request.user, kind=payload.kind.value, text=payload.text
+    )
     return Status(201, activity)
 
 
-@router.post("/{case_id}/files", response={201: ActivityOut}, summary="Attach a file (≤ 10 MB; pdf, docx, xlsx, pptx, png, jpg, txt)")
+@router.post(
+    "/{case_id}/files",
+    response={201: ActivityOut},
+    summary="Attach a file (≤ 10 MB; pdf, docx, xlsx, pptx, png, jpg, txt)",
+)
 def file_add(request, case_id: int, file: File[UploadedFile], text: Form[str] = ""):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
     activity = services.case_activity_add(case=case, actor=request.user, kind="file", text=text, upload=file)
@@ -134,7 +149,9 @@ def file_add(request, case_id: int, file: File[UploadedFile], text: Form[str] = 
     return Status(201, activity)
 
 
-@router.post("/{case_id}/confidentiality", response=AcceptanceOut, summary="Accept the case's confidentiality terms")
+@router.post(
+    "/{case_id}/confidentiality", response=AcceptanceOut, summary="Accept the case's confidentiality terms"
+)
 def confidentiality_accept(request, case_id: int):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user)
     return services.case_confidentiality_accept(case=case, actor=request.user, ip_address=client_ip(request))

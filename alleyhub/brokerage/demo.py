@@ -28,13 +28,26 @@ from .models import Case, CaseActivity, CaseRating, CaseStageChange, Confidentia
 from .services import case_reminders_run, pipeline_rules_ensure
 from .transitions import CloseReason, ContractType, Stage
 
-EXTRA_BROKERS = [("demo-broker-han", "韩雪"), ("demo-broker-zhou", "周凯"), ("demo-broker-liu", "刘洋"),
-                 ("demo-broker-chen", "陈思远")]
+EXTRA_BROKERS = [
+    ("demo-broker-han", "韩雪"),
+    ("demo-broker-zhou", "周凯"),
+    ("demo-broker-liu", "刘洋"),
+    ("demo-broker-chen", "陈思远"),
+]
 # How many generated cases end in each stage (the showcase cases come on top).
-STAGE_MIX = [(Stage.LEAD, 6), (Stage.CONTACTED, 6), (Stage.MEETING, 5), (Stage.POC_PILOT, 4),
-             (Stage.NEGOTIATION, 4), (Stage.SIGNED, 9), (Stage.CLOSED, 6)]
+STAGE_MIX = [
+    (Stage.LEAD, 6),
+    (Stage.CONTACTED, 6),
+    (Stage.MEETING, 5),
+    (Stage.POC_PILOT, 4),
+    (Stage.NEGOTIATION, 4),
+    (Stage.SIGNED, 9),
+    (Stage.CLOSED, 6),
+]
 PATHS = {
-    Stage.LEAD: [], Stage.CONTACTED: [Stage.CONTACTED], Stage.MEETING: [Stage.CONTACTED, Stage.MEETING],
+    Stage.LEAD: [],
+    Stage.CONTACTED: [Stage.CONTACTED],
+    Stage.MEETING: [Stage.CONTACTED, Stage.MEETING],
     Stage.POC_PILOT: [Stage.CONTACTED, Stage.MEETING, Stage.POC_PILOT],
     Stage.NEGOTIATION: [Stage.CONTACTED, Stage.MEETING, Stage.POC_PILOT, Stage.NEGOTIATION],
     Stage.SIGNED: [Stage.CONTACTED, Stage.MEETING, Stage.POC_PILOT, Stage.NEGOTIATION, Stage.SIGNED],
@@ -47,8 +60,10 @@ NOTES = {
     Stage.SIGNED: ["技术许可合同已签署。", "技术开发合同已签署，首付款到账。"],
 }
 ACTIVITY_TEXTS = [
-    ("call", "电话跟进，对方需要内部评审后回复。"), ("meeting", "在武夷路305号会议室面谈。"),
-    ("note", "对方提出希望先拿到样品测试报告。"), ("call", "确认下次会面时间。"),
+    ("call", "电话跟进，对方需要内部评审后回复。"),
+    ("meeting", "在武夷路305号会议室面谈。"),
+    ("note", "对方提出希望先拿到样品测试报告。"),
+    ("call", "确认下次会面时间。"),
 ]
 
 
@@ -59,8 +74,11 @@ def _party(ctx, org: Organization, cache: dict) -> User:
     member = Membership.objects.filter(organization=org).select_related("user").first()
     if member is None:
         user = User.objects.create(
-            username=f"contact-{org.slug}"[:150], display_name=f"{org.short_name or org.name_zh or org.name_en}联系人",
-            role=Role.MEMBER, password=make_password(None), email=f"contact-{org.pk}@example.org",
+            username=f"contact-{org.slug}"[:150],
+            display_name=f"{org.short_name or org.name_zh or org.name_en}联系人",
+            role=Role.MEMBER,
+            password=make_password(None),
+            email=f"contact-{org.pk}@example.org",
         )
         Membership.objects.create(user=user, organization=org, title="对接联系人")
     else:
@@ -69,15 +87,32 @@ def _party(ctx, org: Organization, cache: dict) -> User:
     return user
 
 
-def _build_case(ctx, *, broker, demand_org, demand=None, outcome=None, expert=None, investor=None, final,
-                started_days_ago: int, step_days: list[int], idle_days: int, amount=None, close_reason="",
-                title="", co_brokers=()):
+def _build_case(
+    ctx,
+    *,
+    broker,
+    demand_org,
+    demand=None,
+    outcome=None,
+    expert=None,
+    investor=None,
+    final,
+    started_days_ago: int,
+    step_days: list[int],
+    idle_days: int,
+    amount=None,
+    close_reason="",
+    title="",
+    co_brokers=(),
+):
     rng = ctx.rng
     supply = outcome or expert or investor
     kind = SupplyKind.OUTCOME if outcome else SupplyKind.EXPERT if expert else SupplyKind.INVESTOR
     supply_org = outcome.owner if outcome else investor.owner if investor else None
     if final == Stage.CLOSED:
-        path = PATHS[rng.choice([Stage.LEAD, Stage.CONTACTED, Stage.MEETING, Stage.POC_PILOT])] + [Stage.CLOSED]
+        path = PATHS[rng.choice([Stage.LEAD, Stage.CONTACTED, Stage.MEETING, Stage.POC_PILOT])] + [
+            Stage.CLOSED
+        ]
     else:
         path = PATHS[final]
     started = ctx.now - timedelta(days=started_days_ago)
@@ -89,29 +124,58 @@ def _build_case(ctx, *, broker, demand_org, demand=None, outcome=None, expert=No
     times = [t - shift for t in times]
     extra = {}
     if final == Stage.SIGNED:
-        extra = {"contract_type": rng.choice([ContractType.LICENCE, ContractType.DEVELOPMENT, ContractType.TRANSFER,
-                                              ContractType.SERVICE]),
-                 "contract_amount": Decimal(amount or rng.randrange(200_000, 3_000_000, 10_000)),
-                 "contract_date": (times[-1]).date()}
+        extra = {
+            "contract_type": rng.choice(
+                [ContractType.LICENCE, ContractType.DEVELOPMENT, ContractType.TRANSFER, ContractType.SERVICE]
+            ),
+            "contract_amount": Decimal(amount or rng.randrange(200_000, 3_000_000, 10_000)),
+            "contract_date": (times[-1]).date(),
+        }
     if final == Stage.CLOSED:
         extra = {"close_reason": close_reason or rng.choice(CloseReason.values)}
     left = demand.title_zh or demand.title_en if demand else demand_org.name_zh or demand_org.name_en
     right = getattr(supply, "title_zh", "") or getattr(supply, "name_zh", "") or str(supply)
     case = Case.objects.create(
-        title=(title or f"{left} × {right}")[:200], demand_org=demand_org, demand=demand, supply_kind=kind,
-        outcome=outcome, expert=expert, investor=investor, supply_org=supply_org, broker=broker, stage=final,
-        stage_entered_at=times[-1], last_activity_at=ctx.now - timedelta(days=idle_days, hours=rng.randint(0, 5)),
-        version=len(path) + 1, created_by=broker, **extra,
+        title=(title or f"{left} × {right}")[:200],
+        demand_org=demand_org,
+        demand=demand,
+        supply_kind=kind,
+        outcome=outcome,
+        expert=expert,
+        investor=investor,
+        supply_org=supply_org,
+        broker=broker,
+        stage=final,
+        stage_entered_at=times[-1],
+        last_activity_at=ctx.now - timedelta(days=idle_days, hours=rng.randint(0, 5)),
+        version=len(path) + 1,
+        created_by=broker,
+        **extra,
     )
     case.co_brokers.set(co_brokers)
     Case.objects.filter(pk=case.pk).update(created_at=started)
-    changes = [CaseStageChange(case=case, from_stage="", to_stage=Stage.LEAD, actor=broker, at=times[0],
-                               note="由匹配推荐发起" if rng.random() < 0.6 else "")]
+    changes = [
+        CaseStageChange(
+            case=case,
+            from_stage="",
+            to_stage=Stage.LEAD,
+            actor=broker,
+            at=times[0],
+            note="由匹配推荐发起" if rng.random() < 0.6 else "",
+        )
+    ]
     previous = Stage.LEAD
     for stage, at in zip(path, times[1:], strict=True):
-        note = rng.choice(NOTES.get(stage, ["—"])) if stage != Stage.CLOSED else CloseReason(extra["close_reason"]).label
-        changes.append(CaseStageChange(case=case, from_stage=previous, to_stage=stage, actor=broker, at=at,
-                                       note=str(note)))
+        note = (
+            rng.choice(NOTES.get(stage, ["—"]))
+            if stage != Stage.CLOSED
+            else CloseReason(extra["close_reason"]).label
+        )
+        changes.append(
+            CaseStageChange(
+                case=case, from_stage=previous, to_stage=stage, actor=broker, at=at, note=str(note)
+            )
+        )
         previous = stage
     CaseStageChange.objects.bulk_create(changes)
     activities = []
@@ -119,8 +183,11 @@ def _build_case(ctx, *, broker, demand_org, demand=None, outcome=None, expert=No
         kind_, text = rng.choice(ACTIVITY_TEXTS)
         at = times[0] + (case.last_activity_at - times[0]) * rng.random()
         activities.append(CaseActivity(case=case, kind=kind_, author=broker, text=text, occurred_at=at))
-    activities.append(CaseActivity(case=case, kind="note", author=broker, text="最近一次跟进。",
-                                   occurred_at=case.last_activity_at))
+    activities.append(
+        CaseActivity(
+            case=case, kind="note", author=broker, text="最近一次跟进。", occurred_at=case.last_activity_at
+        )
+    )
     CaseActivity.objects.bulk_create(activities)
     ctx.count("brokerage.CaseStageChange", len(changes))
     ctx.count("brokerage.CaseActivity", len(activities))
@@ -133,10 +200,21 @@ def load(ctx) -> None:
     password = make_password(None)
     brokers = [ctx.users["broker"]]
     for username, name in EXTRA_BROKERS:
-        brokers.append(User.objects.create(username=username, display_name=name, role=Role.BROKER,
-                                           password=password, email=f"{username}@example.org"))
+        brokers.append(
+            User.objects.create(
+                username=username,
+                display_name=name,
+                role=Role.BROKER,
+                password=password,
+                email=f"{username}@example.org",
+            )
+        )
     ctx.count("brokerage.brokers", len(brokers))
-    demo_broker, enterprise_user, researcher = ctx.users["broker"], ctx.users["enterprise"], ctx.users["researcher"]
+    demo_broker, enterprise_user, researcher = (
+        ctx.users["broker"],
+        ctx.users["enterprise"],
+        ctx.users["researcher"],
+    )
     simit, showcase = ctx.orgs["simit"], ctx.orgs["showcase-enterprise"]
     parties: dict = {showcase.pk: enterprise_user, simit.pk: researcher}
     cases: list[Case] = []
@@ -147,37 +225,99 @@ def load(ctx) -> None:
     tws = TechDemand.objects.filter(owner=showcase, title_zh__contains="TWS").first()
     gan_demand = TechDemand.objects.filter(owner=showcase, title_en__contains="GaN").first()
     showcase_fund = InvestorProfile.objects.filter(owner=ctx.orgs["showcase-investor"]).first()
-    published_outcomes = list(TechOutcome.objects.filter(status="published").exclude(owner=simit)
-                              .order_by("id").values_list("pk", flat=True))
-    published_demands = list(TechDemand.objects.filter(status="published").exclude(owner=showcase)
-                             .order_by("id").values_list("pk", flat=True))
+    published_outcomes = list(
+        TechOutcome.objects.filter(status="published")
+        .exclude(owner=simit)
+        .order_by("id")
+        .values_list("pk", flat=True)
+    )
+    published_demands = list(
+        TechDemand.objects.filter(status="published")
+        .exclude(owner=showcase)
+        .order_by("id")
+        .values_list("pk", flat=True)
+    )
     if mic and tws:
-        pilot = _build_case(ctx, broker=demo_broker, demand_org=showcase, demand=tws, outcome=mic,
-                            final=Stage.POC_PILOT, started_days_ago=75, step_days=[6, 12, 20], idle_days=2,
-                            co_brokers=[brokers[1]], title="TWS 耳机低噪声 MEMS 麦克风 · 中试验证")
-        CaseActivity.objects.create(
-            case=pilot, kind="file", author=demo_broker, text="样品测试计划（保密）", occurred_at=ctx.now - timedelta(days=2),
-            file=ContentFile("样品测试计划\n1. 信噪比 ≥ 68 dB\n2. 尺寸 ≤ 3.5×2.65 mm\n3. 200 颗样品，温循 500 次\n".encode(),
-                             name="test-plan.txt"),
-            file_name="样品测试计划.txt", file_size=96, content_type="text/plain; charset=utf-8",
+        pilot = _build_case(
+            ctx,
+            broker=demo_broker,
+            demand_org=showcase,
+            demand=tws,
+            outcome=mic,
+            final=Stage.POC_PILOT,
+            started_days_ago=75,
+            step_days=[6, 12, 20],
+            idle_days=2,
+            co_brokers=[brokers[1]],
+            title="TWS 耳机低噪声 MEMS 麦克风 · 中试验证",
         )
-        ConfidentialityAcceptance.objects.create(case=pilot, user=researcher, accepted_at=ctx.now - timedelta(days=40),
-                                                 ip_address="10.20.30.40", terms_version="2026-1")
+        CaseActivity.objects.create(
+            case=pilot,
+            kind="file",
+            author=demo_broker,
+            text="样品测试计划（保密）",
+            occurred_at=ctx.now - timedelta(days=2),
+            file=ContentFile(
+                "样品测试计划\n1. 信噪比 ≥ 68 dB\n2. 尺寸 ≤ 3.5×2.65 mm\n3. 200 颗样品，温循 500 次\n".encode(),
+                name="test-plan.txt",
+            ),
+            file_name="样品测试计划.txt",
+            file_size=96,
+            content_type="text/plain; charset=utf-8",
+        )
+        ConfidentialityAcceptance.objects.create(
+            case=pilot,
+            user=researcher,
+            accepted_at=ctx.now - timedelta(days=40),
+            ip_address="10.20.30.40",
+            terms_version="2026-1",
+        )
         cases.append(pilot)
     if gan_demand and published_outcomes:
-        cases.append(_build_case(ctx, broker=demo_broker, demand_org=showcase, demand=gan_demand,
-                                 outcome=TechOutcome.objects.get(pk=rng.choice(published_outcomes)),
-                                 final=Stage.MEETING, started_days_ago=60, step_days=[5, 9], idle_days=22))
+        cases.append(
+            _build_case(
+                ctx,
+                broker=demo_broker,
+                demand_org=showcase,
+                demand=gan_demand,
+                outcome=TechOutcome.objects.get(pk=rng.choice(published_outcomes)),
+                final=Stage.MEETING,
+                started_days_ago=60,
+                step_days=[5, 9],
+                idle_days=22,
+            )
+        )
     if showcase_fund:
-        cases.append(_build_case(ctx, broker=demo_broker, demand_org=showcase, investor=showcase_fund,
-                                 final=Stage.CONTACTED, started_days_ago=30, step_days=[4], idle_days=5,
-                                 title="巷声智能天使轮 × 启衡硬科技早期基金"))
+        cases.append(
+            _build_case(
+                ctx,
+                broker=demo_broker,
+                demand_org=showcase,
+                investor=showcase_fund,
+                final=Stage.CONTACTED,
+                started_days_ago=30,
+                step_days=[4],
+                idle_days=5,
+                title="巷声智能天使轮 × 启衡硬科技早期基金",
+            )
+        )
     if pressure and published_demands:
         demand = TechDemand.objects.get(pk=rng.choice(published_demands))
-        signed = _build_case(ctx, broker=demo_broker, demand_org=demand.owner, demand=demand, outcome=pressure,
-                             final=Stage.SIGNED, started_days_ago=200, step_days=[7, 14, 30, 21, 10], idle_days=20,
-                             amount=1_200_000)
-        CaseRating.objects.create(case=signed, rater=researcher, score=5, comment="对接高效，谈判中专业支持到位。")
+        signed = _build_case(
+            ctx,
+            broker=demo_broker,
+            demand_org=demand.owner,
+            demand=demand,
+            outcome=pressure,
+            final=Stage.SIGNED,
+            started_days_ago=200,
+            step_days=[7, 14, 30, 21, 10],
+            idle_days=20,
+            amount=1_200_000,
+        )
+        CaseRating.objects.create(
+            case=signed, rater=researcher, score=5, comment="对接高效，谈判中专业支持到位。"
+        )
         cases.append(signed)
 
     # --- generated cases across the district -------------------------------------------------------
@@ -199,16 +339,27 @@ def load(ctx) -> None:
         idle = rng.randint(16, 45) if stale else rng.randint(0, 6)
         if final in (Stage.SIGNED, Stage.CLOSED):
             idle = rng.randint(5, 150)
-        case = _build_case(ctx, broker=broker, demand_org=demand.owner, demand=demand, outcome=outcome, final=final,
-                           started_days_ago=rng.randint(40, 330), step_days=[rng.randint(3, 25) for _ in range(5)],
-                           idle_days=idle)
+        case = _build_case(
+            ctx,
+            broker=broker,
+            demand_org=demand.owner,
+            demand=demand,
+            outcome=outcome,
+            final=final,
+            started_days_ago=rng.randint(40, 330),
+            step_days=[rng.randint(3, 25) for _ in range(5)],
+            idle_days=idle,
+        )
         if final in (Stage.SIGNED, Stage.CLOSED):
             base = 5 if broker == demo_broker else rng.choice([3, 4, 4, 5])
             for org in (case.demand_org, case.supply_org):
                 if org is not None and rng.random() < 0.8:
-                    CaseRating.objects.create(case=case, rater=_party(ctx, org, parties),
-                                              score=max(1, min(5, base - (rng.random() < 0.2))),
-                                              comment=rng.choice(["沟通及时。", "专业、靠谱。", "推进速度可以更快。", ""]))
+                    CaseRating.objects.create(
+                        case=case,
+                        rater=_party(ctx, org, parties),
+                        score=max(1, min(5, base - (rng.random() < 0.2))),
+                        comment=rng.choice(["沟通及时。", "专业、靠谱。", "推进速度可以更快。", ""]),
+                    )
         cases.append(case)
     ctx.count("brokerage.Case", len(cases))
     ctx.count("brokerage.CaseRating", CaseRating.objects.count())
@@ -219,14 +370,29 @@ def load(ctx) -> None:
         last = case.stage_changes.order_by("-at", "-id").first()
         if last is None or last.from_stage == "":
             continue
-        for user in User.objects.filter(pk__in=demo_users).filter(
-            Q(pk=case.broker_id) | Q(memberships__organization__in=[case.demand_org_id, case.supply_org_id])
-        ).distinct():
+        for user in (
+            User.objects.filter(pk__in=demo_users)
+            .filter(
+                Q(pk=case.broker_id)
+                | Q(memberships__organization__in=[case.demand_org_id, case.supply_org_id])
+            )
+            .distinct()
+        ):
             if user.pk == last.actor_id:
                 continue
-            notify(recipient=user, code="brokerage.case.stage_changed", target=case, email=False,
-                   dedup_key=f"case-stage:{last.pk}:{user.pk}",
-                   context={"case": case.title, "actor": last.actor, "old_stage": Stage(last.from_stage).label,
-                            "stage": Stage(last.to_stage).label, "note": last.note})
+            notify(
+                recipient=user,
+                code="brokerage.case.stage_changed",
+                target=case,
+                email=False,
+                dedup_key=f"case-stage:{last.pk}:{user.pk}",
+                context={
+                    "case": case.title,
+                    "actor": last.actor,
+                    "old_stage": Stage(last.from_stage).label,
+                    "stage": Stage(last.to_stage).label,
+                    "note": last.note,
+                },
+            )
     result = case_reminders_run(now=ctx.now)
     ctx.log(f"  brokerage: {len(cases)} cases, {result['reminded']} reminders, {result['escalated']} flagged")

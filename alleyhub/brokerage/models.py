@@ -12,8 +12,19 @@ from alleyhub.core.models import BaseModel
 
 from .transitions import CloseReason, ContractType, Stage
 
-__all__ = ["Stage", "CloseReason", "ContractType", "Case", "CaseStageChange", "CaseActivity",
-           "ConfidentialityAcceptance", "CaseRating", "StageTransition", "StageRule", "SupplyKind"]
+__all__ = [
+    "Stage",
+    "CloseReason",
+    "ContractType",
+    "Case",
+    "CaseStageChange",
+    "CaseActivity",
+    "ConfidentialityAcceptance",
+    "CaseRating",
+    "StageTransition",
+    "StageRule",
+    "SupplyKind",
+]
 
 
 class SupplyKind(models.TextChoices):
@@ -34,7 +45,9 @@ class StageTransition(models.Model):
         ordering = ["from_stage", "to_stage"]
         constraints = [
             models.UniqueConstraint(fields=["from_stage", "to_stage"], name="stage_transition_unique"),
-            models.CheckConstraint(condition=~Q(from_stage=models.F("to_stage")), name="stage_transition_moves"),
+            models.CheckConstraint(
+                condition=~Q(from_stage=models.F("to_stage")), name="stage_transition_moves"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -46,8 +59,12 @@ class StageRule(models.Model):
     later, operators are told."""
 
     stage = models.CharField(_("阶段"), max_length=20, choices=Stage.choices, unique=True)
-    remind_after_days = models.PositiveSmallIntegerField(_("提醒经纪人（天）"), validators=[MinValueValidator(1)])
-    escalate_after_days = models.PositiveSmallIntegerField(_("上报运营方（天）"), validators=[MinValueValidator(1)])
+    remind_after_days = models.PositiveSmallIntegerField(
+        _("提醒经纪人（天）"), validators=[MinValueValidator(1)]
+    )
+    escalate_after_days = models.PositiveSmallIntegerField(
+        _("上报运营方（天）"), validators=[MinValueValidator(1)]
+    )
 
     class Meta:
         verbose_name = _("阶段提醒规则")
@@ -69,28 +86,51 @@ class Case(BaseModel):
 
     title = models.CharField(_("名称"), max_length=200)
     demand_org = models.ForeignKey(
-        "directory.Organization", verbose_name=_("需求方"), on_delete=models.PROTECT, related_name="demand_cases"
+        "directory.Organization",
+        verbose_name=_("需求方"),
+        on_delete=models.PROTECT,
+        related_name="demand_cases",
     )
     demand = models.ForeignKey(
-        "listings.TechDemand", verbose_name=_("技术需求"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="cases",
+        "listings.TechDemand",
+        verbose_name=_("技术需求"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
     )
     supply_kind = models.CharField(_("供给方类型"), max_length=10, choices=SupplyKind.choices)
     outcome = models.ForeignKey(
-        "listings.TechOutcome", verbose_name=_("科技成果"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="cases",
+        "listings.TechOutcome",
+        verbose_name=_("科技成果"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
     )
     expert = models.ForeignKey(
-        "directory.Person", verbose_name=_("专家"), null=True, blank=True, on_delete=models.PROTECT,
+        "directory.Person",
+        verbose_name=_("专家"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="cases",
     )
     investor = models.ForeignKey(
-        "listings.InvestorProfile", verbose_name=_("投资机构"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="cases",
+        "listings.InvestorProfile",
+        verbose_name=_("投资机构"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cases",
     )
     supply_org = models.ForeignKey(
-        "directory.Organization", verbose_name=_("供给方机构"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="supply_cases",
+        "directory.Organization",
+        verbose_name=_("供给方机构"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="supply_cases",
     )
     broker = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("负责经纪人"), on_delete=models.PROTECT, related_name="cases"
@@ -98,7 +138,9 @@ class Case(BaseModel):
     co_brokers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("协作经纪人"), blank=True, related_name="co_brokered_cases"
     )
-    stage = models.CharField(_("阶段"), max_length=20, choices=Stage.choices, default=Stage.LEAD, db_index=True)
+    stage = models.CharField(
+        _("阶段"), max_length=20, choices=Stage.choices, default=Stage.LEAD, db_index=True
+    )
     stage_entered_at = models.DateTimeField(_("进入本阶段时间"))
     last_activity_at = models.DateTimeField(_("最近活动时间"), db_index=True)
     # Optimistic locking: every write goes through UPDATE ... WHERE version = <what the user saw>.
@@ -106,7 +148,11 @@ class Case(BaseModel):
     close_reason = models.CharField(_("终止原因"), max_length=20, choices=CloseReason.choices, blank=True)
     contract_type = models.CharField(_("合同类型"), max_length=20, choices=ContractType.choices, blank=True)
     contract_amount = models.DecimalField(
-        _("合同金额（元）"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("合同金额（元）"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     contract_date = models.DateField(_("签约日期"), null=True, blank=True)
@@ -114,8 +160,12 @@ class Case(BaseModel):
     reminded_at = models.DateTimeField(_("最近提醒时间"), null=True, blank=True)
     flagged_at = models.DateTimeField(_("上报运营方时间"), null=True, blank=True, db_index=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -125,18 +175,35 @@ class Case(BaseModel):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(supply_kind="outcome", outcome__isnull=False, expert__isnull=True, investor__isnull=True)
-                    | Q(supply_kind="expert", outcome__isnull=True, expert__isnull=False, investor__isnull=True)
-                    | Q(supply_kind="investor", outcome__isnull=True, expert__isnull=True, investor__isnull=False)
+                    Q(
+                        supply_kind="outcome",
+                        outcome__isnull=False,
+                        expert__isnull=True,
+                        investor__isnull=True,
+                    )
+                    | Q(
+                        supply_kind="expert",
+                        outcome__isnull=True,
+                        expert__isnull=False,
+                        investor__isnull=True,
+                    )
+                    | Q(
+                        supply_kind="investor",
+                        outcome__isnull=True,
+                        expert__isnull=True,
+                        investor__isnull=False,
+                    )
                 ),
                 name="case_exactly_one_supply_side",
             ),
             models.CheckConstraint(
-                condition=~Q(stage="signed") | Q(contract_type__gt="", contract_amount__isnull=False,
-                                                  contract_date__isnull=False),
+                condition=~Q(stage="signed")
+                | Q(contract_type__gt="", contract_amount__isnull=False, contract_date__isnull=False),
                 name="case_signed_has_contract",
             ),
-            models.CheckConstraint(condition=~Q(stage="closed") | Q(close_reason__gt=""), name="case_closed_has_reason"),
+            models.CheckConstraint(
+                condition=~Q(stage="closed") | Q(close_reason__gt=""), name="case_closed_has_reason"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -161,11 +228,17 @@ class Case(BaseModel):
 class CaseStageChange(models.Model):
     """One stage change: who moved the case, when, from where to where, and why."""
 
-    case = models.ForeignKey(Case, verbose_name=_("对接项目"), on_delete=models.CASCADE, related_name="stage_changes")
+    case = models.ForeignKey(
+        Case, verbose_name=_("对接项目"), on_delete=models.CASCADE, related_name="stage_changes"
+    )
     from_stage = models.CharField(_("原阶段"), max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(_("新阶段"), max_length=20, choices=Stage.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("时间"), db_index=True)
     note = models.TextField(_("说明"), blank=True)
@@ -194,10 +267,16 @@ class CaseActivity(BaseModel):
         MEETING = "meeting", _("会面")
         FILE = "file", _("文件")
 
-    case = models.ForeignKey(Case, verbose_name=_("对接项目"), on_delete=models.CASCADE, related_name="activities")
+    case = models.ForeignKey(
+        Case, verbose_name=_("对接项目"), on_delete=models.CASCADE, related_name="activities"
+    )
     kind = models.CharField(_("类型"), max_length=10, choices=Kind.choices)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("记录人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("记录人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     text = models.TextField(_("内容"), blank=True)
     occurred_at = models.DateTimeField(_("发生时间"))
@@ -211,7 +290,9 @@ class CaseActivity(BaseModel):
         verbose_name_plural = _("项目活动")
         ordering = ["-occurred_at", "-id"]
         constraints = [
-            models.CheckConstraint(condition=~Q(kind="file") | ~Q(file=""), name="case_activity_file_has_file"),
+            models.CheckConstraint(
+                condition=~Q(kind="file") | ~Q(file=""), name="case_activity_file_has_file"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -224,7 +305,9 @@ class ConfidentialityAcceptance(models.Model):
     case = models.ForeignKey(
         Case, verbose_name=_("对接项目"), on_delete=models.CASCADE, related_name="confidentiality_acceptances"
     )
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="+"
+    )
     accepted_at = models.DateTimeField(_("接受时间"))
     ip_address = models.GenericIPAddressField(_("IP 地址"), null=True, blank=True)
     terms_version = models.CharField(_("条款版本"), max_length=20)
@@ -232,7 +315,9 @@ class ConfidentialityAcceptance(models.Model):
     class Meta:
         verbose_name = _("保密条款确认")
         verbose_name_plural = _("保密条款确认")
-        constraints = [models.UniqueConstraint(fields=["case", "user"], name="confidentiality_unique_case_user")]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="confidentiality_unique_case_user")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.case}"
@@ -241,9 +326,15 @@ class ConfidentialityAcceptance(models.Model):
 class CaseRating(BaseModel):
     """A party's rating (1–5) of the broker's work on a finished case."""
 
-    case = models.ForeignKey(Case, verbose_name=_("对接项目"), on_delete=models.CASCADE, related_name="ratings")
-    rater = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("评价人"), on_delete=models.CASCADE, related_name="+")
-    score = models.PositiveSmallIntegerField(_("评分"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    case = models.ForeignKey(
+        Case, verbose_name=_("对接项目"), on_delete=models.CASCADE, related_name="ratings"
+    )
+    rater = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("评价人"), on_delete=models.CASCADE, related_name="+"
+    )
+    score = models.PositiveSmallIntegerField(
+        _("评分"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     comment = models.TextField(_("评语"), blank=True)
 
     class Meta:

@@ -66,7 +66,9 @@ def case_role_of(*, case: Case, user) -> str | None:
 
 def cases_visible_to(*, user) -> QuerySet[Case]:
     """Every case `user` may see (none for anonymous users)."""
-    qs = Case.objects.select_related("demand_org", "supply_org", "broker", "outcome", "expert", "investor", "demand")
+    qs = Case.objects.select_related(
+        "demand_org", "supply_org", "broker", "outcome", "expert", "investor", "demand"
+    )
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return qs.none()
     if user.is_operator:
@@ -82,9 +84,13 @@ def cases_brokered_by(*, user) -> QuerySet[Case]:
 def case_get_for_user(*, case_id: int, user, for_write: bool = False) -> Case:
     """The case, if `user` may see it (or act on it, with `for_write`). Raises Http404 when it
     does not exist and PermissionDenied when the user has no role on it."""
-    case = Case.objects.select_related(
-        "demand_org", "supply_org", "broker", "outcome", "expert", "investor", "demand"
-    ).filter(pk=case_id).first()
+    case = (
+        Case.objects.select_related(
+            "demand_org", "supply_org", "broker", "outcome", "expert", "investor", "demand"
+        )
+        .filter(pk=case_id)
+        .first()
+    )
     if case is None:
         raise Http404
     role = case_role_of(case=case, user=user)
@@ -136,7 +142,9 @@ def user_is_party_to_listing_case(*, user, listing) -> bool:
         return False
     from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
-    field_name = {TechOutcome: "outcome", TechDemand: "demand", InvestorProfile: "investor"}.get(type(listing))
+    field_name = {TechOutcome: "outcome", TechDemand: "demand", InvestorProfile: "investor"}.get(
+        type(listing)
+    )
     if field_name is None:
         return False
     cases = Case.objects.filter(**{field_name: listing}).exclude(stage=Stage.CLOSED)
@@ -170,7 +178,11 @@ def case_idle_days(*, case: Case, now: datetime | None = None) -> int:
 def case_is_stale(*, case: Case, rules: dict | None = None, now=None) -> bool:
     rules = rules if rules is not None else stage_rules()
     rule = rules.get(case.stage)
-    return bool(rule) and case.stage not in FINAL_STAGES and case_idle_days(case=case, now=now) >= rule.remind_after_days
+    return (
+        bool(rule)
+        and case.stage not in FINAL_STAGES
+        and case_idle_days(case=case, now=now) >= rule.remind_after_days
+    )
 
 
 def case_activities_for_user(*, case: Case, user) -> QuerySet[CaseActivity]:
@@ -245,8 +257,9 @@ def broker_figures(*, broker, since=None, until=None, now=None) -> BrokerFigures
     fig.open_cases = sum(1 for c in cases if c["stage"] not in FINAL_STAGES)
     fig.signed_count = sum(1 for c in cases if c["stage"] == Stage.SIGNED)
     fig.closed_count = sum(1 for c in cases if c["stage"] == Stage.CLOSED)
-    fig.signed_amount = sum((c["contract_amount"] or Decimal(0) for c in cases if c["stage"] == Stage.SIGNED),
-                            Decimal(0))
+    fig.signed_amount = sum(
+        (c["contract_amount"] or Decimal(0) for c in cases if c["stage"] == Stage.SIGNED), Decimal(0)
+    )
     finished = fig.signed_count + fig.closed_count
     fig.win_rate = fig.signed_count / finished if finished else None
     ratings = CaseRating.objects.filter(case_id__in=ids).aggregate(avg=Avg("score"), n=Count("id"))
@@ -254,8 +267,10 @@ def broker_figures(*, broker, since=None, until=None, now=None) -> BrokerFigures
     fig.rating_count = ratings["n"]
 
     changes = defaultdict(list)
-    for change in CaseStageChange.objects.filter(case_id__in=ids).order_by("at", "id").values(
-        "case_id", "to_stage", "at"
+    for change in (
+        CaseStageChange.objects.filter(case_id__in=ids)
+        .order_by("at", "id")
+        .values("case_id", "to_stage", "at")
     ):
         changes[change["case_id"]].append(change)
     index = {s: i for i, s in enumerate(PIPELINE)}
@@ -272,15 +287,24 @@ def broker_figures(*, broker, since=None, until=None, now=None) -> BrokerFigures
         i = index[stage]
         reached = sum(1 for f in furthest.values() if f >= i)
         advanced = sum(1 for f in furthest.values() if f > i)
-        fig.conversion.append({
-            "stage": stage, "label": stage.label, "reached": reached, "advanced": advanced,
-            "rate": advanced / reached if reached else None,
-        })
+        fig.conversion.append(
+            {
+                "stage": stage,
+                "label": stage.label,
+                "reached": reached,
+                "advanced": advanced,
+                "rate": advanced / reached if reached else None,
+            }
+        )
         samples = durations.get(stage, [])
-        fig.median_days.append({
-            "stage": stage, "label": stage.label, "samples": len(samples),
-            "days": round(statistics.median(samples), 1) if samples else None,
-        })
+        fig.median_days.append(
+            {
+                "stage": stage,
+                "label": stage.label,
+                "samples": len(samples),
+                "days": round(statistics.median(samples), 1) if samples else None,
+            }
+        )
     return fig
 
 
@@ -294,6 +318,11 @@ def broker_ranking(*, since=None, until=None) -> list[BrokerFigures]:
         fig.rank = position
         fig.gold = position <= GOLD_TOP_N and fig.is_gold_candidate
     return rows
+
+
+def case_years() -> list[int]:
+    """The years in which cases were opened, newest first (for the ranking's year filter)."""
+    return sorted({d.year for d in Case.objects.dates("created_at", "year")}, reverse=True)
 
 
 def district_totals() -> dict:

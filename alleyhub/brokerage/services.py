@@ -51,7 +51,9 @@ def _refuse_if_closed(case: Case) -> None:
         raise ApplicationError(_("此对接项目已终止，不能再修改。"), {"code": "case_closed"})
 
 
-def _notify_case(*, case: Case, code: str, context: dict, actor, key: str, include_parties: bool = True) -> None:
+def _notify_case(
+    *, case: Case, code: str, context: dict, actor, key: str, include_parties: bool = True
+) -> None:
     recipients = {case.broker, *case.co_brokers.all()}
     if include_parties:
         recipients |= set(selectors.case_party_users(case=case))
@@ -97,7 +99,9 @@ def case_create(
     supplies = [(SupplyKind.OUTCOME, outcome), (SupplyKind.EXPERT, expert), (SupplyKind.INVESTOR, investor)]
     given = [(kind, obj) for kind, obj in supplies if obj is not None]
     if len(given) != 1:
-        raise ApplicationError(_("请选择且只选择一个供给方（科技成果、专家或投资机构）。"), {"code": "supply_side"})
+        raise ApplicationError(
+            _("请选择且只选择一个供给方（科技成果、专家或投资机构）。"), {"code": "supply_side"}
+        )
     if demand is not None and demand.owner_id != demand_org.pk:
         raise ApplicationError(_("技术需求不属于所选的需求方。"), {"code": "demand_owner"})
     if broker is None or not broker.is_broker or not broker.is_active:
@@ -130,11 +134,22 @@ def case_create(
     with transaction.atomic():
         case.save()
         case.co_brokers.set(co_brokers)
-        CaseStageChange.objects.create(case=case, from_stage="", to_stage=Stage.LEAD, actor=actor, at=now, note=note)
-        audit_record(actor=actor, target=case, code="brokerage.case.created",
-                     data={"broker": broker.pk, "supply_kind": kind, "source_match_id": source_match_id})
-        _notify_case(case=case, code="brokerage.case.created", actor=actor, key=f"case-created:{case.pk}",
-                     context={"case": case.title, "actor": actor, "broker": broker})
+        CaseStageChange.objects.create(
+            case=case, from_stage="", to_stage=Stage.LEAD, actor=actor, at=now, note=note
+        )
+        audit_record(
+            actor=actor,
+            target=case,
+            code="brokerage.case.created",
+            data={"broker": broker.pk, "supply_kind": kind, "source_match_id": source_match_id},
+        )
+        _notify_case(
+            case=case,
+            code="brokerage.case.created",
+            actor=actor,
+            key=f"case-created:{case.pk}",
+            context={"case": case.title, "actor": actor, "broker": broker},
+        )
     return case
 
 
@@ -158,7 +173,9 @@ def _match_sides(match) -> dict:
             sides.setdefault("demand_org", obj)
     supply_count = sum(1 for key in ("outcome", "expert", "investor") if key in sides)
     if "demand_org" not in sides or supply_count != 1:
-        raise ApplicationError(_("这类匹配不能发起对接项目：需要一个需求方和一个供给方。"), {"code": "match_kind"})
+        raise ApplicationError(
+            _("这类匹配不能发起对接项目：需要一个需求方和一个供给方。"), {"code": "match_kind"}
+        )
     return sides
 
 
@@ -183,7 +200,11 @@ def case_start_from_match(*, match, actor, broker=None, co_brokers=()) -> Case:
 
             match_accept(match=match, actor=actor, reason="case")
         case = case_create(
-            **sides, broker=broker, co_brokers=co_brokers, actor=actor, source_match_id=match.pk,
+            **sides,
+            broker=broker,
+            co_brokers=co_brokers,
+            actor=actor,
+            source_match_id=match.pk,
             note=_("由匹配发起（得分 %(score)s）") % {"score": getattr(match, "score", "")},
         )
     return case
@@ -203,14 +224,19 @@ def _parse_amount(value) -> Decimal | None:
 
 def _conflict(case_id: int) -> ConflictError:
     current = Case.objects.filter(pk=case_id).first()
-    last = CaseStageChange.objects.filter(case_id=case_id).select_related("actor").order_by("-at", "-id").first()
+    last = (
+        CaseStageChange.objects.filter(case_id=case_id).select_related("actor").order_by("-at", "-id").first()
+    )
     who = str(last.actor) if last and last.actor else _("其他人")
     stage = current.get_stage_display() if current else ""
     return ConflictError(
         _("此对接项目刚被 %(who)s 修改（当前阶段：%(stage)s）。您的操作没有保存，请刷新后重试。")
         % {"who": who, "stage": stage},
-        {"code": "version_conflict", "current_version": current.version if current else None,
-         "current_stage": current.stage if current else None},
+        {
+            "code": "version_conflict",
+            "current_version": current.version if current else None,
+            "current_stage": current.stage if current else None,
+        },
     )
 
 
@@ -236,7 +262,9 @@ def case_move(
     try:
         to_stage = Stage(to_stage)
     except ValueError:
-        raise ApplicationError(_("未知的阶段：%(stage)s") % {"stage": to_stage}, {"code": "unknown_stage"}) from None
+        raise ApplicationError(
+            _("未知的阶段：%(stage)s") % {"stage": to_stage}, {"code": "unknown_stage"}
+        ) from None
     with transaction.atomic():
         current = Case.objects.get(pk=case.pk)
         if current.version != expected_version:
@@ -247,14 +275,20 @@ def case_move(
             raise ApplicationError(_("此对接项目已签约，阶段不能再变更。"), {"code": "case_final"})
         if to_stage.value not in selectors.allowed_next_stages(stage=current.stage):
             raise ApplicationError(
-                _("不允许从「%(from)s」变更到「%(to)s」。") % {"from": current.get_stage_display(), "to": to_stage.label},
-                {"code": "transition_forbidden", "allowed": selectors.allowed_next_stages(stage=current.stage)},
+                _("不允许从「%(from)s」变更到「%(to)s」。")
+                % {"from": current.get_stage_display(), "to": to_stage.label},
+                {
+                    "code": "transition_forbidden",
+                    "allowed": selectors.allowed_next_stages(stage=current.stage),
+                },
             )
         values: dict = {}
         if to_stage == Stage.SIGNED:
             amount = _parse_amount(contract_amount)
             if contract_type not in ContractType.values or amount is None or not contract_date:
-                raise ApplicationError(_("签约需要填写合同类型、金额和签约日期。"), {"code": "contract_required"})
+                raise ApplicationError(
+                    _("签约需要填写合同类型、金额和签约日期。"), {"code": "contract_required"}
+                )
             if isinstance(contract_date, datetime):
                 contract_date = contract_date.date()
             if contract_date > timezone.localdate():
@@ -268,8 +302,14 @@ def case_move(
             values.update(close_reason=close_reason)
         now = timezone.now()
         updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
-            stage=to_stage.value, version=F("version") + 1, stage_entered_at=now, last_activity_at=now,
-            reminded_at=None, flagged_at=None, updated_at=now, **values,
+            stage=to_stage.value,
+            version=F("version") + 1,
+            stage_entered_at=now,
+            last_activity_at=now,
+            reminded_at=None,
+            flagged_at=None,
+            updated_at=now,
+            **values,
         )
         if updated != 1:
             # Someone committed a change between our read and our write.
@@ -278,19 +318,36 @@ def case_move(
             case_id=case.pk, from_stage=current.stage, to_stage=to_stage.value, actor=actor, at=now, note=note
         )
         saved = Case.objects.get(pk=case.pk)
-        audit_record(actor=actor, target=saved, code="brokerage.case.stage_changed",
-                     data={"from": current.stage, "to": to_stage.value, "note": note, **{
-                         k: str(v) for k, v in values.items()}})
+        audit_record(
+            actor=actor,
+            target=saved,
+            code="brokerage.case.stage_changed",
+            data={
+                "from": current.stage,
+                "to": to_stage.value,
+                "note": note,
+                **{k: str(v) for k, v in values.items()},
+            },
+        )
         _notify_case(
-            case=saved, code="brokerage.case.stage_changed", actor=actor, key=f"case-stage:{change.pk}",
-            context={"case": saved.title, "actor": actor, "old_stage": Stage(current.stage).label,
-                     "stage": to_stage.label, "note": note},
+            case=saved,
+            code="brokerage.case.stage_changed",
+            actor=actor,
+            key=f"case-stage:{change.pk}",
+            context={
+                "case": saved.title,
+                "actor": actor,
+                "old_stage": Stage(current.stage).label,
+                "stage": to_stage.label,
+                "note": note,
+            },
         )
     return saved
 
 
-def case_update(*, case: Case, expected_version: int, actor, title: str | None = None, broker=None,
-                co_brokers=None) -> Case:
+def case_update(
+    *, case: Case, expected_version: int, actor, title: str | None = None, broker=None, co_brokers=None
+) -> Case:
     """Change a case's title, responsible broker or co-brokers (brokers on the case, operators).
     Refused on a closed case; optimistic locking as in `case_move`."""
     _require_write(case=case, actor=actor)
@@ -319,13 +376,18 @@ def case_update(*, case: Case, expected_version: int, actor, title: str | None =
             if any(not u.is_broker for u in co_brokers):
                 raise ApplicationError(_("协作经纪人必须是在册的科技经纪人。"), {"code": "co_broker_role"})
             saved.co_brokers.set([u for u in co_brokers if u.pk != saved.broker_id])
-        audit_record(actor=actor, target=saved, code="brokerage.case.updated",
-                     data={k: str(getattr(v, "pk", v)) for k, v in values.items()})
+        audit_record(
+            actor=actor,
+            target=saved,
+            code="brokerage.case.updated",
+            data={k: str(getattr(v, "pk", v)) for k, v in values.items()},
+        )
     return saved
 
 
-def case_activity_add(*, case: Case, actor, kind: str, text: str = "", upload=None,
-                      occurred_at: datetime | None = None) -> CaseActivity:
+def case_activity_add(
+    *, case: Case, actor, kind: str, text: str = "", upload=None, occurred_at: datetime | None = None
+) -> CaseActivity:
     """Record a note, call, meeting or file on a case (brokers on it and operators). A file must
     pass `validate_case_upload` (size and type). Refused on a closed case. Resets the case's
     idle clock and clears its reminder and operator flag."""
@@ -334,8 +396,9 @@ def case_activity_add(*, case: Case, actor, kind: str, text: str = "", upload=No
     if kind not in CaseActivity.Kind.values:
         raise ApplicationError(_("未知的活动类型。"), {"code": "activity_kind"})
     text = (text or "").strip()
-    activity = CaseActivity(case=case, kind=kind, author=actor, text=text,
-                            occurred_at=occurred_at or timezone.now())
+    activity = CaseActivity(
+        case=case, kind=kind, author=actor, text=text, occurred_at=occurred_at or timezone.now()
+    )
     if kind == CaseActivity.Kind.FILE:
         if upload is None:
             raise ApplicationError(_("请选择要上传的文件。"), {"code": "file_required"})
@@ -354,9 +417,15 @@ def case_activity_add(*, case: Case, actor, kind: str, text: str = "", upload=No
     with transaction.atomic():
         activity.save()
         now = timezone.now()
-        Case.objects.filter(pk=case.pk).update(last_activity_at=now, reminded_at=None, flagged_at=None, updated_at=now)
-        audit_record(actor=actor, target=case, code="brokerage.case.activity_added",
-                     data={"activity": activity.pk, "kind": kind, "file": activity.file_name})
+        Case.objects.filter(pk=case.pk).update(
+            last_activity_at=now, reminded_at=None, flagged_at=None, updated_at=now
+        )
+        audit_record(
+            actor=actor,
+            target=case,
+            code="brokerage.case.activity_added",
+            data={"activity": activity.pk, "kind": kind, "file": activity.file_name},
+        )
     return activity
 
 
@@ -368,12 +437,22 @@ def case_confidentiality_accept(*, case: Case, actor, ip_address: str | None) ->
         raise PermissionDenied
     with transaction.atomic():
         acceptance, created = ConfidentialityAcceptance.objects.get_or_create(
-            case=case, user=actor,
-            defaults={"accepted_at": timezone.now(), "ip_address": ip_address or None, "terms_version": TERMS_VERSION},
+            case=case,
+            user=actor,
+            defaults={
+                "accepted_at": timezone.now(),
+                "ip_address": ip_address or None,
+                "terms_version": TERMS_VERSION,
+            },
         )
         if created:
-            audit_record(actor=actor, target=case, code="brokerage.case.confidentiality_accepted",
-                         data={"terms_version": TERMS_VERSION}, ip=ip_address or None)
+            audit_record(
+                actor=actor,
+                target=case,
+                code="brokerage.case.confidentiality_accepted",
+                data={"terms_version": TERMS_VERSION},
+                ip=ip_address or None,
+            )
     return acceptance
 
 
@@ -418,16 +497,28 @@ def case_reminders_run(*, now: datetime | None = None) -> dict:
         context = {"case": case.title, "stage": Stage(case.stage).label, "days": idle, "broker": case.broker}
         with transaction.atomic():
             if case.reminded_at is None:
-                notify(recipient=case.broker, code="brokerage.case.reminder", target=case,
-                       context=context, dedup_key=f"case-reminder:{case.pk}:{period}")
+                notify(
+                    recipient=case.broker,
+                    code="brokerage.case.reminder",
+                    target=case,
+                    context=context,
+                    dedup_key=f"case-reminder:{case.pk}:{period}",
+                )
                 Case.objects.filter(pk=case.pk, reminded_at__isnull=True).update(reminded_at=now)
                 reminded += 1
             if idle >= rule.escalate_after_days and case.flagged_at is None:
                 for operator in operators:
-                    notify(recipient=operator, code="brokerage.case.escalated", target=case,
-                           context=context, dedup_key=f"case-escalated:{case.pk}:{period}")
+                    notify(
+                        recipient=operator,
+                        code="brokerage.case.escalated",
+                        target=case,
+                        context=context,
+                        dedup_key=f"case-escalated:{case.pk}:{period}",
+                    )
                 if Case.objects.filter(pk=case.pk, flagged_at__isnull=True).update(flagged_at=now):
-                    audit_record(actor=None, target=case, code="brokerage.case.flagged", data={"idle_days": idle})
+                    audit_record(
+                        actor=None, target=case, code="brokerage.case.flagged", data={"idle_days": idle}
+                    )
                 escalated += 1
     return {"reminded": reminded, "escalated": escalated}
 
@@ -440,9 +531,16 @@ def pipeline_rules_ensure() -> None:
 
     if not StageTransition.objects.exists():
         StageTransition.objects.bulk_create(
-            [StageTransition(from_stage=s, to_stage=t) for s, targets in DEFAULT_TRANSITIONS.items() for t in targets]
+            [
+                StageTransition(from_stage=s, to_stage=t)
+                for s, targets in DEFAULT_TRANSITIONS.items()
+                for t in targets
+            ]
         )
     if not StageRule.objects.exists():
         StageRule.objects.bulk_create(
-            [StageRule(stage=s, remind_after_days=r, escalate_after_days=e) for s, (r, e) in DEFAULT_STAGE_RULES.items()]
+            [
+                StageRule(stage=s, remind_after_days=r, escalate_after_days=e)
+                for s, (r, e) in DEFAULT_STAGE_RULES.items()
+            ]
         )

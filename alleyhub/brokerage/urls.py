@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.case_create, name="case_create"),
     path("<int:case_id>/", views.case_detail, name="case_detail"),
     path("<int:case_id>/move/", views.case_move, name="case_move"),
+    path("<int:case_id>/edit/", views.case_edit, name="case_edit"),
     path("<int:case_id>/activities/", views.activity_add, name="activity_add"),
     path("<int:case_id>/confidentiality/", views.confidentiality_accept, name="confidentiality_accept"),
     path("<int:case_id>/rate/", views.case_rate, name="case_rate"),

@@ -2,6 +2,7 @@
 refusals (ApplicationError, ConflictError) become messages on the page."""
 
 import mimetypes
+from datetime import date
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -18,7 +19,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alleyhub.core.exceptions import ApplicationError
 
 from . import selectors, services
-from .forms import ActivityForm, BoardFilterForm, CaseCreateForm, CaseMoveForm, RatingForm, StartFromMatchForm
+from .forms import (
+    ActivityForm,
+    BoardFilterForm,
+    CaseCreateForm,
+    CaseEditForm,
+    CaseMoveForm,
+    RatingForm,
+    StartFromMatchForm,
+)
 from .models import CaseStageChange, ConfidentialityAcceptance
 from .transitions import CloseReason, ContractType, Stage
 
@@ -39,13 +48,18 @@ def _require_pipeline_user(user) -> None:
 def _board_context(request, *, error: str = "") -> dict:
     user = request.user
     form = BoardFilterForm(request.GET or None, show_broker=user.is_operator)
-    cases = selectors.cases_visible_to(user=user) if user.is_operator else selectors.cases_brokered_by(user=user)
+    cases = (
+        selectors.cases_visible_to(user=user) if user.is_operator else selectors.cases_brokered_by(user=user)
+    )
     stale_only = False
     if form.is_valid():
         data = form.cleaned_data
         if data.get("q"):
-            cases = cases.filter(Q(title__icontains=data["q"]) | Q(demand_org__name_zh__icontains=data["q"])
-                                 | Q(demand_org__name_en__icontains=data["q"]))
+            cases = cases.filter(
+                Q(title__icontains=data["q"])
+                | Q(demand_org__name_zh__icontains=data["q"])
+                | Q(demand_org__name_en__icontains=data["q"])
+            )
         if data.get("supply_kind"):
             cases = cases.filter(supply_kind=data["supply_kind"])
         if data.get("broker"):
@@ -55,9 +69,16 @@ def _board_context(request, *, error: str = "") -> dict:
     if stale_only:
         for column in columns:
             column["cases"] = [c for c in column["cases"] if c.is_stale]
-    filter_qs = urlencode({k: v for k, v in request.GET.items() if k in ("q", "supply_kind", "broker", "stale")})
-    return {"form": form, "columns": columns, "filter_qs": filter_qs, "board_error": error,
-            "needs_details": NEEDS_DETAILS}
+    filter_qs = urlencode(
+        {k: v for k, v in request.GET.items() if k in ("q", "supply_kind", "broker", "stale")}
+    )
+    return {
+        "form": form,
+        "columns": columns,
+        "filter_qs": filter_qs,
+        "board_error": error,
+        "needs_details": NEEDS_DETAILS,
+    }
 
 
 @login_required
@@ -88,9 +109,16 @@ def case_create(request):
         data = form.cleaned_data
         try:
             case = services.case_create(
-                demand_org=data["demand_org"], demand=data["demand"], outcome=data["outcome"],
-                expert=data["expert"], investor=data["investor"], broker=data["broker"],
-                co_brokers=list(data["co_brokers"]), title=data["title"], note=data["note"], actor=request.user,
+                demand_org=data["demand_org"],
+                demand=data["demand"],
+                outcome=data["outcome"],
+                expert=data["expert"],
+                investor=data["investor"],
+                broker=data["broker"],
+                co_brokers=list(data["co_brokers"]),
+                title=data["title"],
+                note=data["note"],
+                actor=request.user,
             )
         except ApplicationError as exc:
             form.add_error(None, exc.message)
@@ -116,6 +144,13 @@ def _detail_context(request, case) -> dict:
         "allowed": allowed,
         "move_form": move_form,
         "activity_form": ActivityForm(),
+        "edit_form": CaseEditForm(
+            initial={
+                "title": case.title,
+                "version": case.version,
+                "co_brokers": list(case.co_brokers.values_list("pk", flat=True)),
+            }
+        ),
         "rating_form": RatingForm(),
         "activities": selectors.case_activities_for_user(case=case, user=user),
         "history": CaseStageChange.objects.filter(case=case).select_related("actor"),
@@ -151,9 +186,15 @@ def case_move(request, case_id: int):
         data = form.cleaned_data
         try:
             moved = services.case_move(
-                case=case, to_stage=data["to_stage"], expected_version=data["version"], actor=request.user,
-                note=data["note"], close_reason=data["close_reason"], contract_type=data["contract_type"],
-                contract_amount=data["contract_amount"], contract_date=data["contract_date"],
+                case=case,
+                to_stage=data["to_stage"],
+                expected_version=data["version"],
+                actor=request.user,
+                note=data["note"],
+                close_reason=data["close_reason"],
+                contract_type=data["contract_type"],
+                contract_amount=data["contract_amount"],
+                contract_date=data["contract_date"],
             )
         except ApplicationError as exc:
             error = exc.message
@@ -171,14 +212,39 @@ def case_move(request, case_id: int):
 
 @login_required
 @require_POST
+def case_edit(request, case_id: int):
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
+    form = CaseEditForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.case_update(
+                case=case,
+                expected_version=data["version"],
+                actor=request.user,
+                title=data["title"],
+                co_brokers=list(data["co_brokers"]),
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已保存。"))
+    else:
+        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect(case)
+
+
+@login_required
+@require_POST
 def activity_add(request, case_id: int):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
     form = ActivityForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.case_activity_add(case=case, actor=request.user, kind=data["kind"], text=data["text"],
-                                       upload=data["file"])
+            services.case_activity_add(
+                case=case, actor=request.user, kind=data["kind"], text=data["text"], upload=data["file"]
+            )
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
@@ -207,8 +273,12 @@ def case_rate(request, case_id: int):
     form = RatingForm(request.POST)
     if form.is_valid():
         try:
-            services.case_rate(case=case, actor=request.user, score=form.cleaned_data["score"],
-                               comment=form.cleaned_data["comment"])
+            services.case_rate(
+                case=case,
+                actor=request.user,
+                score=form.cleaned_data["score"],
+                comment=form.cleaned_data["comment"],
+            )
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
@@ -227,8 +297,12 @@ def file_download(request, activity_id: int):
         handle = activity.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
-    content_type = activity.content_type or mimetypes.guess_type(activity.file_name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=True, filename=activity.file_name, content_type=content_type)
+    content_type = (
+        activity.content_type or mimetypes.guess_type(activity.file_name)[0] or "application/octet-stream"
+    )
+    response = FileResponse(
+        handle, as_attachment=True, filename=activity.file_name, content_type=content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response
@@ -251,7 +325,9 @@ def case_start_from_match(request, match_id: int):
     error = ""
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.case_start_from_match(match=match, actor=request.user, broker=form.cleaned_data["broker"])
+            case = services.case_start_from_match(
+                match=match, actor=request.user, broker=form.cleaned_data["broker"]
+            )
         except ApplicationError as exc:
             error = exc.message
         else:
@@ -262,19 +338,39 @@ def case_start_from_match(request, match_id: int):
                 return response
             return redirect(case)
         if request.htmx:
-            return HttpResponse(error, status=200)
+            # The match row swaps nothing: show the refusal on the confirmation page.
+            messages.error(request, error)
+            response = HttpResponse(status=204)
+            response["HX-Redirect"] = request.path
+            return response
     return render(request, "brokerage/start_from_match.html", {"match": match, "form": form, "error": error})
 
 
 @login_required
 @require_GET
 def ranking(request):
-    rows = selectors.broker_ranking()
-    return render(request, "brokerage/ranking.html", {
-        "rows": rows, "totals": selectors.district_totals(),
-        "gold_min_signed": selectors.GOLD_MIN_SIGNED, "gold_min_rating": selectors.GOLD_MIN_RATING,
-        "gold_top_n": selectors.GOLD_TOP_N,
-    })
+    """The district-wide ranking; `?year=2026` counts only cases opened that year."""
+    years = selectors.case_years()
+    year = request.GET.get("year", "")
+    since = until = None
+    if year.isdigit() and int(year) in years:
+        since, until = date(int(year), 1, 1), date(int(year), 12, 31)
+    else:
+        year = ""
+    rows = selectors.broker_ranking(since=since, until=until)
+    return render(
+        request,
+        "brokerage/ranking.html",
+        {
+            "rows": rows,
+            "totals": selectors.district_totals(),
+            "years": years,
+            "year": year,
+            "gold_min_signed": selectors.GOLD_MIN_SIGNED,
+            "gold_min_rating": selectors.GOLD_MIN_RATING,
+            "gold_top_n": selectors.GOLD_TOP_N,
+        },
+    )
 
 
 @login_required

@@ -15,7 +15,9 @@ _NUMERIC_SPACE = 10**8  # 8 digits: older organisations, public institutions, or
 
 
 def _org_code_check(body8: str) -> str:
-    total = sum((int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body8, _ORG_WEIGHTS, strict=True))
+    total = sum(
+        (int(c) if c.isdigit() else ord(c) - 55) * w for c, w in zip(body8, _ORG_WEIGHTS, strict=True)
+    )
     check = 11 - total % 11
     return "X" if check == 10 else "0" if check == 11 else str(check)
 

@@ -111,12 +111,27 @@ def load_district(
     started = time.monotonic()
     now = timezone.now().replace(microsecond=0)
     ctx = DemoContext(
-        seed=seed, scale=scale, batch_size=batch_size, rng=random.Random(seed), now=now,
-        today=timezone.localdate(now), stdout=stdout or sys.stdout,
+        seed=seed,
+        scale=scale,
+        batch_size=batch_size,
+        rng=random.Random(seed),
+        now=now,
+        today=timezone.localdate(now),
+        stdout=stdout or sys.stdout,
     )
     loader = _Loader(ctx)
-    for phase in (loader.taxonomy, loader.real_entities, loader.organizations, loader.people, loader.accounts,
-                  loader.outcomes, loader.demands, loader.investors, loader.services, loader.spaces):
+    for phase in (
+        loader.taxonomy,
+        loader.real_entities,
+        loader.organizations,
+        loader.people,
+        loader.accounts,
+        loader.outcomes,
+        loader.demands,
+        loader.investors,
+        loader.services,
+        loader.spaces,
+    ):
         t0 = time.monotonic()
         with transaction.atomic():
             phase()
@@ -173,7 +188,9 @@ def _rebuild_matching_index(ctx: DemoContext, *, schedule_embedding: bool = True
         return
     t0 = time.monotonic()
     result = index_rebuild()
-    ctx.log(f"  {'matching index':<14} {time.monotonic() - t0:6.1f} s  ({getattr(result, 'indexed', '?')} documents)")
+    ctx.log(
+        f"  {'matching index':<14} {time.monotonic() - t0:6.1f} s  ({getattr(result, 'indexed', '?')} documents)"
+    )
     if not schedule_embedding:
         return
     try:
@@ -201,14 +218,23 @@ def _listing_state(rng: random.Random, ctx: DemoContext) -> dict:
     now, today = ctx.now, ctx.today
     r = rng.random()
     if r < 0.08:
-        return {"status": ListingStatus.DRAFT, "published_at": None, "expires_on": today + timedelta(days=rng.randint(90, 365)),
-                "last_confirmed_at": None}
+        return {
+            "status": ListingStatus.DRAFT,
+            "published_at": None,
+            "expires_on": today + timedelta(days=rng.randint(90, 365)),
+            "last_confirmed_at": None,
+        }
     if r < 0.15:
         published = now - timedelta(days=rng.randint(300, 900), hours=rng.randint(0, 23))
-        return {"status": ListingStatus.ARCHIVED, "published_at": published,
-                "expires_on": today - timedelta(days=rng.randint(10, 200)),
-                "last_confirmed_at": published + timedelta(days=rng.randint(0, 90))}
-    published = now - timedelta(days=rng.randint(1, 600), hours=rng.randint(0, 23), minutes=rng.randint(0, 59))
+        return {
+            "status": ListingStatus.ARCHIVED,
+            "published_at": published,
+            "expires_on": today - timedelta(days=rng.randint(10, 200)),
+            "last_confirmed_at": published + timedelta(days=rng.randint(0, 90)),
+        }
+    published = now - timedelta(
+        days=rng.randint(1, 600), hours=rng.randint(0, 23), minutes=rng.randint(0, 59)
+    )
     stale = rng.random()
     if stale < 0.08:  # expired but still published
         expires = today - timedelta(days=rng.randint(1, 120))
@@ -220,8 +246,12 @@ def _listing_state(rng: random.Random, ctx: DemoContext) -> dict:
         expires = today + timedelta(days=rng.randint(30, 540))
         confirmed = now - timedelta(days=rng.randint(0, 150), hours=rng.randint(0, 23))
     confirmed = max(confirmed, published)
-    return {"status": ListingStatus.PUBLISHED, "published_at": published, "expires_on": expires,
-            "last_confirmed_at": min(confirmed, now)}
+    return {
+        "status": ListingStatus.PUBLISHED,
+        "published_at": published,
+        "expires_on": expires,
+        "last_confirmed_at": min(confirmed, now),
+    }
 
 
 def _language(rng: random.Random) -> tuple[str, bool]:
@@ -296,10 +326,17 @@ class _Loader:
         for code, parent, zh, en, keywords in INDUSTRIES:
             if code in existing:
                 continue
-            existing[code] = Industry.objects.bulk_create([Industry(
-                code=code, name_zh=zh, name_en=en, keywords=keywords,
-                parent=existing[parent] if parent else None,
-            )])[0]
+            existing[code] = Industry.objects.bulk_create(
+                [
+                    Industry(
+                        code=code,
+                        name_zh=zh,
+                        name_en=en,
+                        keywords=keywords,
+                        parent=existing[parent] if parent else None,
+                    )
+                ]
+            )[0]
             created += 1
         self.ctx.industries = existing
         self.ctx.count("directory.Industry", created)
@@ -310,42 +347,87 @@ class _Loader:
         ctx = self.ctx
         orgs = []
         for spec in REAL_ORGS:
-            orgs.append(Organization(
-                kind=spec.kind, language="zh", name_zh=spec.name_zh, name_en=spec.name_en, short_name=spec.short_name,
-                slug=spec.slug, credit_code=self._next_code(spec.prefix), stage=spec.stage,
-                description_zh=spec.description_zh, description_en=spec.description_en, website=spec.website,
-                founded_year=spec.founded_year, address=spec.address, subdistrict=spec.subdistrict,
-                latitude=Decimal(spec.lat) if spec.lat else None, longitude=Decimal(spec.lon) if spec.lon else None,
-            ))
+            orgs.append(
+                Organization(
+                    kind=spec.kind,
+                    language="zh",
+                    name_zh=spec.name_zh,
+                    name_en=spec.name_en,
+                    short_name=spec.short_name,
+                    slug=spec.slug,
+                    credit_code=self._next_code(spec.prefix),
+                    stage=spec.stage,
+                    description_zh=spec.description_zh,
+                    description_en=spec.description_en,
+                    website=spec.website,
+                    founded_year=spec.founded_year,
+                    address=spec.address,
+                    subdistrict=spec.subdistrict,
+                    latitude=Decimal(spec.lat) if spec.lat else None,
+                    longitude=Decimal(spec.lon) if spec.lon else None,
+                )
+            )
         # Two showcase organisations the demo accounts act for (fictional).
-        orgs.append(Organization(
-            kind="enterprise", language="zh", name_zh="上海巷声智能科技有限公司",
-            name_en="Shanghai Xiangsheng Intelligent Technology Co., Ltd.", short_name="巷声智能",
-            slug="showcase-enterprise", credit_code=self._next_code(DISTRICT_COMPANY), stage="startup",
-            description_zh="专注TWS无线耳机与智能听戴设备的初创企业，研发团队来自声学与芯片行业，产品销往东南亚与欧洲。",
-            description_en="A start-up making TWS earbuds and hearables; the team comes from acoustics and chip design.",
-            founded_year=2021, employees=46, address="上海市长宁区愚园路1107号 3号楼2层", subdistrict="江苏路街道",
-            latitude=Decimal("31.220600"), longitude=Decimal("121.428900"), contact_name="林悦",
-            contact_email="bd@xiangsheng.example.org",
-        ))
-        orgs.append(Organization(
-            kind="investor", language="zh", name_zh="上海启衡创业投资管理有限公司", name_en="Qiheng Ventures",
-            short_name="启衡创投", slug="showcase-investor", credit_code=self._next_code(DISTRICT_COMPANY),
-            stage="mature", description_zh="专注硬科技早期投资的创投机构，重点关注集成电路、先进材料与智能传感。",
-            description_en="Early-stage deep-tech investor focused on chips, advanced materials and smart sensing.",
-            founded_year=2016, employees=18, address="上海市长宁区定西路1100号 8楼", subdistrict="华阳路街道",
-            latitude=Decimal("31.214900"), longitude=Decimal("121.426100"),
-        ))
+        orgs.append(
+            Organization(
+                kind="enterprise",
+                language="zh",
+                name_zh="上海巷声智能科技有限公司",
+                name_en="Shanghai Xiangsheng Intelligent Technology Co., Ltd.",
+                short_name="巷声智能",
+                slug="showcase-enterprise",
+                credit_code=self._next_code(DISTRICT_COMPANY),
+                stage="startup",
+                description_zh="专注TWS无线耳机与智能听戴设备的初创企业，研发团队来自声学与芯片行业，产品销往东南亚与欧洲。",
+                description_en="A start-up making TWS earbuds and hearables; the team comes from acoustics and chip design.",
+                founded_year=2021,
+                employees=46,
+                address="上海市长宁区愚园路1107号 3号楼2层",
+                subdistrict="江苏路街道",
+                latitude=Decimal("31.220600"),
+                longitude=Decimal("121.428900"),
+                contact_name="林悦",
+                contact_email="bd@xiangsheng.example.org",
+            )
+        )
+        orgs.append(
+            Organization(
+                kind="investor",
+                language="zh",
+                name_zh="上海启衡创业投资管理有限公司",
+                name_en="Qiheng Ventures",
+                short_name="启衡创投",
+                slug="showcase-investor",
+                credit_code=self._next_code(DISTRICT_COMPANY),
+                stage="mature",
+                description_zh="专注硬科技早期投资的创投机构，重点关注集成电路、先进材料与智能传感。",
+                description_en="Early-stage deep-tech investor focused on chips, advanced materials and smart sensing.",
+                founded_year=2016,
+                employees=18,
+                address="上海市长宁区定西路1100号 8楼",
+                subdistrict="华阳路街道",
+                latitude=Decimal("31.214900"),
+                longitude=Decimal("121.426100"),
+            )
+        )
         Organization.objects.bulk_create(orgs)
         self._add_org_ids(orgs)
         ctx.orgs = {o.slug: o for o in orgs}
         ctx.government_units = {o.slug: o for o in orgs if o.kind == "government_unit"}
         industries_of = {spec.slug: spec.industries for spec in REAL_ORGS}
-        industries_of.update({"showcase-enterprise": ("ic-mems", "ai"),
-                              "showcase-investor": ("ic", "new-materials", "sensors")})
+        industries_of.update(
+            {
+                "showcase-enterprise": ("ic-mems", "ai"),
+                "showcase-investor": ("ic", "new-materials", "sensors"),
+            }
+        )
         through = Organization.industries.through
-        n = self._insert_m2m(through, "organization", "industry",
-                             ((o.pk, i) for o in orgs for i in self._industry_ids(industries_of[o.slug])))
+        n = self._insert_m2m(
+            through,
+            "organization",
+            "industry",
+            ((o.pk, i) for o in orgs for i in self._industry_ids(industries_of[o.slug])),
+        )
         ctx.count("directory.Organization", len(orgs))
         ctx.count("directory.Organization.industries", n)
         for slug in ("simit", "simit-tto"):
@@ -354,21 +436,44 @@ class _Loader:
         self.enterprises_by_sector.setdefault("ic-mems", []).append(ctx.orgs["showcase-enterprise"].pk)
         self.sector_of_org[ctx.orgs["showcase-enterprise"].pk] = "ic-mems"
 
-        buildings = [Building(
-            slug=b.slug, language="zh", name_zh=b.name_zh, name_en=b.name_en, operator=ctx.orgs[b.operator],
-            address=b.address, subdistrict=b.subdistrict, description_zh=b.description_zh,
-            description_en=b.description_en, facilities=list(b.facilities),
-        ) for b in REAL_BUILDINGS]
+        buildings = [
+            Building(
+                slug=b.slug,
+                language="zh",
+                name_zh=b.name_zh,
+                name_en=b.name_en,
+                operator=ctx.orgs[b.operator],
+                address=b.address,
+                subdistrict=b.subdistrict,
+                description_zh=b.description_zh,
+                description_en=b.description_en,
+                facilities=list(b.facilities),
+            )
+            for b in REAL_BUILDINGS
+        ]
         Building.objects.bulk_create(buildings)
-        self.building_ids += [(b.pk, b.operator_id, spec.kinds, b.name_zh) for b, spec in zip(buildings, REAL_BUILDINGS,
-                                                                                              strict=True)]
+        self.building_ids += [
+            (b.pk, b.operator_id, spec.kinds, b.name_zh)
+            for b, spec in zip(buildings, REAL_BUILDINGS, strict=True)
+        ]
         ctx.count("spaces.Building", len(buildings))
 
-        sites = [RenewalSite(
-            slug=s.slug, language="zh", name_zh=s.name_zh, name_en=s.name_en, address=s.address, stage=s.stage,
-            planned_use_zh=s.planned_use_zh, planned_use_en=s.planned_use_en, lead_unit=ctx.orgs["changning-jgw"],
-            start_year=2025, target_year=2027,
-        ) for s in RENEWAL_SITES]
+        sites = [
+            RenewalSite(
+                slug=s.slug,
+                language="zh",
+                name_zh=s.name_zh,
+                name_en=s.name_en,
+                address=s.address,
+                stage=s.stage,
+                planned_use_zh=s.planned_use_zh,
+                planned_use_en=s.planned_use_en,
+                lead_unit=ctx.orgs["changning-jgw"],
+                start_year=2025,
+                target_year=2027,
+            )
+            for s in RENEWAL_SITES
+        ]
         RenewalSite.objects.bulk_create(sites)
         ctx.count("spaces.RenewalSite", len(sites))
 
@@ -403,7 +508,10 @@ class _Loader:
                 elif org.kind == "service_provider":
                     self.service_providers_by_category.setdefault(org._demo_category, []).append(org.pk)
             pending_m2m.clear()
-            ctx.count("directory.Organization.industries", self._insert_m2m(through, "organization", "industry", pairs))
+            ctx.count(
+                "directory.Organization.industries",
+                self._insert_m2m(through, "organization", "industry", pairs),
+            )
 
         ctx.bulk_create(Organization, rows(), after_batch=after)
 
@@ -419,14 +527,20 @@ class _Loader:
         if kind == "enterprise":
             sector = content.pick_sector(rng)
             word_zh, word_en = rng.choice(sector.company_words)
-            tail = "有限公司" if word_zh.endswith("科技") else "科技有限公司"
+            tail = "有限公司" if word_zh.endswith(("科技", "技术")) else "科技有限公司"
             name_zh, name_en = f"上海{brand_zh}{word_zh}{tail}", f"Shanghai {brand_py} {word_en} Co., Ltd."
             stage = rng.choices(["seed", "startup", "growth", "mature"], weights=[2, 5, 4, 1])[0]
-            founded = {"seed": rng.randint(2023, 2025), "startup": rng.randint(2019, 2024),
-                       "growth": rng.randint(2012, 2021), "mature": rng.randint(2000, 2015)}[stage]
+            founded = {
+                "seed": rng.randint(2023, 2025),
+                "startup": rng.randint(2019, 2024),
+                "growth": rng.randint(2012, 2021),
+                "mature": rng.randint(2000, 2015),
+            }[stage]
             scenes = rng.sample(sector.scenes, k=2)
-            desc = (f"{name_zh}成立于{founded}年，专注{word_zh}领域，产品主要面向{scenes[0][0]}和{scenes[1][0]}。",
-                    f"Founded in {founded}, {name_en} works on {word_en.lower()} for {scenes[0][1]} and {scenes[1][1]}.")
+            desc = (
+                f"{name_zh}成立于{founded}年，专注{word_zh}领域，产品主要面向{scenes[0][0]}和{scenes[1][0]}。",
+                f"Founded in {founded}, {name_en} works on {word_en.lower()} for {scenes[0][1]} and {scenes[1][1]}.",
+            )
             codes = [sector.code, *sector.extra_codes[:1]]
         elif kind == "investor":
             suffix_zh, suffix_en = rng.choice(names.INVESTOR_SUFFIX)
@@ -446,15 +560,22 @@ class _Loader:
             name_zh, name_en = f"{brand_zh}·{street[0]}{suffix_zh}", f"{brand_py} {street[1]} {suffix_en}"
             stage = "growth"
             codes = [s.code for s in rng.sample(content.SECTORS, k=2)]
-            desc = ("为早期科创团队提供办公空间、创业辅导与投融资对接。",
-                    "Office space, mentoring and investor introductions for early-stage teams.")
+            desc = (
+                "为早期科创团队提供办公空间、创业辅导与投融资对接。",
+                "Office space, mentoring and investor introductions for early-stage teams.",
+            )
         elif kind == "institute":
             field_zh, field_en, code = rng.choice(names.INSTITUTE_FIELD)
-            name_zh, name_en = f"上海{brand_zh}{field_zh}研究院", f"Shanghai {brand_py} Institute of {field_en}"
+            name_zh, name_en = (
+                f"上海{brand_zh}{field_zh}研究院",
+                f"Shanghai {brand_py} Institute of {field_en}",
+            )
             prefix = DISTRICT_INSTITUTION
             codes = [code]
-            desc = (f"新型研发机构，聚焦{field_zh}方向的技术研发、中试熟化与成果转化。",
-                    f"A new-type R&D institution for {field_en.lower()}: research, pilot maturation and transfer.")
+            desc = (
+                f"新型研发机构，聚焦{field_zh}方向的技术研发、中试熟化与成果转化。",
+                f"A new-type R&D institution for {field_en.lower()}: research, pilot maturation and transfer.",
+            )
         else:  # platform
             kind_zh, kind_en = rng.choice(names.PLATFORM_KIND)
             sector = content.pick_sector(rng)
@@ -462,17 +583,33 @@ class _Loader:
             name_zh, name_en = f"上海{ind.name_zh}{kind_zh}", f"Shanghai {ind.name_en} {kind_en}"
             prefix = CITY_SOCIAL_ORG if kind_zh in ("协会", "产业技术创新联盟") else DISTRICT_INSTITUTION
             codes = [sector.code]
-            desc = (f"服务{ind.name_zh}产业的功能性平台，开展技术交流、标准研制与供需对接。",
-                    f"A functional platform for {ind.name_en.lower()}: exchange, standards and matchmaking.")
+            desc = (
+                f"服务{ind.name_zh}产业的功能性平台，开展技术交流、标准研制与供需对接。",
+                f"A functional platform for {ind.name_en.lower()}: exchange, standards and matchmaking.",
+            )
         lang = "en" if rng.random() < 0.1 else "zh"
         person_zh, _person_en = names.chinese_person(rng)
         org = Organization(
-            kind=kind, language=lang, name_zh=name_zh, name_en=name_en, short_name=brand_zh,
-            slug=f"{kind.replace('_', '-')}-{brand_py.lower()}-{serial}", credit_code=self._next_code(prefix),
-            stage=stage, description_zh=desc[0], description_en=desc[1], founded_year=founded,
-            employees=rng.choice([5, 8, 12, 20, 35, 60, 120, 300]) if kind == "enterprise" else rng.randint(5, 80),
-            address=address, subdistrict=subdistrict, latitude=Decimal(lat), longitude=Decimal(lon),
-            contact_name=person_zh, contact_email=f"contact@{brand_py.lower()}{serial}.example.org",
+            kind=kind,
+            language=lang,
+            name_zh=name_zh,
+            name_en=name_en,
+            short_name=brand_zh,
+            slug=f"{kind.replace('_', '-')}-{brand_py.lower()}-{serial}",
+            credit_code=self._next_code(prefix),
+            stage=stage,
+            description_zh=desc[0],
+            description_en=desc[1],
+            founded_year=founded,
+            employees=rng.choice([5, 8, 12, 20, 35, 60, 120, 300])
+            if kind == "enterprise"
+            else rng.randint(5, 80),
+            address=address,
+            subdistrict=subdistrict,
+            latitude=Decimal(lat),
+            longitude=Decimal(lon),
+            contact_name=person_zh,
+            contact_email=f"contact@{brand_py.lower()}{serial}.example.org",
             is_published=rng.random() > 0.03,
         )
         org._demo_category = category  # read back in organizations() to index providers by category
@@ -484,7 +621,9 @@ class _Loader:
         ctx = self.ctx
         rng = ctx.rng_for("people")
         total = BASE["people"] * ctx.scale
-        kinds = (["researcher"] * 46 + ["expert"] * 23 + ["broker"] * 14 + ["entrepreneur"] * 10 + ["investor"] * 7)
+        kinds = (
+            ["researcher"] * 46 + ["expert"] * 23 + ["broker"] * 14 + ["entrepreneur"] * 10 + ["investor"] * 7
+        )
         pending: list[tuple] = []
         institutes = [ctx.orgs[s].pk for s in ("simit", "siccas", "donghua")]
         by_kind = ctx.org_ids_by_kind
@@ -492,7 +631,9 @@ class _Loader:
         def rows() -> Iterator[Person]:
             for i in range(total):
                 kind = kinds[i % len(kinds)]
-                person, org_id, position, sector_codes = self._generated_person(rng, kind, institutes, by_kind)
+                person, org_id, position, sector_codes = self._generated_person(
+                    rng, kind, institutes, by_kind
+                )
                 # Drawn here, not in after(): the draws must not depend on the batch size.
                 start = ctx.today - timedelta(days=rng.randint(200, 5000))
                 pending.append((person, org_id, position, sector_codes, start))
@@ -502,8 +643,15 @@ class _Loader:
             affiliations, industry_pairs = [], []
             for person, org_id, position, codes, start in pending:
                 if org_id:
-                    affiliations.append(Affiliation(person_id=person.pk, organization_id=org_id, position=position,
-                                                    is_primary=True, start_date=start))
+                    affiliations.append(
+                        Affiliation(
+                            person_id=person.pk,
+                            organization_id=org_id,
+                            position=position,
+                            is_primary=True,
+                            start_date=start,
+                        )
+                    )
                     if person.kind in ("researcher", "entrepreneur"):
                         self.people_by_org.setdefault(org_id, []).append(person.pk)
                 if person.kind == "expert":
@@ -512,8 +660,10 @@ class _Loader:
             pending.clear()
             Affiliation.objects.bulk_create(affiliations, batch_size=ctx.batch_size)
             ctx.count("directory.Affiliation", len(affiliations))
-            ctx.count("directory.Person.industries",
-                      self._insert_m2m(Person.industries.through, "person", "industry", industry_pairs))
+            ctx.count(
+                "directory.Person.industries",
+                self._insert_m2m(Person.industries.through, "person", "industry", industry_pairs),
+            )
 
         ctx.bulk_create(Person, rows(), after_batch=after)
 
@@ -532,30 +682,66 @@ class _Loader:
             else:
                 pool = self.institutes_by_sector.get(sector.code) or by_kind.get("institute") or institutes
                 org_id = rng.choice(pool)
-            title = rng.choice([("研究员", "Professor"), ("副研究员", "Associate Professor"), ("高级工程师", "Senior Engineer"),
-                                ("助理研究员", "Assistant Professor")])
+            title = rng.choice(
+                [
+                    ("研究员", "Professor"),
+                    ("副研究员", "Associate Professor"),
+                    ("高级工程师", "Senior Engineer"),
+                    ("助理研究员", "Assistant Professor"),
+                ]
+            )
         elif kind == "expert":
-            org_id = rng.choice(institutes + by_kind.get("enterprise", [])[:50]) if rng.random() < 0.7 else None
-            title = rng.choice([("首席科学家", "Chief Scientist"), ("教授级高工", "Professor-level Engineer"),
-                                ("技术总监", "CTO"), ("特聘专家", "Distinguished Expert")])
+            org_id = (
+                rng.choice(institutes + by_kind.get("enterprise", [])[:50]) if rng.random() < 0.7 else None
+            )
+            title = rng.choice(
+                [
+                    ("首席科学家", "Chief Scientist"),
+                    ("教授级高工", "Professor-level Engineer"),
+                    ("技术总监", "CTO"),
+                    ("特聘专家", "Distinguished Expert"),
+                ]
+            )
         elif kind == "broker":
-            pool = by_kind.get("service_provider", []) + [self.ctx.orgs[s].pk for s in ("xinwei-group", "simit-tto", "siccas-tto")]
+            pool = by_kind.get("service_provider", []) + [
+                self.ctx.orgs[s].pk for s in ("xinwei-group", "simit-tto", "siccas-tto")
+            ]
             org_id = rng.choice(pool)
-            title = rng.choice([("技术经纪人", "Technology Broker"), ("高级技术经理人", "Senior Technology Manager"),
-                                ("金牌科技经纪人", "Gold-medal Technology Broker")])
+            title = rng.choice(
+                [
+                    ("技术经纪人", "Technology Broker"),
+                    ("高级技术经理人", "Senior Technology Manager"),
+                    ("金牌科技经纪人", "Gold-medal Technology Broker"),
+                ]
+            )
         elif kind == "entrepreneur":
             org_id = rng.choice(self.enterprises_by_sector.get(sector.code) or by_kind["enterprise"])
             title = rng.choice([("创始人、CEO", "Founder & CEO"), ("联合创始人、CTO", "Co-founder & CTO")])
         else:
             org_id = rng.choice(by_kind["investor"])
-            title = rng.choice([("投资总监", "Investment Director"), ("合伙人", "Partner"), ("投资经理", "Investment Manager")])
+            title = rng.choice(
+                [
+                    ("投资总监", "Investment Director"),
+                    ("合伙人", "Partner"),
+                    ("投资经理", "Investment Manager"),
+                ]
+            )
         expertise = " ".join(rng.sample(sector.keywords, k=min(3, len(sector.keywords))))
-        bio = (f"长期从事{ind.name_zh}领域工作，专长{expertise.replace(' ', '、')}。",
-               f"Works in {ind.name_en.lower()}; expertise: {expertise.replace(' ', ', ')}.")
+        bio = (
+            f"长期从事{ind.name_zh}领域工作，专长{expertise.replace(' ', '、')}。",
+            f"Works in {ind.name_en.lower()}; expertise: {expertise.replace(' ', ', ')}.",
+        )
         person = Person(
-            kind=kind, language=lang, name_zh=name_zh, name_en=name_en,
-            title_zh=title[0] if lang == "zh" else "", title_en=title[1], bio_zh=bio[0] if lang == "zh" else "",
-            bio_en=bio[1], expertise=expertise, is_published=rng.random() > 0.05,
+            kind=kind,
+            language=lang,
+            name_zh=name_zh,
+            name_en=name_en,
+            title_zh=title[0] if lang == "zh" else "",
+            title_en=title[1],
+            bio_zh=bio[0] if lang == "zh" else "",
+            bio_en=bio[1],
+            expertise=expertise,
+            is_published=rng.random() > 0.05,
             contact_consent=rng.random() < 0.6,
         )
         return person, org_id, title[0], [sector.code]
@@ -567,37 +753,84 @@ class _Loader:
         password = make_password(DEMO_PASSWORD)  # hashed once: the hasher is slow on purpose
         users = []
         for spec in DEMO_ACCOUNTS:
-            users.append(User(
-                username=spec.username, role=spec.role, display_name=spec.display_name, is_staff=spec.is_staff,
-                is_demo=True, password=password, email=f"{spec.username}@example.org", date_joined=ctx.now,
-                preferred_language="zh-hans",
-            ))
+            users.append(
+                User(
+                    username=spec.username,
+                    role=spec.role,
+                    display_name=spec.display_name,
+                    is_staff=spec.is_staff,
+                    is_demo=True,
+                    password=password,
+                    email=f"{spec.username}@example.org",
+                    date_joined=ctx.now,
+                    preferred_language="zh-hans",
+                )
+            )
         User.objects.bulk_create(users)
         ctx.users = {spec.key: user for spec, user in zip(DEMO_ACCOUNTS, users, strict=True)}
-        Membership.objects.bulk_create([
-            Membership(user=ctx.users[spec.key], organization=ctx.orgs[spec.organization], role=spec.member_role,
-                       title=spec.title) for spec in DEMO_ACCOUNTS
-        ])
+        Membership.objects.bulk_create(
+            [
+                Membership(
+                    user=ctx.users[spec.key],
+                    organization=ctx.orgs[spec.organization],
+                    role=spec.member_role,
+                    title=spec.title,
+                )
+                for spec in DEMO_ACCOUNTS
+            ]
+        )
         ctx.count("accounts.User (demo)", len(users))
         ctx.count("accounts.Membership", len(users))
 
-        researcher = Person(kind="researcher", language="zh", name_zh="王哲", name_en="Zhe Wang", title_zh="研究员",
-                            title_en="Professor", bio_zh="长期从事MEMS声学传感器与晶圆级封装研究。",
-                            bio_en="Works on MEMS acoustic sensors and wafer-level packaging.",
-                            expertise="MEMS 麦克风 晶圆级封装 声学传感", user=ctx.users["researcher"],
-                            email="demo-researcher@example.org", contact_consent=True)
-        broker = Person(kind="broker", language="zh", name_zh="沈嘉", name_en="Jia Shen", title_zh="金牌科技经纪人",
-                        title_en="Gold-medal Technology Broker", bio_zh="专注集成电路与新材料成果转化，累计促成技术合同数十项。",
-                        bio_en="Brokers IC and new-materials technology transfer.", expertise="成果转化 技术经纪 集成电路",
-                        user=ctx.users["broker"], email="demo-broker@example.org", contact_consent=True)
+        researcher = Person(
+            kind="researcher",
+            language="zh",
+            name_zh="王哲",
+            name_en="Zhe Wang",
+            title_zh="研究员",
+            title_en="Professor",
+            bio_zh="长期从事MEMS声学传感器与晶圆级封装研究。",
+            bio_en="Works on MEMS acoustic sensors and wafer-level packaging.",
+            expertise="MEMS 麦克风 晶圆级封装 声学传感",
+            user=ctx.users["researcher"],
+            email="demo-researcher@example.org",
+            contact_consent=True,
+        )
+        broker = Person(
+            kind="broker",
+            language="zh",
+            name_zh="沈嘉",
+            name_en="Jia Shen",
+            title_zh="金牌科技经纪人",
+            title_en="Gold-medal Technology Broker",
+            bio_zh="专注集成电路与新材料成果转化，累计促成技术合同数十项。",
+            bio_en="Brokers IC and new-materials technology transfer.",
+            expertise="成果转化 技术经纪 集成电路",
+            user=ctx.users["broker"],
+            email="demo-broker@example.org",
+            contact_consent=True,
+        )
         Person.objects.bulk_create([researcher, broker])
-        Affiliation.objects.bulk_create([
-            Affiliation(person=researcher, organization=ctx.orgs["simit"], position="研究员", is_primary=True),
-            Affiliation(person=broker, organization=ctx.orgs["xinwei-group"], position="金牌科技经纪人", is_primary=True),
-        ])
-        self._insert_m2m(Person.industries.through, "person", "industry",
-                         [(researcher.pk, i) for i in self._industry_ids(["ic-mems", "sensors"])]
-                         + [(broker.pk, i) for i in self._industry_ids(["ic", "new-materials"])])
+        Affiliation.objects.bulk_create(
+            [
+                Affiliation(
+                    person=researcher, organization=ctx.orgs["simit"], position="研究员", is_primary=True
+                ),
+                Affiliation(
+                    person=broker,
+                    organization=ctx.orgs["xinwei-group"],
+                    position="金牌科技经纪人",
+                    is_primary=True,
+                ),
+            ]
+        )
+        self._insert_m2m(
+            Person.industries.through,
+            "person",
+            "industry",
+            [(researcher.pk, i) for i in self._industry_ids(["ic-mems", "sensors"])]
+            + [(broker.pk, i) for i in self._industry_ids(["ic", "new-materials"])],
+        )
         ctx.count("directory.Person", 2)
         ctx.count("directory.Affiliation", 2)
         self.people_by_org.setdefault(ctx.orgs["simit"].pk, []).append(researcher.pk)
@@ -605,74 +838,153 @@ class _Loader:
 
     def _showcase_listings(self, researcher: Person) -> None:
         ctx = self.ctx
-        simit, enterprise, investor = ctx.orgs["simit"], ctx.orgs["showcase-enterprise"], ctx.orgs["showcase-investor"]
-        published = {"status": ListingStatus.PUBLISHED, "published_at": ctx.now - timedelta(days=20),
-                     "last_confirmed_at": ctx.now - timedelta(days=3), "expires_on": ctx.today + timedelta(days=300)}
+        simit, enterprise, investor = (
+            ctx.orgs["simit"],
+            ctx.orgs["showcase-enterprise"],
+            ctx.orgs["showcase-investor"],
+        )
+        published = {
+            "status": ListingStatus.PUBLISHED,
+            "published_at": ctx.now - timedelta(days=20),
+            "last_confirmed_at": ctx.now - timedelta(days=3),
+            "expires_on": ctx.today + timedelta(days=300),
+        }
         outcomes = [
-            TechOutcome(owner=simit, language="zh", title_zh="面向TWS耳机的低噪声MEMS麦克风",
-                        title_en="Low-noise MEMS microphone for TWS earbuds",
-                        summary_zh="本成果采用双背板差分结构抑制振膜噪声，信噪比达到70dB，封装尺寸2.75×1.85×0.9mm。已完成中试，可用于TWS耳机、智能音箱和助听器。",
-                        summary_en="A dual-backplate differential MEMS microphone: 70 dB SNR in a 2.75×1.85×0.9 mm "
-                                   "package, proven in a pilot run; for TWS earbuds, smart speakers and hearing aids.",
-                        applications_zh="TWS耳机通话降噪；智能音箱远场拾音；助听器",
-                        applications_en="TWS call noise reduction; far-field pickup in smart speakers; hearing aids",
-                        confidential_details="振膜应力控制的LPCVD工艺参数；ASIC前置放大器版图。样品测试报告（36页）在签署保密协议后提供。",
-                        trl=6, ip_status=IPStatus.PATENT_GRANTED,
-                        patent_numbers="ZL202110456789.3; ZL202220987654.1",
-                        cooperation_modes=["licence", "joint_development"], price_min=800_000, price_max=2_000_000,
-                        keywords="MEMS 麦克风 低噪声 TWS 微机电", created_by=ctx.users["researcher"], **published),
-            TechOutcome(owner=simit, language="zh", title_zh="MEMS 压力传感器芯片及晶圆级封装",
-                        title_en="MEMS pressure sensor chip with wafer-level packaging",
-                        summary_zh="以深反应离子刻蚀在SOI片上形成悬空结构，采用晶圆级键合实现气密封装，满足AEC-Q100车规要求。",
-                        summary_en="Suspended SOI structures by deep reactive-ion etching, hermetically sealed by "
-                                   "wafer-level bonding; meets AEC-Q100.",
-                        confidential_details="释放刻蚀时间窗口与防粘连处理；晶圆键合温度曲线。",
-                        trl=5, ip_status=IPStatus.PATENT_PENDING, patent_numbers="202410234567.8",
-                        cooperation_modes=["licence", "equity"], price_min=500_000, price_max=1_500_000,
-                        keywords="MEMS 压力传感器 SOI 车规 胎压", created_by=ctx.users["researcher"], **published),
+            TechOutcome(
+                owner=simit,
+                language="zh",
+                title_zh="面向TWS耳机的低噪声MEMS麦克风",
+                title_en="Low-noise MEMS microphone for TWS earbuds",
+                summary_zh="本成果采用双背板差分结构抑制振膜噪声，信噪比达到70dB，封装尺寸2.75×1.85×0.9mm。已完成中试，可用于TWS耳机、智能音箱和助听器。",
+                summary_en="A dual-backplate differential MEMS microphone: 70 dB SNR in a 2.75×1.85×0.9 mm "
+                "package, proven in a pilot run; for TWS earbuds, smart speakers and hearing aids.",
+                applications_zh="TWS耳机通话降噪；智能音箱远场拾音；助听器",
+                applications_en="TWS call noise reduction; far-field pickup in smart speakers; hearing aids",
+                confidential_details="振膜应力控制的LPCVD工艺参数；ASIC前置放大器版图。样品测试报告（36页）在签署保密协议后提供。",
+                trl=6,
+                ip_status=IPStatus.PATENT_GRANTED,
+                patent_numbers="ZL202110456789.3; ZL202220987654.1",
+                cooperation_modes=["licence", "joint_development"],
+                price_min=800_000,
+                price_max=2_000_000,
+                keywords="MEMS 麦克风 低噪声 TWS 微机电",
+                created_by=ctx.users["researcher"],
+                **published,
+            ),
+            TechOutcome(
+                owner=simit,
+                language="zh",
+                title_zh="MEMS 压力传感器芯片及晶圆级封装",
+                title_en="MEMS pressure sensor chip with wafer-level packaging",
+                summary_zh="以深反应离子刻蚀在SOI片上形成悬空结构，采用晶圆级键合实现气密封装，满足AEC-Q100车规要求。",
+                summary_en="Suspended SOI structures by deep reactive-ion etching, hermetically sealed by "
+                "wafer-level bonding; meets AEC-Q100.",
+                confidential_details="释放刻蚀时间窗口与防粘连处理；晶圆键合温度曲线。",
+                trl=5,
+                ip_status=IPStatus.PATENT_PENDING,
+                patent_numbers="202410234567.8",
+                cooperation_modes=["licence", "equity"],
+                price_min=500_000,
+                price_max=1_500_000,
+                keywords="MEMS 压力传感器 SOI 车规 胎压",
+                created_by=ctx.users["researcher"],
+                **published,
+            ),
         ]
         TechOutcome.objects.bulk_create(outcomes)
-        self._insert_m2m(TechOutcome.inventors.through, "techoutcome", "person", [(o.pk, researcher.pk) for o in outcomes])
-        self._insert_m2m(TechOutcome.industries.through, "techoutcome", "industry",
-                         [(o.pk, i) for o in outcomes for i in self._industry_ids(["ic-mems", "sensors"])])
+        self._insert_m2m(
+            TechOutcome.inventors.through, "techoutcome", "person", [(o.pk, researcher.pk) for o in outcomes]
+        )
+        self._insert_m2m(
+            TechOutcome.industries.through,
+            "techoutcome",
+            "industry",
+            [(o.pk, i) for o in outcomes for i in self._industry_ids(["ic-mems", "sensors"])],
+        )
         demands = [
-            TechDemand(owner=enterprise, language="zh", title_zh="寻找体积小、底噪低的TWS耳机拾音元件",
-                       title_en="Seeking a tiny, low-noise pickup element for TWS earbuds",
-                       description_zh="我们做无线耳机，想找体积小、底噪低的拾音元件。现在用的麦克风信噪比只有60dB，通话降噪效果不理想，希望尺寸不超过3.5×2.65mm，年用量约200万颗。",
-                       description_en="We build wireless earbuds and need a smaller, quieter pickup element: our "
-                                      "microphones reach only 60 dB SNR. Max 3.5×2.65 mm, about 2 million units a year.",
-                       confidential_details="目标客户为欧洲运动耳机品牌，现供应商报价每颗0.9元。",
-                       budget_min=300_000, budget_max=1_000_000, deadline=ctx.today + timedelta(days=120),
-                       wanted_modes=["licence", "joint_development"], min_trl=5, keywords="MEMS 麦克风 拾音 降噪 TWS",
-                       created_by=ctx.users["enterprise"], **published),
-            TechDemand(owner=enterprise, language="en", title_en="GaN fast charger for our earbud charging case",
-                       description_en="Our charging case ships with a 20 W adapter that runs hot. We want a GaN design "
-                                      "under 30 cm³ with a temperature rise below 40 °C, ready for CE and CCC.",
-                       budget_min=150_000, budget_max=400_000, deadline=ctx.today + timedelta(days=90),
-                       wanted_modes=["transfer", "joint_development"], min_trl=6, keywords="GaN 氮化镓 快充",
-                       created_by=ctx.users["enterprise"], **published),
-            TechDemand(owner=enterprise, language="zh", title_zh="耳机佩戴检测用低功耗接近传感方案",
-                       description_zh="想用更省电的方式检测耳机是否入耳，目前红外方案功耗偏高。（草稿，待补充指标）",
-                       budget_min=100_000, budget_max=300_000, deadline=ctx.today + timedelta(days=200),
-                       wanted_modes=["joint_development"], status=ListingStatus.DRAFT,
-                       expires_on=ctx.today + timedelta(days=365), created_by=ctx.users["enterprise"]),
+            TechDemand(
+                owner=enterprise,
+                language="zh",
+                title_zh="寻找体积小、底噪低的TWS耳机拾音元件",
+                title_en="Seeking a tiny, low-noise pickup element for TWS earbuds",
+                description_zh="我们做无线耳机，想找体积小、底噪低的拾音元件。现在用的麦克风信噪比只有60dB，通话降噪效果不理想，希望尺寸不超过3.5×2.65mm，年用量约200万颗。",
+                description_en="We build wireless earbuds and need a smaller, quieter pickup element: our "
+                "microphones reach only 60 dB SNR. Max 3.5×2.65 mm, about 2 million units a year.",
+                confidential_details="目标客户为欧洲运动耳机品牌，现供应商报价每颗0.9元。",
+                budget_min=300_000,
+                budget_max=1_000_000,
+                deadline=ctx.today + timedelta(days=120),
+                wanted_modes=["licence", "joint_development"],
+                min_trl=5,
+                keywords="MEMS 麦克风 拾音 降噪 TWS",
+                created_by=ctx.users["enterprise"],
+                **published,
+            ),
+            TechDemand(
+                owner=enterprise,
+                language="en",
+                title_en="GaN fast charger for our earbud charging case",
+                description_en="Our charging case ships with a 20 W adapter that runs hot. We want a GaN design "
+                "under 30 cm³ with a temperature rise below 40 °C, ready for CE and CCC.",
+                budget_min=150_000,
+                budget_max=400_000,
+                deadline=ctx.today + timedelta(days=90),
+                wanted_modes=["transfer", "joint_development"],
+                min_trl=6,
+                keywords="GaN 氮化镓 快充",
+                created_by=ctx.users["enterprise"],
+                **published,
+            ),
+            TechDemand(
+                owner=enterprise,
+                language="zh",
+                title_zh="耳机佩戴检测用低功耗接近传感方案",
+                description_zh="想用更省电的方式检测耳机是否入耳，目前红外方案功耗偏高。（草稿，待补充指标）",
+                budget_min=100_000,
+                budget_max=300_000,
+                deadline=ctx.today + timedelta(days=200),
+                wanted_modes=["joint_development"],
+                status=ListingStatus.DRAFT,
+                expires_on=ctx.today + timedelta(days=365),
+                created_by=ctx.users["enterprise"],
+            ),
         ]
         TechDemand.objects.bulk_create(demands)
-        self._insert_m2m(TechDemand.industries.through, "techdemand", "industry",
-                         [(d.pk, i) for d, codes in zip(demands, (["ic-mems"], ["ic-power"], ["sensors"]), strict=True)
-                          for i in self._industry_ids(codes)])
-        profile = InvestorProfile(owner=investor, language="zh", title_zh="启衡硬科技早期基金",
-                                  title_en="Qiheng Deep-Tech Early Fund",
-                                  thesis_zh="投资院所成果转化的早期硬科技项目：MEMS与传感、功率半导体、先进陶瓷。看重团队的工程化能力和首个客户。",
-                                  thesis_en="Early deep-tech spin-outs: MEMS and sensing, power semiconductors, advanced "
-                                            "ceramics. We look for engineering depth and a first customer.",
-                                  stages=["seed", "startup"], ticket_min=3_000_000, ticket_max=20_000_000,
-                                  portfolio="巷声智能（天使轮）；澜芯传感（Pre-A）", created_by=ctx.users["investor"],
-                                  **published)
+        self._insert_m2m(
+            TechDemand.industries.through,
+            "techdemand",
+            "industry",
+            [
+                (d.pk, i)
+                for d, codes in zip(demands, (["ic-mems"], ["ic-power"], ["sensors"]), strict=True)
+                for i in self._industry_ids(codes)
+            ],
+        )
+        profile = InvestorProfile(
+            owner=investor,
+            language="zh",
+            title_zh="启衡硬科技早期基金",
+            title_en="Qiheng Deep-Tech Early Fund",
+            thesis_zh="投资院所成果转化的早期硬科技项目：MEMS与传感、功率半导体、先进陶瓷。看重团队的工程化能力和首个客户。",
+            thesis_en="Early deep-tech spin-outs: MEMS and sensing, power semiconductors, advanced "
+            "ceramics. We look for engineering depth and a first customer.",
+            stages=["seed", "startup"],
+            ticket_min=3_000_000,
+            ticket_max=20_000_000,
+            portfolio="巷声智能（天使轮）；澜芯传感（Pre-A）",
+            created_by=ctx.users["investor"],
+            **published,
+        )
         InvestorProfile.objects.bulk_create([profile])
-        self._insert_m2m(InvestorProfile.sectors.through, "investorprofile", "industry",
-                         [(profile.pk, i) for i in self._industry_ids(["ic-mems", "ic-power", "sensors",
-                                                                        "new-materials-ceramics"])])
+        self._insert_m2m(
+            InvestorProfile.sectors.through,
+            "investorprofile",
+            "industry",
+            [
+                (profile.pk, i)
+                for i in self._industry_ids(["ic-mems", "ic-power", "sensors", "new-materials-ceramics"])
+            ],
+        )
         ctx.count("listings.TechOutcome", len(outcomes))
         ctx.count("listings.TechDemand", len(demands))
         ctx.count("listings.InvestorProfile", 1)
@@ -689,27 +1001,47 @@ class _Loader:
             for _ in range(BASE["outcomes"] * ctx.scale):
                 sector = content.pick_sector(rng)
                 owner_id, academic = self._outcome_owner(rng, sector, enterprises)
-                trl = rng.choices(range(1, 10), weights=[1, 3, 6, 8, 8, 7, 4, 2, 1] if academic
-                                  else [0, 0, 1, 2, 4, 7, 8, 6, 3])[0]
+                trl = rng.choices(
+                    range(1, 10),
+                    weights=[1, 3, 6, 8, 8, 7, 4, 2, 1] if academic else [0, 0, 1, 2, 4, 7, 8, 6, 3],
+                )[0]
                 text = content.outcome_text(rng, sector, trl)
                 lang, both = _language(rng)
                 title = _bilingual(lang, both, text.title)
                 summary = _bilingual(lang, both, text.summary)
                 apps_ = _bilingual(lang, both, text.applications)
                 ip = rng.choices(
-                    [IPStatus.PATENT_GRANTED, IPStatus.PATENT_PENDING, IPStatus.SOFTWARE_COPYRIGHT, IPStatus.KNOW_HOW,
-                     IPStatus.NONE],
-                    weights=[45, 25, 12 if sector.code in ("ai-vision", "ai-language", "blockchain", "fintech") else 1,
-                             10, 4])[0]
+                    [
+                        IPStatus.PATENT_GRANTED,
+                        IPStatus.PATENT_PENDING,
+                        IPStatus.SOFTWARE_COPYRIGHT,
+                        IPStatus.KNOW_HOW,
+                        IPStatus.NONE,
+                    ],
+                    weights=[
+                        45,
+                        25,
+                        12 if sector.code in ("ai-vision", "ai-language", "blockchain", "fintech") else 1,
+                        10,
+                        4,
+                    ],
+                )[0]
                 patents = ""
                 if ip == IPStatus.PATENT_GRANTED:
-                    patents = "; ".join("ZL" + _patent_application_number(rng, rng.choice("112")) for _ in
-                                        range(rng.randint(1, 3)))
+                    patents = "; ".join(
+                        "ZL" + _patent_application_number(rng, rng.choice("112"))
+                        for _ in range(rng.randint(1, 3))
+                    )
                 elif ip == IPStatus.PATENT_PENDING:
                     patents = _patent_application_number(rng, "1")
-                modes = sorted(rng.sample(["transfer", "licence", "joint_development", "equity"], k=rng.randint(1, 3)))
-                price = (_money(rng, (5, 10, 20, 30, 50, 80, 100, 200, 300), (1.5, 2, 3, 5))
-                         if rng.random() < 0.8 else (None, None))
+                modes = sorted(
+                    rng.sample(["transfer", "licence", "joint_development", "equity"], k=rng.randint(1, 3))
+                )
+                price = (
+                    _money(rng, (5, 10, 20, 30, 50, 80, 100, 200, 300), (1.5, 2, 3, 5))
+                    if rng.random() < 0.8
+                    else (None, None)
+                )
                 inventors = []
                 candidates = self.people_by_org.get(owner_id)
                 if candidates:
@@ -717,10 +1049,22 @@ class _Loader:
                 elif self.expert_ids and rng.random() < 0.3:
                     inventors = [rng.choice(self.expert_ids)]
                 outcome = TechOutcome(
-                    owner_id=owner_id, language=lang, title_zh=title[0], title_en=title[1], summary_zh=summary[0],
-                    summary_en=summary[1], applications_zh=apps_[0], applications_en=apps_[1],
-                    confidential_details=text.confidential, trl=trl, ip_status=ip, patent_numbers=patents,
-                    cooperation_modes=modes, price_min=price[0], price_max=price[1], keywords=text.keywords,
+                    owner_id=owner_id,
+                    language=lang,
+                    title_zh=title[0],
+                    title_en=title[1],
+                    summary_zh=summary[0],
+                    summary_en=summary[1],
+                    applications_zh=apps_[0],
+                    applications_en=apps_[1],
+                    confidential_details=text.confidential,
+                    trl=trl,
+                    ip_status=ip,
+                    patent_numbers=patents,
+                    cooperation_modes=modes,
+                    price_min=price[0],
+                    price_max=price[1],
+                    keywords=text.keywords,
                     **_listing_state(rng, ctx),
                 )
                 pending.append((outcome, [sector.code, *sector.extra_codes], inventors))
@@ -730,10 +1074,14 @@ class _Loader:
             industry_pairs = [(o.pk, i) for o, codes, _ in pending for i in self._industry_ids(codes)]
             inventor_pairs = [(o.pk, p) for o, _, people in pending for p in people]
             pending.clear()
-            ctx.count("listings.TechOutcome.industries",
-                      self._insert_m2m(TechOutcome.industries.through, "techoutcome", "industry", industry_pairs))
-            ctx.count("listings.TechOutcome.inventors",
-                      self._insert_m2m(TechOutcome.inventors.through, "techoutcome", "person", inventor_pairs))
+            ctx.count(
+                "listings.TechOutcome.industries",
+                self._insert_m2m(TechOutcome.industries.through, "techoutcome", "industry", industry_pairs),
+            )
+            ctx.count(
+                "listings.TechOutcome.inventors",
+                self._insert_m2m(TechOutcome.inventors.through, "techoutcome", "person", inventor_pairs),
+            )
 
         ctx.bulk_create(TechOutcome, rows(), after_batch=after)
 
@@ -752,8 +1100,12 @@ class _Loader:
         rng = ctx.rng_for("demands")
         pending: list[tuple[TechDemand, list[str]]] = []
         enterprises = ctx.org_ids_by_kind["enterprise"]
-        notes = ["内部项目编号 {n}；现有供应商报价偏高，希望降本{p}%。", "可提供样机图纸与测试数据（需签保密协议）。",
-                 "项目已纳入公司年度预算，决策人为CTO。", "当前方案由海外供应商提供，存在断供风险。"]
+        notes = [
+            "内部项目编号 {n}；现有供应商报价偏高，希望降本{p}%。",
+            "可提供样机图纸与测试数据（需签保密协议）。",
+            "项目已纳入公司年度预算，决策人为CTO。",
+            "当前方案由海外供应商提供，存在断供风险。",
+        ]
 
         def rows() -> Iterator[TechDemand]:
             for _ in range(BASE["demands"] * ctx.scale):
@@ -763,18 +1115,34 @@ class _Loader:
                 lang, both = _language(rng)
                 title = _bilingual(lang, both, text.title)
                 desc = _bilingual(lang, both, text.description)
-                budget = _money(rng, (5, 10, 20, 30, 50, 100, 200), (1.5, 2, 3)) if rng.random() < 0.85 else (None, None)
+                budget = (
+                    _money(rng, (5, 10, 20, 30, 50, 100, 200), (1.5, 2, 3))
+                    if rng.random() < 0.85
+                    else (None, None)
+                )
                 state = _listing_state(rng, ctx)
                 demand = TechDemand(
-                    owner_id=owner_id, language=lang, title_zh=title[0], title_en=title[1], description_zh=desc[0],
+                    owner_id=owner_id,
+                    language=lang,
+                    title_zh=title[0],
+                    title_en=title[1],
+                    description_zh=desc[0],
                     description_en=desc[1],
-                    confidential_details=rng.choice(notes).format(n=f"RD-{rng.randint(2024, 2026)}-{rng.randint(1, 99):02d}",
-                                                                  p=rng.choice([10, 15, 20, 30])),
-                    budget_min=budget[0], budget_max=budget[1],
+                    confidential_details=rng.choice(notes).format(
+                        n=f"RD-{rng.randint(2024, 2026)}-{rng.randint(1, 99):02d}",
+                        p=rng.choice([10, 15, 20, 30]),
+                    ),
+                    budget_min=budget[0],
+                    budget_max=budget[1],
                     deadline=ctx.today + timedelta(days=rng.randint(30, 365)),
-                    wanted_modes=sorted(rng.sample(["transfer", "licence", "joint_development", "equity"],
-                                                   k=rng.randint(1, 2))),
-                    min_trl=rng.choice([None, 4, 5, 6, 6, 7]), keywords=text.keywords, **state,
+                    wanted_modes=sorted(
+                        rng.sample(
+                            ["transfer", "licence", "joint_development", "equity"], k=rng.randint(1, 2)
+                        )
+                    ),
+                    min_trl=rng.choice([None, 4, 5, 6, 6, 7]),
+                    keywords=text.keywords,
+                    **state,
                 )
                 pending.append((demand, [sector.code]))
                 yield demand
@@ -782,8 +1150,10 @@ class _Loader:
         def after(created) -> None:
             pairs = [(d.pk, i) for d, codes in pending for i in self._industry_ids(codes)]
             pending.clear()
-            ctx.count("listings.TechDemand.industries",
-                      self._insert_m2m(TechDemand.industries.through, "techdemand", "industry", pairs))
+            ctx.count(
+                "listings.TechDemand.industries",
+                self._insert_m2m(TechDemand.industries.through, "techdemand", "industry", pairs),
+            )
 
         ctx.bulk_create(TechDemand, rows(), after_batch=after)
 
@@ -795,32 +1165,59 @@ class _Loader:
         showcase = ctx.orgs["showcase-investor"].pk
         owners = [i for i in ctx.org_ids_by_kind["investor"] if i != showcase]
         pending: list[tuple[InvestorProfile, list[str]]] = []
-        funds = [("早期科技基金", "Early Tech Fund"), ("硬科技成长基金", "Deep-Tech Growth Fund"),
-                 ("天使基金", "Angel Fund"), ("产业投资基金", "Industry Fund")]
+        funds = [
+            ("早期科技基金", "Early Tech Fund"),
+            ("硬科技成长基金", "Deep-Tech Growth Fund"),
+            ("天使基金", "Angel Fund"),
+            ("产业投资基金", "Industry Fund"),
+        ]
 
         def rows() -> Iterator[InvestorProfile]:
             for owner_id in owners:
                 sectors = rng.sample(content.SECTORS, k=rng.randint(2, 4))
-                stages = sorted(rng.sample(["seed", "startup", "growth", "mature"], k=rng.randint(1, 2)),
-                                key=["seed", "startup", "growth", "mature"].index)
+                stages = sorted(
+                    rng.sample(["seed", "startup", "growth", "mature"], k=rng.randint(1, 2)),
+                    key=["seed", "startup", "growth", "mature"].index,
+                )
                 fund = rng.choice(funds)
                 low = {"seed": 50, "startup": 300, "growth": 1000, "mature": 3000}[stages[0]]
                 ticket = (low * 10_000, low * 10_000 * rng.choice([4, 6, 10]))
                 sector_zh = "、".join(ctx.industries[s.code].name_zh for s in sectors)
                 sector_en = ", ".join(ctx.industries[s.code].name_en.lower() for s in sectors)
-                focus = rng.choice([("看重核心技术壁垒与首批客户验证", "we look for defensible technology and first customers"),
-                                    ("偏好院所成果转化项目", "we like institute spin-outs"),
-                                    ("可提供产业资源与下一轮融资支持", "we bring industry partners and follow-on rounds")])
+                focus = rng.choice(
+                    [
+                        (
+                            "看重核心技术壁垒与首批客户验证",
+                            "we look for defensible technology and first customers",
+                        ),
+                        ("偏好院所成果转化项目", "we like institute spin-outs"),
+                        ("可提供产业资源与下一轮融资支持", "we bring industry partners and follow-on rounds"),
+                    ]
+                )
                 lang, both = _language(rng)
                 title = _bilingual(lang, both, fund)
-                thesis = _bilingual(lang, both, (f"重点关注{sector_zh}，{focus[0]}。",
-                                                 f"We invest in {sector_en}; {focus[1]}."))
-                portfolio = "；".join(f"{names.brand(rng)[0]}{rng.choice(['科技', '智能', '微电子', '材料'])}（"
-                                     f"{rng.choice(['天使轮', 'Pre-A', 'A轮', 'B轮'])}）" for _ in range(rng.randint(2, 4)))
+                thesis = _bilingual(
+                    lang,
+                    both,
+                    (f"重点关注{sector_zh}，{focus[0]}。", f"We invest in {sector_en}; {focus[1]}."),
+                )
+                portfolio = "；".join(
+                    f"{names.brand(rng)[0]}{rng.choice(['科技', '智能', '微电子', '材料'])}（"
+                    f"{rng.choice(['天使轮', 'Pre-A', 'A轮', 'B轮'])}）"
+                    for _ in range(rng.randint(2, 4))
+                )
                 profile = InvestorProfile(
-                    owner_id=owner_id, language=lang, title_zh=title[0], title_en=title[1], thesis_zh=thesis[0],
-                    thesis_en=thesis[1], stages=stages, ticket_min=ticket[0], ticket_max=ticket[1],
-                    portfolio=portfolio, **_listing_state(rng, ctx),
+                    owner_id=owner_id,
+                    language=lang,
+                    title_zh=title[0],
+                    title_en=title[1],
+                    thesis_zh=thesis[0],
+                    thesis_en=thesis[1],
+                    stages=stages,
+                    ticket_min=ticket[0],
+                    ticket_max=ticket[1],
+                    portfolio=portfolio,
+                    **_listing_state(rng, ctx),
                 )
                 pending.append((profile, [s.code for s in sectors]))
                 yield profile
@@ -828,8 +1225,10 @@ class _Loader:
         def after(created) -> None:
             pairs = [(p.pk, i) for p, codes in pending for i in self._industry_ids(codes)]
             pending.clear()
-            ctx.count("listings.InvestorProfile.sectors",
-                      self._insert_m2m(InvestorProfile.sectors.through, "investorprofile", "industry", pairs))
+            ctx.count(
+                "listings.InvestorProfile.sectors",
+                self._insert_m2m(InvestorProfile.sectors.through, "investorprofile", "industry", pairs),
+            )
 
         ctx.bulk_create(InvestorProfile, rows(), after_batch=after)
 
@@ -838,30 +1237,51 @@ class _Loader:
     def services(self) -> None:
         ctx = self.ctx
         rng = ctx.rng_for("services")
-        applies = [("在线提交申请表，工作人员3个工作日内联系。", "Apply online; staff reply within 3 working days."),
-                   ("到硅巷创客厅服务窗口现场办理。", "Apply in person at the Maker Hall service desk."),
-                   ("电话或邮件预约，首次咨询免费。", "Book by phone or email; the first consultation is free.")]
-        eligibility = [("注册或实际经营地在“上海硅巷”科创街区内的科创企业。", "Tech companies registered or operating in the district."),
-                       ("成立5年以内的科技型中小企业。", "Tech SMEs less than five years old."),
-                       ("已入驻街区孵化器的创业团队。", "Teams in one of the district's incubators.")]
+        applies = [
+            ("在线提交申请表，工作人员3个工作日内联系。", "Apply online; staff reply within 3 working days."),
+            ("到硅巷创客厅服务窗口现场办理。", "Apply in person at the Maker Hall service desk."),
+            ("电话或邮件预约，首次咨询免费。", "Book by phone or email; the first consultation is free."),
+        ]
+        eligibility = [
+            (
+                "注册或实际经营地在“上海硅巷”科创街区内的科创企业。",
+                "Tech companies registered or operating in the district.",
+            ),
+            ("成立5年以内的科技型中小企业。", "Tech SMEs less than five years old."),
+            ("已入驻街区孵化器的创业团队。", "Teams in one of the district's incubators."),
+        ]
 
         def common(spec_stages, lang="zh"):
             apply_, elig = rng.choice(applies), rng.choice(eligibility)
             person_zh, _ = names.chinese_person(rng)
-            return {"stages": list(spec_stages), "how_to_apply_zh": apply_[0], "how_to_apply_en": apply_[1],
-                    "eligibility_zh": elig[0], "eligibility_en": elig[1], "contact_name": person_zh}
+            return {
+                "stages": list(spec_stages),
+                "how_to_apply_zh": apply_[0],
+                "how_to_apply_en": apply_[1],
+                "eligibility_zh": elig[0],
+                "eligibility_en": elig[1],
+                "contact_name": person_zh,
+            }
 
         def rows() -> Iterator[ServiceOffering]:
             for slug, spec in CURATED:
                 yield ServiceOffering(
-                    owner=ctx.orgs[slug], category=spec.category, language="zh", title_zh=spec.title_zh,
-                    title_en=spec.title_en, description_zh=spec.description_zh, description_en=spec.description_en,
-                    is_free=spec.is_free, fee_zh=spec.fee_zh or ("免费" if spec.is_free else ""),
+                    owner=ctx.orgs[slug],
+                    category=spec.category,
+                    language="zh",
+                    title_zh=spec.title_zh,
+                    title_en=spec.title_en,
+                    description_zh=spec.description_zh,
+                    description_en=spec.description_en,
+                    is_free=spec.is_free,
+                    fee_zh=spec.fee_zh or ("免费" if spec.is_free else ""),
                     fee_en=spec.fee_en or ("Free" if spec.is_free else ""),
                     contact_email=f"service@{slug}.example.org",
-                    status=ListingStatus.PUBLISHED, published_at=ctx.now - timedelta(days=rng.randint(10, 200)),
+                    status=ListingStatus.PUBLISHED,
+                    published_at=ctx.now - timedelta(days=rng.randint(10, 200)),
                     expires_on=ctx.today + timedelta(days=rng.randint(120, 400)),
-                    last_confirmed_at=ctx.now - timedelta(days=rng.randint(0, 60)), **common(spec.stages),
+                    last_confirmed_at=ctx.now - timedelta(days=rng.randint(0, 60)),
+                    **common(spec.stages),
                 )
             categories = list(TEMPLATES)
             providers_any = ctx.org_ids_by_kind["service_provider"]
@@ -876,13 +1296,31 @@ class _Loader:
                 title = _bilingual(lang, both, (t_zh, t_en))
                 desc = _bilingual(lang, both, (d_zh, d_en))
                 free = rng.random() < 0.35
-                fee = ("免费", "Free") if free else rng.choice([("按项目报价", "Quoted per project"),
-                                                                ("首次咨询免费，后续按小时计费", "First consultation free, then hourly"),
-                                                                ("街区企业享八折优惠", "20% off for district companies")])
+                fee = (
+                    ("免费", "Free")
+                    if free
+                    else rng.choice(
+                        [
+                            ("按项目报价", "Quoted per project"),
+                            ("首次咨询免费，后续按小时计费", "First consultation free, then hourly"),
+                            ("街区企业享八折优惠", "20% off for district companies"),
+                        ]
+                    )
+                )
                 yield ServiceOffering(
-                    owner_id=owner_id, category=category, language=lang, title_zh=title[0], title_en=title[1],
-                    description_zh=desc[0], description_en=desc[1], is_free=free, fee_zh=fee[0], fee_en=fee[1],
-                    contact_email=f"service{i}@example.org", **common(stages), **_listing_state(rng, ctx),
+                    owner_id=owner_id,
+                    category=category,
+                    language=lang,
+                    title_zh=title[0],
+                    title_en=title[1],
+                    description_zh=desc[0],
+                    description_en=desc[1],
+                    is_free=free,
+                    fee_zh=fee[0],
+                    fee_en=fee[1],
+                    contact_email=f"service{i}@example.org",
+                    **common(stages),
+                    **_listing_state(rng, ctx),
                 )
 
         ctx.bulk_create(ServiceOffering, rows())
@@ -893,26 +1331,53 @@ class _Loader:
         ctx = self.ctx
         rng = ctx.rng_for("spaces")
         incubators = ctx.org_ids_by_kind["incubator"]
-        park_words = [("科创园", "Innovation Park"), ("研发楼", "R&D Building"), ("创意里", "Creative Lane"),
-                      ("智造中心", "Smart Manufacturing Center"), ("科技大厦", "Tech Tower")]
-        facility_pool = ["会议室", "共享前台", "24小时门禁", "停车位", "淋浴间", "货梯", "双路供电", "纯水系统", "通风橱",
-                         "洁净间", "独立空调", "直饮水", "咖啡区", "屋顶花园", "充电桩"]
+        park_words = [
+            ("科创园", "Innovation Park"),
+            ("研发楼", "R&D Building"),
+            ("创意里", "Creative Lane"),
+            ("智造中心", "Smart Manufacturing Center"),
+            ("科技大厦", "Tech Tower"),
+        ]
+        facility_pool = [
+            "会议室",
+            "共享前台",
+            "24小时门禁",
+            "停车位",
+            "淋浴间",
+            "货梯",
+            "双路供电",
+            "纯水系统",
+            "通风橱",
+            "洁净间",
+            "独立空调",
+            "直饮水",
+            "咖啡区",
+            "屋顶花园",
+            "充电桩",
+        ]
 
         def buildings() -> Iterator[Building]:
             for i in range(BASE["buildings"] * ctx.scale):
                 street = rng.choices(names.STREETS[:3], weights=[2, 2, 2])[0]
                 number = rng.randint(10, 1400)
                 word = rng.choice(park_words)
-                kinds = tuple(rng.sample(["office", "office", "lab", "maker_space", "event_venue"], k=rng.randint(1, 3)))
+                kinds = tuple(
+                    rng.sample(["office", "office", "lab", "maker_space", "event_venue"], k=rng.randint(1, 3))
+                )
                 b = Building(
-                    slug=f"building-{i + 1}", language="zh", name_zh=f"{street[0]}{number}号{word[0]}",
-                    name_en=f"No. {number} {street[1]} {word[1]}", operator_id=rng.choice(incubators),
-                    address=f"上海市长宁区{street[0]}{number}号", subdistrict=rng.choice(names.SUBDISTRICTS),
+                    slug=f"building-{i + 1}",
+                    language="zh",
+                    name_zh=f"{street[0]}{number}号{word[0]}",
+                    name_en=f"No. {number} {street[1]} {word[1]}",
+                    operator_id=rng.choice(incubators),
+                    address=f"上海市长宁区{street[0]}{number}号",
+                    subdistrict=rng.choice(names.SUBDISTRICTS),
                     description_zh=f"位于{street[0]}的{word[0]}，步行可达地铁站，周边有院所和高校。",
                     description_en=f"{word[1]} on {street[1]}, a short walk from the metro, near institutes and "
-                                   "universities.",
+                    "universities.",
                     facilities=rng.sample(facility_pool, k=4),
-                    latitude=Decimal(names.coordinates(rng)[0]), longitude=Decimal(names.coordinates(rng)[1]),
+                    latitude=Decimal(names.coordinates(rng)[0]),
+                    longitude=Decimal(names.coordinates(rng)[1]),
                 )
                 b._demo_kinds = tuple(dict.fromkeys(kinds))
                 yield b
@@ -922,40 +1387,82 @@ class _Loader:
 
         ctx.bulk_create(Building, buildings(), after_batch=after_buildings)
 
-        kind_names = {"office": ("办公室", "office"), "lab": ("实验室", "lab"), "maker_space": ("众创工位区", "maker space"),
-                      "event_venue": ("多功能厅", "event hall")}
-        area_range = {"office": (50, 800), "lab": (80, 600), "maker_space": (20, 150), "event_venue": (80, 500)}
-        rent_range = {"office": (4.0, 12.0), "lab": (5.0, 10.0), "maker_space": (3.0, 6.0), "event_venue": (3.0, 8.0)}
-        kind_facilities = {"lab": ["通风橱", "纯水系统", "双路供电", "防震地坪", "危化品柜"],
-                           "event_venue": ["投影", "音响", "同传设备", "直播设备"],
-                           "maker_space": ["开放工位", "3D打印机", "激光切割机"], "office": ["精装修", "独立空调", "可注册"]}
+        kind_names = {
+            "office": ("办公室", "office"),
+            "lab": ("实验室", "lab"),
+            "maker_space": ("众创工位区", "maker space"),
+            "event_venue": ("多功能厅", "event hall"),
+        }
+        area_range = {
+            "office": (50, 800),
+            "lab": (80, 600),
+            "maker_space": (20, 150),
+            "event_venue": (80, 500),
+        }
+        rent_range = {
+            "office": (4.0, 12.0),
+            "lab": (5.0, 10.0),
+            "maker_space": (3.0, 6.0),
+            "event_venue": (3.0, 8.0),
+        }
+        kind_facilities = {
+            "lab": ["通风橱", "纯水系统", "双路供电", "防震地坪", "危化品柜"],
+            "event_venue": ["投影", "音响", "同传设备", "直播设备"],
+            "maker_space": ["开放工位", "3D打印机", "激光切割机"],
+            "office": ["精装修", "独立空调", "可注册"],
+        }
 
         def units() -> Iterator[SpaceUnit]:
             for i in range(BASE["spaces"] * ctx.scale):
                 # The real buildings come first; spread the units over all buildings in turn.
                 building_id, operator_id, kinds, bname = self.building_ids[i % len(self.building_ids)]
                 kind = rng.choice(kinds)
-                floor = rng.choice(["1F", "2F", "3F", "4F", "5F", "6F", "8F", "B1"] if kind != "event_venue" else ["1F", "2F"])
-                room = f"{floor.rstrip('F')}{rng.randint(1, 20):02d}" if floor != "B1" else f"B1-{rng.randint(1, 9)}"
+                floor = rng.choice(
+                    ["1F", "2F", "3F", "4F", "5F", "6F", "8F", "B1"]
+                    if kind != "event_venue"
+                    else ["1F", "2F"]
+                )
+                room = (
+                    f"{floor.rstrip('F')}{rng.randint(1, 20):02d}"
+                    if floor != "B1"
+                    else f"B1-{rng.randint(1, 9)}"
+                )
                 area = Decimal(rng.randint(*area_range[kind]))
                 rent = Decimal(f"{rng.uniform(*rent_range[kind]):.1f}")
                 lang = "en" if rng.random() < 0.15 else "zh"
                 available_from = ctx.today + timedelta(days=rng.randint(-60, 180))
-                until = available_from + timedelta(days=rng.choice([365, 730, 1095])) if rng.random() < 0.4 else None
+                until = (
+                    available_from + timedelta(days=rng.choice([365, 730, 1095]))
+                    if rng.random() < 0.4
+                    else None
+                )
                 monthly = int(area * rent * 365 / 12)
-                desc = (f"{bname} {floor}，{kind_names[kind][0]}约{area}㎡，租金{rent}元/㎡/天（约{monthly}元/月），"
-                        f"{rng.choice(['南向采光好', '临街独立出入口', '层高4.5米', '可分割出租', '拎包入住'])}。",
-                        f"{kind_names[kind][1].capitalize()} of about {area} m² on {floor}, {rent} yuan/m²/day "
-                        f"(about {monthly} yuan a month).")
+                desc = (
+                    f"{bname} {floor}，{kind_names[kind][0]}约{area}㎡，租金{rent}元/㎡/天（约{monthly}元/月），"
+                    f"{rng.choice(['南向采光好', '临街独立出入口', '层高4.5米', '可分割出租', '拎包入住'])}。",
+                    f"{kind_names[kind][1].capitalize()} of about {area} m² on {floor}, {rent} yuan/m²/day "
+                    f"(about {monthly} yuan a month).",
+                )
                 state = _listing_state(rng, ctx)
                 yield SpaceUnit(
-                    owner_id=operator_id or rng.choice(incubators), building_id=building_id, kind=kind,
-                    language=lang, title_zh=f"{bname} {room} {kind_names[kind][0]}",
-                    title_en=f"{kind_names[kind][1].capitalize()} {room}" if lang == "en" or rng.random() < 0.3 else "",
-                    description_zh=desc[0], description_en=desc[1] if lang == "en" or rng.random() < 0.3 else "",
-                    floor=floor, area_sqm=area, rent_per_sqm_day=rent, available_from=available_from,
-                    available_until=until, facilities=rng.sample(kind_facilities[kind], k=min(3, len(kind_facilities[kind]))),
-                    capacity=int(area / (2 if kind == "event_venue" else 8)) or 1, **state,
+                    owner_id=operator_id or rng.choice(incubators),
+                    building_id=building_id,
+                    kind=kind,
+                    language=lang,
+                    title_zh=f"{bname} {room} {kind_names[kind][0]}",
+                    title_en=f"{kind_names[kind][1].capitalize()} {room}"
+                    if lang == "en" or rng.random() < 0.3
+                    else "",
+                    description_zh=desc[0],
+                    description_en=desc[1] if lang == "en" or rng.random() < 0.3 else "",
+                    floor=floor,
+                    area_sqm=area,
+                    rent_per_sqm_day=rent,
+                    available_from=available_from,
+                    available_until=until,
+                    facilities=rng.sample(kind_facilities[kind], k=min(3, len(kind_facilities[kind]))),
+                    capacity=int(area / (2 if kind == "event_venue" else 8)) or 1,
+                    **state,
                 )
 
         ctx.bulk_create(SpaceUnit, units())

@@ -35,7 +35,7 @@ def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE):
 def render_list(request: HttpRequest, template: str, context: dict, *, partial: str = "results") -> HttpResponse:
     """Render a list page, or only its `partial` for an HTMX request that targets #<partial>."""
     htmx = getattr(request, "htmx", None)
-    if htmx and not htmx.boosted and htmx.target == partial:
+    if htmx and not htmx.boosted and not htmx.history_restore_request and htmx.target == partial:
         template = f"{template}#{partial}"
     response = render(request, template, context)
     patch_vary_headers(response, ["HX-Request", "HX-Target"])
@@ -80,10 +80,13 @@ def _detail_context(request, obj, kind: str) -> dict:
 
 
 def _organizations_or_403(user):
+    """The organisations offered in the owner field: the user's own; an operator without
+    memberships gets every organisation (operators usually act for their own platform)."""
     organizations = selectors.editable_organizations(user=user)
     if not organizations.exists():
         raise PermissionDenied(_("只有机构成员可以发布条目。"))
-    return organizations
+    own = organizations.filter(id__in=selectors.user_organization_ids(user))
+    return own if own.exists() else organizations.order_by("name_zh", "name_en")
 
 
 @login_required

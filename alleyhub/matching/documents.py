@@ -18,6 +18,8 @@ from alleyhub.catalogue.models import ServiceOffering
 from alleyhub.core.models import ListingStatus
 from alleyhub.directory.models import Industry, Organization, Person
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+from alleyhub.requests.models import Category as RequestCategory
+from alleyhub.requests.models import EnterpriseRequest, RequestStatus
 from alleyhub.spaces.models import SpaceUnit
 
 from .engine import Document
@@ -236,9 +238,24 @@ SPECS: dict[str, KindSpec] = {
 }
 MODEL_KINDS: dict[type[models.Model], str] = {spec.model: kind for kind, spec in SPECS.items()}
 
+# Kinds that are matched from but never indexed: a space request (an enterprise request in the
+# category "space") is private; its text becomes a query against the available units.
+SOURCE_ONLY: dict[str, type[models.Model]] = {DocumentKind.REQUEST: EnterpriseRequest}
+SOURCE_MODEL_KINDS: dict[type[models.Model], str] = {m: k for k, m in SOURCE_ONLY.items()}
+
+
+def source_only_query(kind: str, obj: models.Model) -> tuple[str, dict] | None:
+    """(text, fields) of a source-only object that may be matched now, else None. Facts in the
+    text ("200平", "月租3.5万", "华阳路") become constraints in the engine."""
+    if kind == DocumentKind.REQUEST:
+        if obj.category != RequestCategory.SPACE or obj.status == RequestStatus.CLOSED:
+            return None
+        return f"{obj.title}\n{obj.description}", {}
+    return None
+
 
 def kind_for_model(model: type[models.Model]) -> str | None:
-    return MODEL_KINDS.get(model)
+    return MODEL_KINDS.get(model) or SOURCE_MODEL_KINDS.get(model)
 
 
 def document_for(obj: models.Model) -> Document | None:
@@ -249,7 +266,8 @@ def document_for(obj: models.Model) -> Document | None:
 def object_for(kind: str, object_id: int) -> models.Model | None:
     spec = SPECS.get(kind)
     if spec is None:
-        return None
+        model = SOURCE_ONLY.get(kind)
+        return model._default_manager.filter(pk=object_id).first() if model else None
     return spec.queryset().filter(pk=object_id).first()
 
 
@@ -261,9 +279,13 @@ def objects_for(pairs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], model
     found: dict[tuple[str, int], models.Model] = {}
     for kind, pks in by_kind.items():
         spec = SPECS.get(kind)
-        if spec is None:
+        if spec is not None:
+            qs = spec.queryset()
+        elif kind in SOURCE_ONLY:
+            qs = SOURCE_ONLY[kind]._default_manager.all()
+        else:
             continue
-        for obj in spec.queryset().filter(pk__in=pks):
+        for obj in qs.filter(pk__in=pks):
             found[(kind, obj.pk)] = obj
     return found
 
@@ -278,10 +300,14 @@ def owner_organization_id(kind: str, obj: models.Model) -> int | None:
     """The organisation whose members act for this object (None for experts)."""
     if kind == DocumentKind.ORGANIZATION:
         return obj.pk
+    if kind == DocumentKind.REQUEST:
+        return obj.organization_id
     return getattr(obj, "owner_id", None)
 
 
 def display_title(kind: str, obj: models.Model) -> str:
     if kind in (DocumentKind.ORGANIZATION, DocumentKind.EXPERT):
         return obj.localized("name") or str(obj)
+    if kind == DocumentKind.REQUEST:
+        return obj.title
     return str(obj)

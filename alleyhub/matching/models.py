@@ -28,6 +28,8 @@ class DocumentKind(models.TextChoices):
     SERVICE = "service", _("服务事项")
     SPACE = "space", _("空间单元")
     ORGANIZATION = "organization", _("机构")
+    # Sources only, never indexed (an enterprise request is private to its organisation).
+    REQUEST = "request", _("空间诉求")
 
 
 class IndexState(models.Model):

@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .documents import SPECS, display_title, objects_for, owner_organization_id
+from .documents import SOURCE_ONLY, SPECS, display_title, object_for, objects_for, owner_organization_id
 from .engine import Query
 from .index import embeddings_enabled, matching_setting, model_version, process_cache
 from .models import DocumentKind, IndexedDocument, IndexState, Match, MatchStatus
@@ -106,6 +106,24 @@ def search(*, q: str | None, kinds: Any = None, limit: int = 20) -> list[SearchR
     return _results([h for h in hits if _relevant(h)], limit)
 
 
+def search_object_ids(*, q: str | None, kind: str, limit: int = 200) -> list[int]:
+    """Primary keys of the objects of one kind that the engine finds for `q`, best first — for
+    other apps' text filters (e.g. the directory):
+
+        ids = search_object_ids(q=q, kind="organization")
+        qs = qs.filter(pk__in=ids).order_by(Case(*[When(pk=pk, then=i) for i, pk in enumerate(ids)]))
+
+    Uses the same ranking and relevance rule as the site search (so "碳化硅" finds "SiC")."""
+    text = clean_query(q)
+    if not text or kind not in SEARCH_KINDS:
+        return []
+    limit = max(1, min(int(limit), 1000))
+    cache, mode = process_cache(), search_mode()
+    qv = cache.embed_query(text[:QUERY_EMBED_CHARS]) if mode != "lexical" else None
+    hits = cache.search(Query(text=text, kinds=(kind,)), k=limit, mode=mode, query_vector=qv)
+    return [int(h.id.partition(":")[2]) for h in hits if _relevant(h)]
+
+
 def _relevant(hit) -> bool:
     """A search hit must share a term with the query (across languages and abbreviations, via
     the engine's synonym table) or be semantically close in absolute terms: the engine always
@@ -158,7 +176,7 @@ def source_get_for_user(*, kind: str, object_id: int, user) -> models.Model:
     """The source object if the user may see its matches. Raises Http404 / PermissionDenied."""
     if kind not in PAIRINGS:
         raise Http404
-    obj = SPECS[kind].queryset().filter(pk=object_id).first()
+    obj = object_for(kind, object_id)
     if obj is None:
         raise Http404
     if not user_can_act_for_source(user=user, kind=kind, source=obj):
@@ -220,7 +238,10 @@ def matches_visible_q(user) -> Q:
     for kind in PAIRINGS:
         if kind == DocumentKind.ORGANIZATION:
             continue
-        pks = SPECS[kind].model._default_manager.filter(owner_id__in=orgs).values_list("pk", flat=True)
+        if kind in SOURCE_ONLY:
+            pks = SOURCE_ONLY[kind]._default_manager.filter(organization_id__in=orgs).values_list("pk", flat=True)
+        else:
+            pks = SPECS[kind].model._default_manager.filter(owner_id__in=orgs).values_list("pk", flat=True)
         q |= Q(source_kind=kind, source_id__in=pks)
     return q
 

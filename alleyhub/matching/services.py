@@ -24,12 +24,14 @@ from alleyhub.core.audit import audit_record
 from alleyhub.core.exceptions import ApplicationError
 
 from .documents import (
+    SOURCE_ONLY,
     SPECS,
     doc_id_for,
     document_for,
     kind_for_model,
     object_for,
     owner_organization_id,
+    source_only_query,
 )
 from .engine import Query, passage_text
 from .index import get_embedder, matching_setting, model_version, process_cache, row_document, row_vector
@@ -58,6 +60,7 @@ PAIRINGS: dict[str, tuple[str, ...]] = {
     DocumentKind.DEMAND: (DocumentKind.OUTCOME, DocumentKind.EXPERT),
     DocumentKind.OUTCOME: (DocumentKind.DEMAND, DocumentKind.ORGANIZATION),
     DocumentKind.ORGANIZATION: (DocumentKind.INVESTOR, DocumentKind.SERVICE),
+    DocumentKind.REQUEST: (DocumentKind.SPACE,),
 }
 # Organisations take part in matching as enterprises only (a start-up's funding need, an
 # outcome's possible buyers); institutes, investors etc. are found through their listings.
@@ -101,6 +104,8 @@ def index_sync_object(*, kind: str, object_id: int, obj=_FETCH) -> tuple[Indexed
     Returns the row (None if the object was never indexed) and whether anything changed.
     The embedding is not computed here; a changed text clears the row's error count."""
     with transaction.atomic():
+        # Every index writer takes the IndexState row lock first: one lock order, no deadlocks.
+        _state_row()
         if obj is _FETCH:
             obj = object_for(kind, object_id)
         doc = document_for(obj) if obj is not None else None
@@ -170,12 +175,11 @@ def index_flush_pending() -> None:
             continue
         if row.is_active and row.needs_embedding and get_embedder() is not None:
             to_embed.append(row.doc_id)
-        if kind in PAIRINGS:
-            to_refresh.append((kind, object_id))
+        to_refresh.append((kind, object_id))
     process_cache().mark_stale()
     try:
         if to_embed:
-            # The embedding task refreshes the matches of the sources it embedded.
+            # The embedding task refreshes the matches around what it embedded.
             embed_documents.enqueue(doc_ids=to_embed)
         for kind, object_id in to_refresh:
             if doc_id_for(kind, object_id) not in to_embed:
@@ -297,6 +301,7 @@ def embed_documents_now(
     batch_size: int = EMBED_BATCH_SIZE,
     include_exhausted: bool = False,
     progress: Callable[[int], None] | None = None,
+    limit: int | None = None,
 ) -> EmbedResult:
     """Embed the given rows (or all that need it) in batches and store the vectors.
 
@@ -307,9 +312,8 @@ def embed_documents_now(
     if embedder is None:
         return result
     mv = model_version()
-    pks = list(
-        documents_needing_embedding(doc_ids=doc_ids, include_exhausted=include_exhausted).values_list("pk", flat=True)
-    )
+    pending = documents_needing_embedding(doc_ids=doc_ids, include_exhausted=include_exhausted)
+    pks = list(pending.values_list("pk", flat=True)[:limit] if limit else pending.values_list("pk", flat=True))
     for start in range(0, len(pks), batch_size):
         rows = list(IndexedDocument.objects.filter(pk__in=pks[start : start + batch_size]).order_by("pk"))
         texts = [passage_text(row_document(r))[:EMBED_CHARS] for r in rows]
@@ -353,7 +357,7 @@ def search_mode() -> str:
 
 def query_for_row(row: IndexedDocument, *, kinds: tuple[str, ...]) -> Query:
     return Query(
-        text=f"{row.title}\n{row.text}",
+        text=f"{row.title}\n{row.text}".strip(),
         kinds=kinds,
         fields=dict(row.fields or {}),
         exclude_ids=frozenset({row.doc_id}),
@@ -385,14 +389,21 @@ def matches_compute_for(*, source: models.Model, top_k: int | None = None) -> li
     """The ranked (target_kind, target_id, hit) of a source, `top_k` per target kind."""
     kind = _source_kind(source)
     top_k = top_k or int(matching_setting("TOP_K", 10))
-    row = IndexedDocument.objects.filter(kind=kind, object_id=source.pk, is_active=True).first()
+    cache = process_cache()
+    mode = search_mode()
+    if kind in SOURCE_ONLY:
+        spec = source_only_query(kind, source)
+        if spec is None:
+            return []
+        text, fields = spec
+        row = IndexedDocument(doc_id=doc_id_for(kind, source.pk), kind=kind, object_id=source.pk, text=text, fields=fields)
+    else:
+        row = IndexedDocument.objects.filter(kind=kind, object_id=source.pk, is_active=True).first()
     if row is None:
         return []
     if kind == DocumentKind.ORGANIZATION and (row.fields or {}).get("org_kind") not in MATCHED_ORG_KINDS:
         return []
     excluded = _excluded_targets(kind, source)
-    cache = process_cache()
-    mode = search_mode()
     out: list[tuple[str, int, object]] = []
     # The source's own stored vector is the query vector (document-to-document similarity, no
     # model call); a source not embedded yet gets a query embedding of its beginning.
@@ -467,11 +478,48 @@ def matches_refresh_object(*, kind: str, object_id: int) -> int:
     return len(matches_refresh_for(source=source))
 
 
-def matches_refresh_all(*, progress: Callable[[Iterable], Iterable] | None = None) -> int:
-    """Refresh every indexed source; one failing source is logged and the rest go on."""
-    sources = list(
-        IndexedDocument.objects.filter(is_active=True, kind__in=list(PAIRINGS)).values_list("kind", "object_id")
+# Which sources a document of each kind can be a match for (the reverse of PAIRINGS).
+REVERSE_PAIRINGS: dict[str, tuple[str, ...]] = {
+    target: tuple(source for source, targets in PAIRINGS.items() if target in targets)
+    for target in {t for targets in PAIRINGS.values() for t in targets}
+}
+REVERSE_REFRESH_LIMIT = 10
+
+
+def matches_refresh_around(*, kind: str, object_id: int) -> int:
+    """Refresh what a change to one object affects: its own matches if it is a source, and the
+    matches of the sources it now ranks for (a new outcome appears in the fitting demands'
+    lists) or used to rank for (an archived one leaves them). Returns the matches stored."""
+    total = matches_refresh_object(kind=kind, object_id=object_id) if kind in PAIRINGS else 0
+    sources: set[tuple[str, int]] = set(
+        Match.objects.filter(target_kind=kind, target_id=object_id).values_list("source_kind", "source_id")
     )
+    row = IndexedDocument.objects.filter(kind=kind, object_id=object_id, is_active=True).first()
+    if row is not None and REVERSE_PAIRINGS.get(kind):
+        cache, mode = process_cache(), search_mode()
+        qv = row_vector(row, model_version()) if mode != "lexical" else None
+        for source_kind in REVERSE_PAIRINGS[kind]:
+            hits = cache.search(
+                query_for_row(row, kinds=(source_kind,)), k=REVERSE_REFRESH_LIMIT, mode=mode, query_vector=qv
+            )
+            sources |= {(source_kind, int(h.id.partition(":")[2])) for h in hits}
+    for source_kind, source_id in sorted(sources):
+        if (source_kind, source_id) == (kind, object_id):
+            continue
+        try:
+            total += matches_refresh_object(kind=source_kind, object_id=source_id)
+        except Exception:
+            logger.exception("Refreshing the matches of %s:%s failed", source_kind, source_id)
+    return total
+
+
+def matches_refresh_all(
+    *, progress: Callable[[Iterable], Iterable] | None = None, after_pk: int = 0, limit: int | None = None
+) -> int:
+    """Refresh every indexed source (those after index row `after_pk`, at most `limit` of them);
+    one failing source is logged and the rest go on. Returns the matches stored."""
+    rows = IndexedDocument.objects.filter(is_active=True, kind__in=list(PAIRINGS), pk__gt=after_pk).order_by("pk")
+    sources = list(rows.values_list("kind", "object_id")[:limit] if limit else rows.values_list("kind", "object_id"))
     total = 0
     for kind, object_id in progress(sources) if progress else sources:
         try:

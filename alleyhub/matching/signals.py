@@ -10,6 +10,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from alleyhub.catalogue.models import ServiceOffering
 from alleyhub.directory.models import Affiliation, Organization, Person
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+from alleyhub.requests.models import Category as RequestCategory
+from alleyhub.requests.models import EnterpriseRequest
 from alleyhub.spaces.models import Building, SpaceUnit
 
 from .models import DocumentKind
@@ -79,6 +81,18 @@ def _on_building(sender, instance, raw=False, **kwargs) -> None:
         index_schedule_sync(kind=DocumentKind.SPACE, object_id=pk)
 
 
+def _on_request(sender, instance, raw=False, **kwargs) -> None:
+    """A space request is matched with the available units once its transaction commits."""
+    if raw or instance.pk is None or instance.category != RequestCategory.SPACE:
+        return
+    from django.db import transaction
+
+    from .tasks import refresh_matches
+
+    pk = instance.pk
+    transaction.on_commit(lambda: refresh_matches.enqueue(kind=DocumentKind.REQUEST, object_id=pk))
+
+
 def connect() -> None:
     for model in INDEXED_MODELS:
         post_save.connect(_on_save, sender=model, dispatch_uid=f"matching-save-{model._meta.label}")
@@ -89,3 +103,4 @@ def connect() -> None:
     post_save.connect(_on_affiliation, sender=Affiliation, dispatch_uid="matching-affiliation-save")
     post_delete.connect(_on_affiliation, sender=Affiliation, dispatch_uid="matching-affiliation-delete")
     post_save.connect(_on_building, sender=Building, dispatch_uid="matching-building-save")
+    post_save.connect(_on_request, sender=EnterpriseRequest, dispatch_uid="matching-request-save")

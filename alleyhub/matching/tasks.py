@@ -13,11 +13,26 @@ from .documents import parse_doc_id
 logger = logging.getLogger(__name__)
 
 
+BULK_CHUNK = 64
+
+
 @task()
 def embed_documents(doc_ids: list[str] | None = None) -> dict:
-    """Embed the given index rows (or every row that needs it), then refresh the matches of the
-    sources among them. Rows that failed are retried later with a growing delay while they have
-    attempts left (when the task backend can defer; otherwise the next rebuild retries them)."""
+    """Embed the given index rows, then refresh the matches around them. Rows that failed are
+    retried later with a growing delay while they have attempts left (when the task backend can
+    defer; otherwise the next rebuild retries them).
+
+    With no ids (after a bulk load) it embeds a chunk of the rows that need it and queues itself
+    again, so other tasks run in between and a worker can stop quickly; after the last chunk it
+    queues the refresh of every source's matches."""
+    if doc_ids is None:
+        result = services.embed_documents_now(limit=BULK_CHUNK)
+        more = services.documents_needing_embedding().exists()
+        if more and (result.embedded or result.failed):
+            embed_documents.enqueue(doc_ids=None)
+        else:
+            refresh_all_matches.enqueue(after_pk=0)
+        return {"embedded": result.embedded, "failed": result.failed, "more": more}
     result = services.embed_documents_now(doc_ids=doc_ids)
     if result.failed_ids and getattr(default_task_backend, "supports_defer", False):
         from .models import IndexedDocument
@@ -31,26 +46,31 @@ def embed_documents(doc_ids: list[str] | None = None) -> dict:
             embed_documents.using(run_after=timezone.now() + services.embed_retry_delay(attempts)).enqueue(
                 doc_ids=[doc_id]
             )
-    if doc_ids is None:
-        # A bulk load (the demo, a rebuild): every source's matches are computed once, after.
-        refresh_all_matches.enqueue()
-    for doc_id in doc_ids or []:
+    for doc_id in doc_ids:
         kind, object_id = parse_doc_id(doc_id)
-        if kind in services.PAIRINGS:
-            try:
-                services.matches_refresh_object(kind=kind, object_id=object_id)
-            except Exception:
-                logger.exception("Refreshing the matches of %s failed", doc_id)
+        try:
+            services.matches_refresh_around(kind=kind, object_id=object_id)
+        except Exception:
+            logger.exception("Refreshing the matches around %s failed", doc_id)
     return {"embedded": result.embedded, "failed": result.failed}
 
 
 @task()
 def refresh_matches(kind: str, object_id: int) -> int:
-    """Recompute and store the top matches of one source."""
-    return services.matches_refresh_object(kind=kind, object_id=object_id)
+    """Recompute the stored matches a change to one object affects (its own, and those of the
+    sources it ranks for)."""
+    return services.matches_refresh_around(kind=kind, object_id=object_id)
 
 
 @task()
-def refresh_all_matches() -> int:
-    """Recompute the stored matches of every indexed source (after a bulk load)."""
-    return services.matches_refresh_all()
+def refresh_all_matches(after_pk: int = 0) -> int:
+    """Recompute the stored matches of every indexed source (after a bulk load), a chunk at a
+    time: each run queues the next."""
+    from .models import IndexedDocument
+
+    rows = IndexedDocument.objects.filter(is_active=True, kind__in=list(services.PAIRINGS), pk__gt=after_pk)
+    last = rows.order_by("pk").values_list("pk", flat=True)[BULK_CHUNK - 1 : BULK_CHUNK].first()
+    stored = services.matches_refresh_all(after_pk=after_pk, limit=BULK_CHUNK)
+    if last is not None and rows.filter(pk__gt=last).exists():
+        refresh_all_matches.enqueue(after_pk=last)
+    return stored

@@ -5,5 +5,6 @@ from .models import NotificationPreference
 
 
 class PreferenceForm(forms.Form):
-    email_mode = forms.ChoiceField(choices=NotificationPreference.EmailMode.choices, label=_("邮件通知"),
-                                   widget=forms.RadioSelect)
+    email_mode = forms.ChoiceField(
+        choices=NotificationPreference.EmailMode.choices, label=_("邮件通知"), widget=forms.RadioSelect
+    )

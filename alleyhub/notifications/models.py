@@ -22,7 +22,10 @@ class Notification(BaseModel):
         FAILED = "failed", _("发送失败")
 
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE, related_name="notifications"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("接收人"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
     code = models.CharField(_("类型"), max_length=80, db_index=True)
     title = models.CharField(_("标题"), max_length=300)
@@ -45,7 +48,9 @@ class Notification(BaseModel):
         verbose_name_plural = _("通知")
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["recipient", "dedup_key"], name="notification_unique_recipient_key"),
+            models.UniqueConstraint(
+                fields=["recipient", "dedup_key"], name="notification_unique_recipient_key"
+            ),
         ]
         indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread_idx")]
 
@@ -66,7 +71,9 @@ class NotificationPreference(BaseModel):
         OFF = "off", _("不发邮件")
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.CASCADE,
         related_name="notification_preference",
     )
     email_mode = models.CharField(

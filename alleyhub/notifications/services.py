@@ -170,15 +170,21 @@ def notification_email_send(*, notification_id: int) -> bool:
     now = timezone.now()
     claimed = Notification.objects.filter(
         pk=notification_id, email_state=Notification.EmailState.PENDING
-    ).update(email_state=Notification.EmailState.SENDING, email_claimed_at=now,
-             email_attempts=models.F("email_attempts") + 1)
+    ).update(
+        email_state=Notification.EmailState.SENDING,
+        email_claimed_at=now,
+        email_attempts=models.F("email_attempts") + 1,
+    )
     if not claimed:
         return False
     notification = Notification.objects.select_related("recipient").get(pk=notification_id)
     try:
         with override(notification.language):
-            context = {"notification": notification, "link": _absolute(notification.url),
-                       "recipient": notification.recipient}
+            context = {
+                "notification": notification,
+                "link": _absolute(notification.url),
+                "recipient": notification.recipient,
+            }
             text = render_to_string("notifications/email/notification.txt", context)
             html = render_to_string("notifications/email/notification.html", context)
         message = EmailMultiAlternatives(
@@ -271,9 +277,11 @@ def digests_send_due(*, now=None) -> int:
         return 0
     today = local.date()
     sent = 0
-    prefs = NotificationPreference.objects.filter(email_mode=NotificationPreference.EmailMode.DAILY).exclude(
-        last_digest_on=today
-    ).select_related("user")
+    prefs = (
+        NotificationPreference.objects.filter(email_mode=NotificationPreference.EmailMode.DAILY)
+        .exclude(last_digest_on=today)
+        .select_related("user")
+    )
     for pref in prefs:
         if pref.user.is_active and pref.user.email and digest_send_for_user(user=pref.user, today=today):
             sent += 1

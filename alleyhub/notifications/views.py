@@ -14,21 +14,28 @@ from .forms import PreferenceForm
 @require_GET
 def notification_list(request):
     unread_only = request.GET.get("unread") == "1"
-    page = Paginator(selectors.notifications_for_user(user=request.user, unread_only=unread_only), 20).get_page(
-        request.GET.get("page")
-    )
+    page = Paginator(
+        selectors.notifications_for_user(user=request.user, unread_only=unread_only), 20
+    ).get_page(request.GET.get("page"))
     preference = selectors.preference_for_user(user=request.user)
-    return render(request, "notifications/list.html", {
-        "page": page, "unread_only": unread_only,
-        "unread": selectors.unread_count(user=request.user),
-        "preference_form": PreferenceForm(initial={"email_mode": preference.email_mode}),
-    })
+    return render(
+        request,
+        "notifications/list.html",
+        {
+            "page": page,
+            "unread_only": unread_only,
+            "unread": selectors.unread_count(user=request.user),
+            "preference_form": PreferenceForm(initial={"email_mode": preference.email_mode}),
+        },
+    )
 
 
 @login_required
 @require_GET
 def badge(request):
-    return render(request, "notifications/list.html#badge", {"unread": selectors.unread_count(user=request.user)})
+    return render(
+        request, "notifications/list.html#badge", {"unread": selectors.unread_count(user=request.user)}
+    )
 
 
 @login_required
@@ -38,8 +45,9 @@ def notification_open(request, notification_id: int):
     notification = selectors.notification_get_for_user(notification_id=notification_id, user=request.user)
     services.notification_mark_read(notification=notification, actor=request.user)
     target = notification.url
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                  require_https=request.is_secure()):
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return redirect(target)
     return redirect("notifications:list")
 

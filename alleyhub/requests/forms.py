@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.directory.models import Organization, OrganizationKind
@@ -31,13 +32,14 @@ class RequestSubmitForm(forms.Form):
     contact_preference = forms.ChoiceField(
         label=_("联系方式偏好"), choices=ContactPreference.choices, initial=ContactPreference.PHONE
     )
-    files = MultipleFileField(
-        label=_("附件"), required=False,
-        help_text=_("最多 %(n)s 个，每个不超过 10 MB；PDF、DOCX、XLSX、PNG、JPG、TXT") % {"n": MAX_ATTACHMENTS_PER_REQUEST},
-    )
+    files = MultipleFileField(label=_("附件"), required=False)
 
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
+        # Interpolated here, in the request's language (a lazy string would be fixed at import).
+        self.fields["files"].help_text = gettext("最多 %(n)s 个，每个不超过 10 MB；PDF、DOCX、XLSX、PNG、JPG、TXT") % {
+            "n": MAX_ATTACHMENTS_PER_REQUEST
+        }
         self.fields["organization"].queryset = organizations
         if organizations.count() == 1:
             self.fields["organization"].initial = organizations.first()

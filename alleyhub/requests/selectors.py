@@ -30,7 +30,6 @@ from alleyhub.directory.models import Organization, OrganizationKind
 from .deadlines import RED, current_deadline
 from .models import (
     OPEN_STATUSES,
-    Action,
     EnterpriseRequest,
     Escalation,
     RequestAttachment,
@@ -99,11 +98,7 @@ def _is_task_force(user) -> bool:
 
 
 def _org_ids(user) -> set[int]:
-    cache = getattr(user, "_request_org_ids", None)
-    if cache is None:
-        cache = set(Membership.objects.filter(user=user).values_list("organization_id", flat=True))
-        user._request_org_ids = cache
-    return cache
+    return set(Membership.objects.filter(user=user).values_list("organization_id", flat=True))
 
 
 def request_roles_for_user(*, request: EnterpriseRequest, user) -> set[str]:
@@ -341,5 +336,3 @@ def dashboard_figures(*, start: date, end: date, now: datetime | None = None) ->
         overdue=overdue, escalations=escalations,
     )
 
-
-__all__ = ["Action"]

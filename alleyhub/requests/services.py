@@ -202,7 +202,7 @@ def request_act(
     t = TRANSITIONS[action]
     with transaction.atomic():
         req = (
-            EnterpriseRequest.objects.select_for_update()
+            EnterpriseRequest.objects.select_for_update(of=("self",))
             .select_related("organization", "responsible_unit", "submitter")
             .filter(pk=request_id)
             .first()
@@ -325,6 +325,33 @@ _HANDLERS = {
 
 
 # --- escalation -------------------------------------------------------------------------------
+
+def requests_warn_due_soon(*, now: datetime | None = None) -> int:
+    """Tell the unit in charge once per deadline when a request turns yellow (80% of its working
+    time used). Idempotent: the notification key names the request, the deadline kind and its due
+    moment. Returns how many requests were warned about by this call (new notifications only)."""
+    from alleyhub.notifications.models import Notification
+
+    from .deadlines import YELLOW, current_deadline
+
+    now = now or timezone.now()
+    warned = 0
+    open_qs = EnterpriseRequest.objects.filter(
+        status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS,
+                    RequestStatus.REOPENED)
+    ).select_related("responsible_unit")
+    for req in open_qs:
+        d = current_deadline(req, now)
+        if d is None or d.colour != YELLOW:
+            continue
+        key = f"req-due-soon:{req.pk}:{d.kind}:{d.due.isoformat()}"
+        if Notification.objects.filter(dedup_key__startswith=key + ":").exists():
+            continue
+        with transaction.atomic():
+            _notify(_unit_recipients(req), "requests.request.due_soon", req, key, due=_due_text(d.due))
+        warned += 1
+    return warned
+
 
 def requests_escalate_overdue(*, now: datetime | None = None) -> list[Escalation]:
     """Escalate every request whose running deadline has passed to the task-force lead, once per

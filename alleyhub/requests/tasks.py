@@ -2,12 +2,14 @@
 
 from django_tasks import task
 
-from .services import requests_escalate_overdue
+from .services import requests_escalate_overdue, requests_warn_due_soon
 
 
 @task()
 def requests_check_deadlines() -> int:
-    """Escalate overdue requests (idempotent: each deadline escalates once). Returns how many."""
+    """Warn units about requests that turned yellow, and escalate overdue requests to the task-force
+    lead (idempotent: each deadline warns once and escalates once). Returns how many escalated."""
+    requests_warn_due_soon()
     return len(requests_escalate_overdue())
 
 

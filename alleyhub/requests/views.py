@@ -60,9 +60,11 @@ def inbox(request):
     # Running deadlines first (red, yellow, green; oldest first), then the rest newest first.
     rows.sort(key=lambda r: (order.get(r.deadline.colour, 3), r.submitted_at.timestamp()) if r.deadline
               else (3, -r.submitted_at.timestamp()))
+    units = selectors.user_units(request.user)
     return render(request, "requests/inbox.html", {
-        "rows": rows, "status": status, "statuses": RequestStatus.choices,
-        "units": selectors.user_units(request.user),
+        "rows": rows, "status": status, "statuses": RequestStatus.choices, "units": units,
+        # Mark the requests a unit only cooperates on (not for the task force, who sees them all).
+        "own_unit_ids": [] if request.user.is_operator else [u.pk for u in units],
     })
 
 

@@ -13,9 +13,20 @@ from alleyhub.directory.models import OrganizationKind
 from alleyhub.directory.tests.factories import OrganizationFactory, PersonFactory
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
-__all__ = ["BrokerFactory", "OperatorUserFactory", "MembershipFactory", "UserFactory", "OrganizationFactory",
-           "PersonFactory", "OutcomeFactory", "DemandFactory", "InvestorProfileFactory", "CaseFactory",
-           "party_of", "make_match"]
+__all__ = [
+    "BrokerFactory",
+    "OperatorUserFactory",
+    "MembershipFactory",
+    "UserFactory",
+    "OrganizationFactory",
+    "PersonFactory",
+    "OutcomeFactory",
+    "DemandFactory",
+    "InvestorProfileFactory",
+    "CaseFactory",
+    "party_of",
+    "make_match",
+]
 
 
 class BrokerFactory(UserFactory):
@@ -89,8 +100,13 @@ class CaseFactory(DjangoModelFactory):
     def history(self, create, extracted, **kwargs):
         if create:
             CaseStageChange.objects.create(
-                case=self, from_stage="", to_stage=Stage.LEAD, actor=self.broker,
-                at=self.stage_entered_at - timedelta(seconds=1) if self.stage != Stage.LEAD else self.stage_entered_at,
+                case=self,
+                from_stage="",
+                to_stage=Stage.LEAD,
+                actor=self.broker,
+                at=self.stage_entered_at - timedelta(seconds=1)
+                if self.stage != Stage.LEAD
+                else self.stage_entered_at,
             )
 
 
@@ -104,8 +120,12 @@ def make_match(*, source, target, status="accepted", score=0.82):
     from alleyhub.matching.documents import MODEL_KINDS
     from alleyhub.matching.models import Match
 
-    return Match.objects.create(
-        source_kind=MODEL_KINDS[type(source)], source_id=source.pk,
-        target_kind=MODEL_KINDS[type(target)], target_id=target.pk,
-        score=score, rank=1, status=status, explanation={},
+    # update_or_create: with real commits the engine may already have stored this pair.
+    match, _created = Match.objects.update_or_create(
+        source_kind=MODEL_KINDS[type(source)],
+        source_id=source.pk,
+        target_kind=MODEL_KINDS[type(target)],
+        target_id=target.pk,
+        defaults={"score": score, "rank": 1, "status": status, "explanation": {}},
     )
+    return match

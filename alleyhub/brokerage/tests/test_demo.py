@@ -15,13 +15,21 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_district_has_cases_in_every_stage_and_brokers_with_history(settings):
     settings.MATCHING = {**settings.MATCHING, "EMBEDDINGS": False}
-    load_district(seed=2026, stdout=io.StringIO(), run_hooks=True, strict_hooks=True, hook_apps={"brokerage"},
-                  rebuild_index=False)
+    load_district(
+        seed=2026,
+        stdout=io.StringIO(),
+        run_hooks=True,
+        strict_hooks=True,
+        hook_apps={"brokerage"},
+        rebuild_index=False,
+    )
 
     assert set(Case.objects.values_list("stage", flat=True)) == set(Stage.values)
     signed = Case.objects.filter(stage=Stage.SIGNED)
     assert all(c.contract_amount and c.contract_date and c.contract_type for c in signed)
-    assert CaseStageChange.objects.filter(at__lt=Case.objects.order_by("-created_at").first().created_at).exists()
+    assert CaseStageChange.objects.filter(
+        at__lt=Case.objects.order_by("-created_at").first().created_at
+    ).exists()
     assert CaseRating.objects.count() >= 10
     assert Case.objects.filter(flagged_at__isnull=False).exists()  # stale cases were flagged
 

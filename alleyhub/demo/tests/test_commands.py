@@ -70,3 +70,12 @@ def test_ensure_admin_never_promotes_an_ordinary_account_named_admin():
         _run("ensure_admin")
     user = User.objects.get(username="admin")
     assert not user.is_superuser and user.check_password("ordinary-user-pw")
+
+
+@pytest.mark.parametrize("name", ["demo_district", "ensure_admin"])
+def test_command_help_renders(name):
+    from django.core.management import load_command_class
+
+    command = load_command_class("alleyhub.demo" if name == "demo_district" else "alleyhub.accounts", name)
+    text = command.create_parser("manage.py", name).format_help()
+    assert "--seed" in text if name == "demo_district" else "--username" in text

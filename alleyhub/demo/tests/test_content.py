@@ -31,8 +31,10 @@ def test_generated_texts_depend_only_on_the_seed():
 def test_the_summary_matches_the_readiness_level():
     rng = random.Random(3)
     sector = content.SECTOR_BY_CODE["ic-mems"]
-    assert all("量产" not in content.outcome_text(rng, sector, 2).summary[0] for _ in range(30))
-    assert any("批量" in content.outcome_text(rng, sector, 9).summary[0] for _ in range(30))
+    early = [content.outcome_text(rng, sector, 2).summary[0] for _ in range(30)]
+    assert not any("中试" in s or "批量" in s or "客户" in s for s in early)
+    mature = [content.outcome_text(rng, sector, 9).summary[0] for _ in range(30)]
+    assert any("批量" in s for s in mature) and not any("原理" in s for s in mature)
 
 
 def test_credit_codes_are_valid_and_distinct_for_distinct_indexes():

@@ -8,7 +8,9 @@ from alleyhub.listings.models import InvestorProfile, TechDemand
 
 
 def test_each_role_has_a_demo_account_with_its_organisation(district):
-    users = {u.username: u for u in User.objects.filter(is_demo=True).prefetch_related("memberships__organization")}
+    users = {
+        u.username: u for u in User.objects.filter(is_demo=True).prefetch_related("memberships__organization")
+    }
     assert set(users) == {spec.username for spec in DEMO_ACCOUNTS}
     for spec in DEMO_ACCOUNTS:
         user = users[spec.username]
@@ -40,10 +42,11 @@ def test_demo_personas_own_what_their_role_needs(district):
 def test_demo_accounts_lists_the_active_demo_users_in_role_order_with_labels(district):
     accounts = demo_accounts()
     assert [a.username for a in accounts] == [spec.username for spec in DEMO_ACCOUNTS]
-    assert all(a.password == DEMO_PASSWORD for a in accounts)
+    assert all(isinstance(a, User) and a.is_demo for a in accounts)
     researcher = next(a for a in accounts if a.username == "demo-researcher")
     assert str(researcher.role_label) == "科研人员"
-    assert researcher.organization == "中国科学院上海微系统与信息技术研究所"
+    assert researcher.organization_name == "中国科学院上海微系统与信息技术研究所"
+    assert researcher.check_password(DEMO_PASSWORD)
     User.objects.filter(username="demo-broker").update(is_active=False)
     assert "demo-broker" not in [a.username for a in demo_accounts()]
 

@@ -28,15 +28,31 @@ def test_an_app_hook_gets_the_context_and_its_rows_are_counted(monkeypatch):
     seen = {}
 
     def hook(ctx):
-        seen.update(users=set(ctx.users), simit=ctx.orgs["simit"].name_zh, scale=ctx.scale,
-                    units=set(ctx.government_units), enterprises=len(ctx.org_ids_by_kind["enterprise"]),
-                    draw=ctx.rng.random())
-        ctx.bulk_create(RenewalSite, (RenewalSite(slug=f"hook-site-{i}", name_zh=f"地块{i}") for i in range(3)),
-                        label="hook.sites")
+        seen.update(
+            users=set(ctx.users),
+            simit=ctx.orgs["simit"].name_zh,
+            scale=ctx.scale,
+            units=set(ctx.government_units),
+            enterprises=len(ctx.org_ids_by_kind["enterprise"]),
+            draw=ctx.rng.random(),
+        )
+        ctx.bulk_create(
+            RenewalSite,
+            (RenewalSite(slug=f"hook-site-{i}", name_zh=f"地块{i}") for i in range(3)),
+            label="hook.sites",
+        )
 
     _install_hook(monkeypatch, hook)
     report = load(run_hooks=True, strict_hooks=True, hook_apps={"core"})
-    assert seen["users"] == {"operator", "task_force", "unit_staff", "broker", "enterprise", "researcher", "investor"}
+    assert seen["users"] == {
+        "operator",
+        "task_force",
+        "unit_staff",
+        "broker",
+        "enterprise",
+        "researcher",
+        "investor",
+    }
     assert seen["simit"] == "中国科学院上海微系统与信息技术研究所"
     assert {"task-force", "changning-stc", "changning-samr", "huayang-subdistrict"} <= seen["units"]
     assert seen["enterprises"] >= 200 and seen["scale"] == 1

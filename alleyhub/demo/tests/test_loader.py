@@ -28,14 +28,23 @@ def _snapshot() -> dict:
     database's collation and tie order do not matter)."""
     return {
         "orgs": _sorted(Organization.objects.values_list("slug", "name_zh", "name_en", "credit_code")),
-        "outcomes": _sorted(TechOutcome.objects.values_list(
-            "title_zh", "title_en", "trl", "patent_numbers", "owner__slug", "summary_zh", "price_min")),
-        "demands": _sorted(TechDemand.objects.values_list(
-            "title_zh", "title_en", "description_zh", "owner__slug", "budget_min")),
+        "outcomes": _sorted(
+            TechOutcome.objects.values_list(
+                "title_zh", "title_en", "trl", "patent_numbers", "owner__slug", "summary_zh", "price_min"
+            )
+        ),
+        "demands": _sorted(
+            TechDemand.objects.values_list(
+                "title_zh", "title_en", "description_zh", "owner__slug", "budget_min"
+            )
+        ),
         "people": _sorted(Person.objects.values_list("name_zh", "name_en", "kind")),
         "spaces": _sorted(SpaceUnit.objects.values_list("title_zh", "area_sqm", "rent_per_sqm_day")),
-        "inventors": _sorted(TechOutcome.inventors.through.objects.values_list(
-            "techoutcome__title_en", "techoutcome__title_zh", "person__name_en")),
+        "inventors": _sorted(
+            TechOutcome.inventors.through.objects.values_list(
+                "techoutcome__title_en", "techoutcome__title_zh", "person__name_en"
+            )
+        ),
     }
 
 
@@ -70,7 +79,9 @@ def test_loading_twice_is_refused_and_changes_nothing(district):
     before = Counter({m: m.objects.count() for m in (Organization, TechOutcome, TechDemand, SpaceUnit)})
     with pytest.raises(DemoDataExists):
         load()
-    assert before == Counter({m: m.objects.count() for m in (Organization, TechOutcome, TechDemand, SpaceUnit)})
+    assert before == Counter(
+        {m: m.objects.count() for m in (Organization, TechOutcome, TechDemand, SpaceUnit)}
+    )
 
 
 def test_counts_meet_the_minimums(district):
@@ -84,7 +95,12 @@ def test_counts_meet_the_minimums(district):
     assert Person.objects.count() >= 150
     assert set(Organization.objects.values_list("kind", flat=True)) == set(OrganizationKind.values)
     assert set(ServiceOffering.objects.values_list("category", flat=True)) == set(ServiceCategory.values)
-    assert set(SpaceUnit.objects.values_list("kind", flat=True)) == {"office", "lab", "maker_space", "event_venue"}
+    assert set(SpaceUnit.objects.values_list("kind", flat=True)) == {
+        "office",
+        "lab",
+        "maker_space",
+        "event_venue",
+    }
     assert set(Person.objects.values_list("kind", flat=True)) == set(Person.Kind.values)
     assert Industry.objects.count() == len(INDUSTRIES)
     assert district.counts["listings.TechOutcome"] == TechOutcome.objects.count()
@@ -93,7 +109,9 @@ def test_counts_meet_the_minimums(district):
 def test_every_credit_code_is_valid_and_unique(district):
     codes = list(Organization.objects.values_list("credit_code", flat=True))
     assert all(codes)
-    assert all(is_valid_credit_code(code) for code in codes), [c for c in codes if not is_valid_credit_code(c)]
+    assert all(is_valid_credit_code(code) for code in codes), [
+        c for c in codes if not is_valid_credit_code(c)
+    ]
     assert len(set(codes)) == len(codes)
 
 
@@ -101,22 +119,50 @@ def test_every_real_entity_of_the_seed_is_present(district):
     slugs = set(Organization.objects.values_list("slug", flat=True))
     assert {spec.slug for spec in REAL_ORGS} <= slugs
     names = set(Organization.objects.values_list("name_zh", flat=True))
-    for name in ["中国科学院上海微系统与信息技术研究所", "中国科学院上海硅酸盐研究所", "东华大学", "新微科技集团", "华泰创新",
-                 "集成电路应用创新概念验证中心", "“上海硅巷”科创生态协同创新平台", "SeekerLab 数智服务实验室",
-                 "上海区块链技术协会", "长三角科创金融联盟", "虹桥人才荟", "“上海硅巷”科创街区工作专班",
-                 "长宁区华阳路街道办事处", "长宁区市场监督管理局"]:
+    for name in [
+        "中国科学院上海微系统与信息技术研究所",
+        "中国科学院上海硅酸盐研究所",
+        "东华大学",
+        "新微科技集团",
+        "华泰创新",
+        "集成电路应用创新概念验证中心",
+        "“上海硅巷”科创生态协同创新平台",
+        "SeekerLab 数智服务实验室",
+        "上海区块链技术协会",
+        "长三角科创金融联盟",
+        "虹桥人才荟",
+        "“上海硅巷”科创街区工作专班",
+        "长宁区华阳路街道办事处",
+        "长宁区市场监督管理局",
+    ]:
         assert name in names, name
     government = set(Organization.objects.filter(kind="government_unit").values_list("short_name", flat=True))
-    assert {"区科委科协", "区建管委", "华阳路街道", "区发改委", "区市场监管局", "区人社局", "区税务局", "区知识产权局",
-            "工作专班"} <= government
+    assert {
+        "区科委科协",
+        "区建管委",
+        "华阳路街道",
+        "区发改委",
+        "区市场监管局",
+        "区人社局",
+        "区税务局",
+        "区知识产权局",
+        "工作专班",
+    } <= government
     assert set(Building.objects.values_list("slug", flat=True)) >= {b.slug for b in REAL_BUILDINGS}
-    assert set(Building.objects.values_list("name_zh", flat=True)) >= {"硅巷 NO.1", "硅巷创客厅", "武夷新象限", "翡悦里"}
+    assert set(Building.objects.values_list("name_zh", flat=True)) >= {
+        "硅巷 NO.1",
+        "硅巷创客厅",
+        "武夷新象限",
+        "翡悦里",
+    }
     for building in Building.objects.filter(slug__in=[b.slug for b in REAL_BUILDINGS]):
         assert building.operator.kind == "incubator"
         assert building.units.exists(), building
     sites = RenewalSite.objects.all()
     assert {s.name_zh for s in sites} == {s.name_zh for s in RENEWAL_SITES}
-    assert {"人民电器厂", "新联纺", "武夷路305号", "武夷路337号", "延安西路轨交站"} == {s.name_zh for s in sites}
+    assert {"人民电器厂", "新联纺", "武夷路305号", "武夷路337号", "延安西路轨交站"} == {
+        s.name_zh for s in sites
+    }
     assert all(s.lead_unit.short_name == "区建管委" for s in sites)
     addresses = " ".join(Organization.objects.values_list("address", flat=True))
     assert all(street in addresses for street in ("愚园路", "武夷路", "定西路"))
@@ -164,14 +210,25 @@ def test_numbers_are_in_range_and_ordered(district):
 
 
 def test_generated_records_pass_model_validation(district):
-    for model in (Organization, Person, TechOutcome, TechDemand, InvestorProfile, ServiceOffering, SpaceUnit, Building):
+    for model in (
+        Organization,
+        Person,
+        TechOutcome,
+        TechDemand,
+        InvestorProfile,
+        ServiceOffering,
+        SpaceUnit,
+        Building,
+    ):
         for obj in model.objects.order_by("?")[:25]:
             obj.full_clean()
 
 
 def test_outcome_texts_are_real_sentences_without_placeholders(district):
     for o in TechOutcome.objects.all():
-        text = " ".join([o.title_zh, o.title_en, o.summary_zh, o.summary_en, o.applications_zh, o.confidential_details])
+        text = " ".join(
+            [o.title_zh, o.title_en, o.summary_zh, o.summary_en, o.applications_zh, o.confidential_details]
+        )
         assert "{" not in text and "}" not in text
     titles = Counter(TechOutcome.objects.values_list("title_zh", flat=True))
     assert len(titles) > 250  # composed, not a handful of repeated titles
@@ -182,13 +239,18 @@ def test_scale_two_doubles_the_generated_part():
     _, one = _load_and_roll_back(seed=3, scale=1)
     _, two = _load_and_roll_back(seed=3, scale=2)
     fixed = {  # rows that do not scale: the seed's entities, the showcase, curated services
-        "listings.TechOutcome": 2, "listings.TechDemand": 3, "listings.InvestorProfile": 2,
-        "directory.Person": 2, "spaces.Building": len(REAL_BUILDINGS),
+        "listings.TechOutcome": 2,
+        "listings.TechDemand": 3,
+        "listings.InvestorProfile": 2,
+        "directory.Person": 2,
+        "spaces.Building": len(REAL_BUILDINGS),
     }
     for label, n in fixed.items():
         assert two[label] - n == 2 * (one[label] - n), label
     assert two["spaces.SpaceUnit"] == 2 * one["spaces.SpaceUnit"] == 2 * BASE["spaces"]
-    generated_orgs = sum(BASE[k] for k in ("enterprise", "investor", "service_provider", "incubator", "institute", "platform"))
+    generated_orgs = sum(
+        BASE[k] for k in ("enterprise", "investor", "service_provider", "incubator", "institute", "platform")
+    )
     assert two["directory.Organization"] - one["directory.Organization"] == generated_orgs
     assert two["catalogue.ServiceOffering"] - one["catalogue.ServiceOffering"] == BASE["services"]
     assert two["accounts.User (demo)"] == one["accounts.User (demo)"]

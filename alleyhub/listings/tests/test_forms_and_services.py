@@ -204,3 +204,12 @@ def test_create_is_atomic_when_m2m_fails(member, owner_org):
         services.outcome_create(actor=member, owner=owner_org, title_zh="原子性", trl=3, industries=[987654])
     assert not TechOutcome.objects.filter(title_zh="原子性").exists()
     assert not AuditEntry.objects.exists()
+
+
+def test_operator_without_membership_may_create_for_any_organisation(client_as, operator, owner_org):
+    response = client_as(operator).post(reverse("listings:demand_create"), {
+        "owner": owner_org.pk, "language": "en", "title_en": "Low-noise MEMS microphone wanted",
+    })
+    assert response.status_code == 302
+    demand = TechDemand.objects.get()
+    assert demand.owner == owner_org and demand.title == "Low-noise MEMS microphone wanted"

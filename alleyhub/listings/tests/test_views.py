@@ -165,3 +165,22 @@ def test_detail_page_includes_matches_loader_when_matching_exists(client):
         assert 'hx-trigger="load"' not in html
     else:
         assert f'hx-get="{matches_url}"' in html
+
+
+def test_htmx_history_restore_gets_the_full_page(client):
+    response = client.get(
+        reverse("listings:outcome_list"),
+        headers={"HX-Request": "true", "HX-Target": "results", "HX-History-Restore-Request": "true"},
+    )
+    assert "<html" in response.content.decode()
+
+
+def test_pages_speak_english_when_asked(client):
+    TechOutcomeFactory(price_min=500_000, price_max=None)
+    client.cookies["django_language"] = "en"
+    html = client.get(reverse("listings:outcome_list")).content.decode()
+    assert "Technology outcomes" in html
+    assert "1 result" in html
+    assert "≥ ¥500k" in html
+    html = client.get(reverse("spaces:list")).content.decode()
+    assert "Space units" in html

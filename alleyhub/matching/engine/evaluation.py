@@ -71,8 +71,11 @@ def load_beir(folder: str | Path, split: str = "test") -> Dataset:
         fields = {k: v for k, v in meta.items() if k != "kind"}
         docs.append(
             Document(
-                id=did, kind=str(meta.get("kind") or "document"), title=str(row.get("title") or ""),
-                text=str(row.get("text") or ""), fields=fields,
+                id=did,
+                kind=str(meta.get("kind") or "document"),
+                title=str(row.get("title") or ""),
+                text=str(row.get("text") or ""),
+                fields=fields,
             )
         )
     if dups:
@@ -133,7 +136,9 @@ def percentile(values: list[float], p: float) -> float:
     return float(np.percentile(values, p)) if values else 0.0
 
 
-def aggregate(runs: dict[str, list[str]], qrels: dict[str, dict[str, int]], latencies_ms: list[float]) -> dict:
+def aggregate(
+    runs: dict[str, list[str]], qrels: dict[str, dict[str, int]], latencies_ms: list[float]
+) -> dict:
     """The report: metrics averaged over queries that have at least one relevant document."""
     qids = [q for q in runs if any(r > 0 for r in qrels.get(q, {}).values())]
     n = len(qids)

@@ -15,40 +15,63 @@ B = 0.75
 
 
 class _Segment:
-    """Immutable postings for a set of documents (internal row numbers ``ix``)."""
+    """Immutable postings for a set of documents (internal row numbers ``ix``).
 
-    def __init__(self, rows: list[tuple[int, Counter]], vocab: dict[str, int], avgdl: float):
-        n_terms = len(vocab)
-        counts = np.zeros(n_terms + 1, dtype=np.int64)
-        total = 0
-        for _, tf in rows:
-            for t in tf:
-                counts[vocab[t]] += 1
-            total += len(tf)
-        indptr = np.zeros(n_terms + 1, dtype=np.int64)
-        np.cumsum(counts[:n_terms], out=indptr[1:])
-        docs = np.empty(total, dtype=np.int32)
-        weights = np.empty(total, dtype=np.float32)
-        fill = indptr[:-1].copy()
-        for ix, tf in rows:
-            dl = sum(tf.values())
-            norm = K1 * (1 - B + B * dl / avgdl)
-            for t, f in tf.items():
-                tid = vocab[t]
-                p = fill[tid]
-                docs[p] = ix
-                weights[p] = f * (K1 + 1) / (f + norm)
-                fill[tid] = p + 1
-        self.indptr = indptr
-        self.docs = docs
-        self.weights = weights
-        self.df = np.diff(indptr)
+    Built from flat arrays (row, term id, tf) so that a million documents do not need a
+    million Python dicts at once."""
+
+    def __init__(
+        self,
+        rows: np.ndarray,
+        tids: np.ndarray,
+        tfs: np.ndarray,
+        dls: dict[int, int] | np.ndarray,
+        n_terms: int,
+        avgdl: float,
+    ):
+        order = np.argsort(tids, kind="stable")
+        tids_sorted = tids[order]
+        self.docs = rows[order].astype(np.int32)
+        tf = tfs[order].astype(np.float32)
+        dl = (
+            np.asarray(dls, dtype=np.float32)[self.docs]
+            if not isinstance(dls, dict)
+            else np.array([dls[int(r)] for r in self.docs], dtype=np.float32)
+        )
+        norm = K1 * (1 - B + B * dl / np.float32(avgdl))
+        self.weights = (tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+        counts = np.bincount(tids_sorted, minlength=n_terms).astype(np.int64)
+        self.indptr = np.zeros(len(counts) + 1, dtype=np.int64)
+        np.cumsum(counts, out=self.indptr[1:])
+        self.df = counts
+
+    @classmethod
+    def from_counters(cls, rows: list[tuple[int, Counter]], vocab: dict[str, int], avgdl: float) -> _Segment:
+        r, t, f = _flatten(((ix, tf) for ix, tf in rows), vocab)
+        dls = {ix: sum(tf.values()) for ix, tf in rows}
+        return cls(r, t, f, dls, len(vocab), avgdl)
 
     def postings(self, tid: int) -> tuple[np.ndarray, np.ndarray]:
         if tid + 1 >= len(self.indptr):
             return self.docs[:0], self.weights[:0]
         a, b = self.indptr[tid], self.indptr[tid + 1]
         return self.docs[a:b], self.weights[a:b]
+
+
+def _flatten(items, vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    from array import array
+
+    rr, tt, ff = array("i"), array("i"), array("i")
+    for ix, tf in items:
+        for term, n in tf.items():
+            rr.append(ix)
+            tt.append(vocab[term])
+            ff.append(n)
+    return (
+        np.frombuffer(rr, dtype=np.int32),
+        np.frombuffer(tt, dtype=np.int32),
+        np.frombuffer(ff, dtype=np.int32),
+    )
 
 
 class LexicalIndex:
@@ -69,18 +92,41 @@ class LexicalIndex:
             tid = self.vocab[t] = len(self.vocab)
         return tid
 
-    def build(self, rows: list[tuple[int, list[str]]]) -> None:
-        counted = []
+    def build(self, rows) -> None:
+        """``rows``: iterable of (row number, tokens). Consumed once, streaming."""
+        from array import array
+
+        rr, tt, ff = array("i"), array("i"), array("i")
+        dl_rows, dl_vals = array("i"), array("i")
         total = 0
+        n = 0
+        vocab = self.vocab
         for ix, toks in rows:
             tf = Counter(toks)
-            for t in tf:
-                self._tid(t, True)
-            counted.append((ix, tf))
+            for term, c in tf.items():
+                tid = vocab.get(term)
+                if tid is None:
+                    tid = vocab[term] = len(vocab)
+                rr.append(ix)
+                tt.append(tid)
+                ff.append(c)
+            dl_rows.append(ix)
+            dl_vals.append(len(toks))
             total += len(toks)
-        self.avgdl = max(total / max(len(counted), 1), 1.0)
-        self.main = _Segment(counted, self.vocab, self.avgdl)
-        self.main_rows = len(counted)
+            n += 1
+        self.avgdl = max(total / max(n, 1), 1.0)
+        dl = np.zeros((max(dl_rows) + 1) if n else 1, dtype=np.int32)
+        if n:
+            dl[np.frombuffer(dl_rows, dtype=np.int32)] = np.frombuffer(dl_vals, dtype=np.int32)
+        self.main = _Segment(
+            np.frombuffer(rr, dtype=np.int32),
+            np.frombuffer(tt, dtype=np.int32),
+            np.frombuffer(ff, dtype=np.int32),
+            dl,
+            len(vocab),
+            self.avgdl,
+        )
+        self.main_rows = n
         self.tail_rows = {}
         self.tail = None
         self.tail_dirty = False
@@ -101,7 +147,11 @@ class LexicalIndex:
 
     def _tail(self) -> _Segment | None:
         if self.tail_dirty:
-            self.tail = _Segment(list(self.tail_rows.items()), self.vocab, self.avgdl) if self.tail_rows else None
+            self.tail = (
+                _Segment.from_counters(list(self.tail_rows.items()), self.vocab, self.avgdl)
+                if self.tail_rows
+                else None
+            )
             self.tail_dirty = False
         return self.tail
 

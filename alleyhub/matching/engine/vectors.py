@@ -9,7 +9,9 @@ import numpy as np
 class Partition:
     """Vectors of one (kind, language) group. Rows are engine-internal row numbers."""
 
-    def __init__(self, dim: int, ann_threshold: int, ef_search: int = 96, m: int = 16, ef_construction: int = 120):
+    def __init__(
+        self, dim: int, ann_threshold: int, ef_search: int = 96, m: int = 16, ef_construction: int = 120
+    ):
         self.dim = dim
         self.ann_threshold = ann_threshold
         self.ef_search = ef_search
@@ -24,32 +26,31 @@ class Partition:
         self.sample = np.zeros((0, dim), dtype=np.float32)
 
     # -- building
-    def build(self, rows: np.ndarray, mat: np.ndarray, threads: int = -1) -> None:
+    def build(self, rows: np.ndarray, source: np.ndarray, threads: int = -1) -> None:
+        """Index ``source[rows]`` (``source`` is the engine-wide matrix, read in chunks so a
+        million rows are never copied at once)."""
         self.rows = rows.astype(np.int64)
         self.count = len(rows)
-        self.row_pos = {int(r): i for i, r in enumerate(self.rows)} if self.count < 2_000_000 else {}
+        self.row_pos = {int(r): i for i, r in enumerate(self.rows)}
         self.dead = set()
         if self.count >= self.ann_threshold:
             import hnswlib
 
             idx = hnswlib.Index(space="ip", dim=self.dim)
-            idx.init_index(max_elements=max(self.count * 5 // 4, 1024), M=self.m, ef_construction=self.ef_construction)
-            idx.add_items(mat, self.rows, num_threads=threads)
+            idx.init_index(
+                max_elements=max(self.count * 5 // 4, 1024), M=self.m, ef_construction=self.ef_construction
+            )
+            for a in range(0, self.count, 65536):
+                chunk = self.rows[a : a + 65536]
+                idx.add_items(source[chunk], chunk, num_threads=threads)
             idx.set_ef(self.ef_search)
             self.hnsw = idx
             self.mat = np.zeros((0, self.dim), dtype=np.float32)
         else:
             self.hnsw = None
-            self.mat = np.ascontiguousarray(mat, dtype=np.float32)
-        self._resample(mat)
-
-    def _resample(self, mat: np.ndarray) -> None:
-        n = len(mat)
-        if n == 0:
-            self.sample = np.zeros((0, self.dim), dtype=np.float32)
-            return
-        take = np.linspace(0, n - 1, num=min(n, 512)).astype(np.int64)
-        self.sample = np.ascontiguousarray(mat[take], dtype=np.float32)
+            self.mat = np.ascontiguousarray(source[self.rows], dtype=np.float32)
+        take = self.rows[np.linspace(0, self.count - 1, num=min(self.count, 512)).astype(np.int64)]
+        self.sample = np.ascontiguousarray(source[take], dtype=np.float32) if self.count else self.sample
 
     def add(self, row: int, vec: np.ndarray) -> None:
         if self.hnsw is not None:

@@ -43,3 +43,19 @@ def test_matches_option_recomputes_every_source():
     call_command("rebuild_matching_index", "--no-embed", "--matches", verbosity=0)
     assert Match.objects.filter(source_kind="demand", source_id=demand.pk, target_kind="outcome").exists()
     assert TechOutcome.objects.count() == 1
+
+
+def test_the_bulk_embedding_task_works_in_chunks_then_refreshes_all_matches(monkeypatch):
+    from alleyhub.matching import services, tasks
+
+    monkeypatch.setattr(tasks, "BULK_CHUNK", 2)
+    demand = TechDemandFactory(title_zh="钠离子电池正极材料", description_zh="寻找钠离子电池正极材料技术。")
+    for title in ["钠离子电池正极", "钠离子电池负极", "固态电解质"]:
+        TechOutcomeFactory(title_zh=title)
+    services.index_rebuild()  # what the demo loader does after its bulk_create
+
+    result = tasks.embed_documents.enqueue(doc_ids=None)
+
+    assert result.status == "SUCCESSFUL"
+    assert not services.documents_needing_embedding().exists()
+    assert Match.objects.filter(source_kind="demand", source_id=demand.pk, target_kind="outcome").count() == 3

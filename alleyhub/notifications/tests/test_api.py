@@ -24,7 +24,12 @@ def test_someone_elses_notification_is_404_and_anonymous_is_401(client, client_a
 
 def test_setting_the_email_preference(client_as):
     client = client_as(UserFactory())
-    assert client.put("/api/notifications/preferences", {"email_mode": "daily"},
-                      content_type="application/json").json() == {"email_mode": "daily"}
-    assert client.put("/api/notifications/preferences", {"email_mode": "hourly"},
-                      content_type="application/json").status_code == 422
+    assert client.put(
+        "/api/notifications/preferences", {"email_mode": "daily"}, content_type="application/json"
+    ).json() == {"email_mode": "daily"}
+    assert (
+        client.put(
+            "/api/notifications/preferences", {"email_mode": "hourly"}, content_type="application/json"
+        ).status_code
+        == 422
+    )

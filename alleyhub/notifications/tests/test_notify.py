@@ -1,3 +1,4 @@
+import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from alleyhub.directory.tests.factories import OrganizationFactory
 from alleyhub.notifications import services
+from alleyhub.notifications.messages import MESSAGES
 from alleyhub.notifications.models import Notification, NotificationPreference
 from alleyhub.notifications.tests import failing_backend
 from alleyhub.notifications.tests.factories import PreferenceFactory, UserFactory
@@ -115,8 +117,9 @@ def test_a_failed_send_is_kept_and_retried_until_sent_once(settings, django_capt
 def test_an_email_claimed_by_a_worker_that_died_is_sent_later_and_only_once():
     user = UserFactory()
     n = _notify(user)  # no on_commit here: the worker never ran
-    Notification.objects.filter(pk=n.pk).update(email_state=Notification.EmailState.SENDING,
-                                                email_claimed_at=timezone.now())
+    Notification.objects.filter(pk=n.pk).update(
+        email_state=Notification.EmailState.SENDING, email_claimed_at=timezone.now()
+    )
 
     services.emails_retry_stuck(now=timezone.now() + timedelta(minutes=5))
     assert mail.outbox == []  # a claim younger than ten minutes may still be in progress
@@ -128,8 +131,9 @@ def test_an_email_claimed_by_a_worker_that_died_is_sent_later_and_only_once():
 
 
 def test_daily_digest_collects_the_days_notifications_in_one_email_once(django_capture_on_commit_callbacks):
-    user = PreferenceFactory(email_mode=NotificationPreference.EmailMode.DAILY,
-                             user=UserFactory(preferred_language="zh-hans")).user
+    user = PreferenceFactory(
+        email_mode=NotificationPreference.EmailMode.DAILY, user=UserFactory(preferred_language="zh-hans")
+    ).user
     with django_capture_on_commit_callbacks(execute=True):
         _notify(user, context={"title": "第一条", "body": "甲"})
         _notify(user, context={"title": "第二条", "body": "乙"})
@@ -144,12 +148,25 @@ def test_daily_digest_collects_the_days_notifications_in_one_email_once(django_c
     assert len(mail.outbox) == 1
     assert "第一条" in mail.outbox[0].body and "第二条" in mail.outbox[0].body
     assert "2" in mail.outbox[0].subject
-    assert set(Notification.objects.values_list("email_state", flat=True)) == {Notification.EmailState.DIGESTED}
+    assert set(Notification.objects.values_list("email_state", flat=True)) == {
+        Notification.EmailState.DIGESTED
+    }
 
 
 def test_the_digest_is_written_in_the_recipients_language(django_capture_on_commit_callbacks):
-    user = PreferenceFactory(email_mode=NotificationPreference.EmailMode.DAILY,
-                             user=UserFactory(preferred_language="en")).user
+    user = PreferenceFactory(
+        email_mode=NotificationPreference.EmailMode.DAILY, user=UserFactory(preferred_language="en")
+    ).user
     _notify(user, context={"title": gettext_lazy("Yes"), "body": ""})
     services.digest_send_for_user(user=user)
     assert "Yes" in mail.outbox[0].body and "是" not in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_every_message_renders_with_its_placeholders_in_both_languages(code):
+    message = MESSAGES[code]
+    names = set(re.findall(r"%\((\w+)\)s", str(message.title) + str(message.body)))
+    context = {name: f"<{name}>" for name in names}
+    for language in ("zh-hans", "en"):
+        title, body = services.render_message(code=code, context=context, language=language)
+        assert title and all(f"<{n}>" in title + body for n in names)

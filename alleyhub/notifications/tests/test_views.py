@@ -31,7 +31,9 @@ def test_the_badge_counts_unread_notifications(client_as):
 
 def test_mark_read_with_htmx_returns_the_row_and_refreshes_the_badge(client_as):
     n = NotificationFactory()
-    response = client_as(n.recipient).post(reverse("notifications:mark_read", args=[n.pk]), HTTP_HX_REQUEST="true")
+    response = client_as(n.recipient).post(
+        reverse("notifications:mark_read", args=[n.pk]), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     assert response["HX-Trigger"] == "notifications-changed"
     assert "mark-read" not in response.content.decode()
@@ -53,7 +55,9 @@ def test_opening_a_notification_marks_it_read_and_follows_only_local_links(clien
     evil = NotificationFactory(recipient=local.recipient, url="https://evil.example/phish")
     client = client_as(local.recipient)
     assert client.get(reverse("notifications:open", args=[local.pk]))["Location"] == "/cases/1/"
-    assert client.get(reverse("notifications:open", args=[evil.pk]))["Location"] == reverse("notifications:list")
+    assert client.get(reverse("notifications:open", args=[evil.pk]))["Location"] == reverse(
+        "notifications:list"
+    )
     assert Notification.objects.filter(read_at__isnull=True).count() == 0
 
 

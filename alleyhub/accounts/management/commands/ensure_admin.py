@@ -17,7 +17,9 @@ from alleyhub.accounts.models import Role
 
 
 class Command(BaseCommand):
-    help = _("如果还没有超级管理员，创建管理员账号 admin 并显示一次其密码。")
+    @property
+    def help(self) -> str:  # translated when the parser is built: argparse needs a plain str
+        return _("如果还没有超级管理员，创建管理员账号 admin 并显示一次其密码。")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--username", default="admin", help=_("管理员用户名（默认 admin）"))
@@ -36,18 +38,30 @@ class Command(BaseCommand):
         if User.objects.filter(username=username).exists():
             # Never promote an ordinary account: whoever owns it would become administrator.
             raise CommandError(
-                _("已有名为 %(username)s 的普通账号，未做改动。请用 --username 指定其他用户名，或运行 manage.py createsuperuser。")
+                _(
+                    "已有名为 %(username)s 的普通账号，未做改动。请用 --username 指定其他用户名，或运行 manage.py createsuperuser。"
+                )
                 % {"username": username}
             )
         from_env = os.environ.get("ADMIN_PASSWORD", "")
         password = from_env or secrets.token_urlsafe(12)
         with transaction.atomic():
-            user = User(username=username, email=options["email"], is_superuser=True, is_staff=True, role=Role.OPERATOR)
+            user = User(
+                username=username,
+                email=options["email"],
+                is_superuser=True,
+                is_staff=True,
+                role=Role.OPERATOR,
+            )
             user.set_password(password)
             user.save()
         if from_env:
-            self.stdout.write(self.style.SUCCESS(
-                _("已创建管理员账号 %(username)s，密码取自环境变量 ADMIN_PASSWORD。") % {"username": username}))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    _("已创建管理员账号 %(username)s，密码取自环境变量 ADMIN_PASSWORD。")
+                    % {"username": username}
+                )
+            )
             return
         lines = [
             _("已创建管理员账号（密码只显示这一次，请妥善保存）"),

@@ -26,14 +26,19 @@ def test_a_broker_opens_moves_and_lists_cases_through_the_api(client_as):
     demand, outcome = DemandFactory(), OutcomeFactory()
     client = client_as(broker)
 
-    created = _post(client, "/api/cases", {"demand_org_id": demand.owner.pk, "demand_id": demand.pk,
-                                           "outcome_id": outcome.pk})
+    created = _post(
+        client,
+        "/api/cases",
+        {"demand_org_id": demand.owner.pk, "demand_id": demand.pk, "outcome_id": outcome.pk},
+    )
     assert created.status_code == 201, created.content
     case = created.json()
     assert (case["stage"], case["version"], case["broker"]["id"]) == ("lead", 1, broker.pk)
     assert case["allowed_next_stages"] == ["contacted", "closed"]
 
-    moved = _post(client, f"/api/cases/{case['id']}/move", {"to_stage": "contacted", "version": 1, "note": "已电话"})
+    moved = _post(
+        client, f"/api/cases/{case['id']}/move", {"to_stage": "contacted", "version": 1, "note": "已电话"}
+    )
     assert moved.status_code == 200 and moved.json()["version"] == 2
 
     listing = client.get("/api/cases?stage=contacted").json()
@@ -54,12 +59,15 @@ def test_a_stale_version_is_a_409_problem_and_a_forbidden_move_a_400(client_as):
     assert forbidden.status_code == 400 and forbidden.json()["code"] == "transition_forbidden"
 
 
-@pytest.mark.parametrize("body", [
-    {"to_stage": "nonsense", "version": 1},
-    {"to_stage": "contacted"},
-    {"to_stage": "contacted", "version": "x"},
-    {"to_stage": "signed", "version": 1, "contract_amount": "-1"},
-])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"to_stage": "nonsense", "version": 1},
+        {"to_stage": "contacted"},
+        {"to_stage": "contacted", "version": "x"},
+        {"to_stage": "signed", "version": 1, "contract_amount": "-1"},
+    ],
+)
 def test_bad_input_is_a_422_never_a_500(client_as, body):
     case = CaseFactory()
     assert _post(client_as(case.broker), f"/api/cases/{case.pk}/move", body).status_code == 422
@@ -71,7 +79,9 @@ def test_permissions_through_the_api(client, client_as):
     assert client_as(BrokerFactory()).get(f"/api/cases/{case.pk}").status_code == 403
     party = client_as(party_of(case.demand_org))
     assert party.get(f"/api/cases/{case.pk}").status_code == 200
-    assert _post(party, f"/api/cases/{case.pk}/move", {"to_stage": "contacted", "version": 1}).status_code == 403
+    assert (
+        _post(party, f"/api/cases/{case.pk}/move", {"to_stage": "contacted", "version": 1}).status_code == 403
+    )
     assert client_as(case.broker).get("/api/cases/999999").status_code == 404
 
 
@@ -101,6 +111,21 @@ def test_ranking_and_rating_through_the_api(client_as):
     case = CaseFactory(stage=Stage.CLOSED, close_reason="no_response")
     party = client_as(party_of(case.demand_org))
     assert _post(party, f"/api/cases/{case.pk}/rating", {"score": 6}).status_code == 422
-    assert _post(party, f"/api/cases/{case.pk}/rating", {"score": 4, "comment": "响应及时"}).status_code == 200
+    assert (
+        _post(party, f"/api/cases/{case.pk}/rating", {"score": 4, "comment": "响应及时"}).status_code == 200
+    )
     rows = party.get("/api/cases/brokers/ranking").json()
     assert rows[0]["broker"]["id"] == case.broker.pk and rows[0]["rating_avg"] == 4.0
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"demand_org_id": 999999, "outcome_id": 1},
+        {"demand_org_id": "x"},
+        {},
+    ],
+)
+def test_creating_with_unknown_or_missing_ids_is_a_422(client_as, body):
+    assert _post(client_as(BrokerFactory()), "/api/cases", body).status_code == 422
+    assert not Case.objects.exists()

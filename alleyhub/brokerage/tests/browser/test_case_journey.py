@@ -32,7 +32,8 @@ def browser():
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
+            executable_path=CHROMIUM,
+            headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
         yield browser
@@ -53,8 +54,9 @@ def as_user(browser, live_server, settings):
         session["_auth_user_hash"] = user.get_session_auth_hash()
         session.save()
         context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
-        context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
-                              "url": live_server.url}])
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
@@ -77,12 +79,12 @@ def test_a_case_from_match_to_signed_deal(as_user, live_server):
     party = party_of(demand.owner, user__display_name="林悦")
     match = make_match(source=demand, target=outcome, status="suggested")
 
-    # The broker accepts the match and starts a case from its row.
+    # The broker accepts the match and starts a case from its row with one click.
     page = as_user(broker)
     page.goto(f"{live_server.url}/matching/for/demand/{demand.pk}/")
     page.get_by_test_id("match-accept").click()
+    expect(page.get_by_test_id("match-accept")).to_have_count(0)
     page.get_by_test_id("match-start-case").click()
-    page.get_by_test_id("start-case").click()
     expect(page.get_by_test_id("case-stage")).to_have_text("线索")
     case = Case.objects.get(source_match_id=match.pk)
 
@@ -100,7 +102,9 @@ def test_a_case_from_match_to_signed_deal(as_user, live_server):
     # A file on the case.
     page.goto(f"{live_server.url}{case.get_absolute_url()}")
     page.select_option("select[name=kind]", "file")
-    page.set_input_files("input[name=file]", files=[{"name": "方案.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    page.set_input_files(
+        "input[name=file]", files=[{"name": "方案.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+    )
     page.get_by_test_id("activity-submit").click()
     expect(page.get_by_test_id("file-link")).to_have_text("方案.pdf")
 

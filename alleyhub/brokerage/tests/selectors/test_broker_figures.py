@@ -20,7 +20,11 @@ def _case_with_path(broker, path, *, amount=None, rating=None):
     final = path[-1] if path else Stage.LEAD
     extra = {}
     if final == Stage.SIGNED:
-        extra = {"contract_type": "licence", "contract_amount": Decimal(amount), "contract_date": date(2026, 6, 1)}
+        extra = {
+            "contract_type": "licence",
+            "contract_amount": Decimal(amount),
+            "contract_date": date(2026, 6, 1),
+        }
     if final == Stage.CLOSED:
         extra = {"close_reason": "price"}
     case = CaseFactory(broker=broker, stage=final, stage_entered_at=T0, **extra)
@@ -38,9 +42,15 @@ def _case_with_path(broker, path, *, amount=None, rating=None):
 
 def test_broker_figures_count_conversion_median_days_amounts_and_ratings():
     broker = BrokerFactory()
-    _case_with_path(broker, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=300000, rating=5)
-    _case_with_path(broker, [Stage.CONTACTED, Stage.MEETING, Stage.POC_PILOT, Stage.NEGOTIATION, Stage.SIGNED],
-                    amount=700000, rating=4)
+    _case_with_path(
+        broker, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=300000, rating=5
+    )
+    _case_with_path(
+        broker,
+        [Stage.CONTACTED, Stage.MEETING, Stage.POC_PILOT, Stage.NEGOTIATION, Stage.SIGNED],
+        amount=700000,
+        rating=4,
+    )
     _case_with_path(broker, [Stage.CONTACTED, Stage.CLOSED], rating=3)
     _case_with_path(broker, [Stage.CONTACTED])
     _case_with_path(broker, [])
@@ -67,8 +77,12 @@ def test_broker_figures_count_conversion_median_days_amounts_and_ratings():
 def test_the_ranking_puts_signed_deals_first_and_marks_gold_candidates():
     star, good, new = BrokerFactory(display_name="金牌"), BrokerFactory(), BrokerFactory()
     for amount in (100000, 200000):
-        _case_with_path(star, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=amount, rating=5)
-    _case_with_path(good, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=900000, rating=5)
+        _case_with_path(
+            star, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=amount, rating=5
+        )
+    _case_with_path(
+        good, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=900000, rating=5
+    )
     _case_with_path(new, [Stage.CONTACTED])
 
     rows = selectors.broker_ranking()
@@ -79,10 +93,20 @@ def test_the_ranking_puts_signed_deals_first_and_marks_gold_candidates():
 
 def test_ranking_page_and_own_figures_page(client_as):
     broker = BrokerFactory(display_name="王经纪")
-    _case_with_path(broker, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=500000, rating=5)
+    _case_with_path(
+        broker, [Stage.CONTACTED, Stage.MEETING, Stage.NEGOTIATION, Stage.SIGNED], amount=500000, rating=5
+    )
     client = client_as(broker)
     assert "王经纪" in client.get(reverse("brokerage:ranking")).content.decode()
     page = client.get(reverse("brokerage:broker_figures", args=[broker.pk])).content.decode()
     assert 'data-testid="signed-count">1<' in page
-    assert client_as(BrokerFactory()).get(reverse("brokerage:broker_figures", args=[broker.pk])).status_code == 403
-    assert client_as(OperatorUserFactory()).get(reverse("brokerage:broker_figures", args=[broker.pk])).status_code == 200
+    assert (
+        client_as(BrokerFactory()).get(reverse("brokerage:broker_figures", args=[broker.pk])).status_code
+        == 403
+    )
+    assert (
+        client_as(OperatorUserFactory())
+        .get(reverse("brokerage:broker_figures", args=[broker.pk]))
+        .status_code
+        == 200
+    )

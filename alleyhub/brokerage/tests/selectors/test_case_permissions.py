@@ -32,15 +32,18 @@ def _users(case):
     }
 
 
-@pytest.mark.parametrize(("who", "read", "write"), [
-    ("broker", True, True),
-    ("co_broker", True, True),
-    ("operator", True, True),
-    ("demand_party", True, False),
-    ("supply_party", True, False),
-    ("other_broker", False, False),
-    ("stranger", False, False),
-])
+@pytest.mark.parametrize(
+    ("who", "read", "write"),
+    [
+        ("broker", True, True),
+        ("co_broker", True, True),
+        ("operator", True, True),
+        ("demand_party", True, False),
+        ("supply_party", True, False),
+        ("other_broker", False, False),
+        ("stranger", False, False),
+    ],
+)
 def test_who_may_see_and_act_on_a_case(who, read, write):
     case = CaseFactory()
     user = _users(case)[who]
@@ -56,10 +59,18 @@ def test_who_may_see_and_act_on_a_case(who, read, write):
     assert selectors.cases_visible_to(user=user).filter(pk=case.pk).exists() == read
 
 
-@pytest.mark.parametrize(("who", "status"), [
-    ("broker", 200), ("co_broker", 200), ("operator", 200), ("demand_party", 200), ("supply_party", 200),
-    ("other_broker", 403), ("stranger", 403),
-])
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [
+        ("broker", 200),
+        ("co_broker", 200),
+        ("operator", 200),
+        ("demand_party", 200),
+        ("supply_party", 200),
+        ("other_broker", 403),
+        ("stranger", 403),
+    ],
+)
 def test_the_case_page_per_role(client_as, who, status):
     case = CaseFactory()
     assert client_as(_users(case)[who]).get(case.get_absolute_url()).status_code == status

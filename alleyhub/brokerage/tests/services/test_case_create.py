@@ -28,13 +28,21 @@ def test_a_broker_opens_a_case_by_hand_at_lead_and_the_parties_hear_of_it():
     demand, outcome = DemandFactory(), OutcomeFactory()
     demand_party, supply_party = party_of(demand.owner), party_of(outcome.owner)
 
-    case = case_create(demand_org=demand.owner, demand=demand, outcome=outcome, broker=broker,
-                       co_brokers=[co], actor=broker)
+    case = case_create(
+        demand_org=demand.owner, demand=demand, outcome=outcome, broker=broker, co_brokers=[co], actor=broker
+    )
 
-    assert (case.stage, case.supply_kind, case.supply_org, case.version) == (Stage.LEAD, "outcome", outcome.owner, 1)
+    assert (case.stage, case.supply_kind, case.supply_org, case.version) == (
+        Stage.LEAD,
+        "outcome",
+        outcome.owner,
+        1,
+    )
     assert list(case.co_brokers.all()) == [co]
     assert CaseStageChange.objects.get(case=case).to_stage == Stage.LEAD
-    notified = set(Notification.objects.filter(code="brokerage.case.created").values_list("recipient", flat=True))
+    notified = set(
+        Notification.objects.filter(code="brokerage.case.created").values_list("recipient", flat=True)
+    )
     assert notified == {co.pk, demand_party.pk, supply_party.pk}
 
 
@@ -46,14 +54,23 @@ def test_an_expert_or_an_investor_can_be_the_supply_side():
     case = case_create(demand_org=demand_org, expert=expert, broker=broker, actor=broker)
     assert case.supply_org == affiliation.organization
     investor = InvestorProfileFactory()
-    assert case_create(demand_org=demand_org, investor=investor, broker=broker, actor=broker).supply_kind == "investor"
+    assert (
+        case_create(demand_org=demand_org, investor=investor, broker=broker, actor=broker).supply_kind
+        == "investor"
+    )
 
 
 @pytest.mark.parametrize("problem", ["no_supply", "two_supplies", "foreign_demand", "broker_not_broker"])
 def test_inconsistent_cases_are_refused(problem):
     broker = BrokerFactory()
     demand, outcome = DemandFactory(), OutcomeFactory()
-    kwargs = {"demand_org": demand.owner, "demand": demand, "outcome": outcome, "broker": broker, "actor": broker}
+    kwargs = {
+        "demand_org": demand.owner,
+        "demand": demand,
+        "outcome": outcome,
+        "broker": broker,
+        "actor": broker,
+    }
     if problem == "no_supply":
         kwargs["outcome"] = None
     elif problem == "two_supplies":
@@ -70,7 +87,9 @@ def test_inconsistent_cases_are_refused(problem):
 def test_members_cannot_open_cases():
     demand, outcome = DemandFactory(), OutcomeFactory()
     with pytest.raises(PermissionDenied):
-        case_create(demand_org=demand.owner, outcome=outcome, broker=BrokerFactory(), actor=party_of(demand.owner))
+        case_create(
+            demand_org=demand.owner, outcome=outcome, broker=BrokerFactory(), actor=party_of(demand.owner)
+        )
 
 
 def test_a_case_starts_from_an_accepted_match_with_both_sides_filled_in():
@@ -80,7 +99,12 @@ def test_a_case_starts_from_an_accepted_match_with_both_sides_filled_in():
 
     case = case_start_from_match(match=match, actor=broker)
 
-    assert (case.demand, case.demand_org, case.outcome, case.broker) == (demand, demand.owner, outcome, broker)
+    assert (case.demand, case.demand_org, case.outcome, case.broker) == (
+        demand,
+        demand.owner,
+        outcome,
+        broker,
+    )
     assert case.source_match_id == match.pk
     assert "0.82" in CaseStageChange.objects.get(case=case).note
 
@@ -97,7 +121,9 @@ def test_starting_from_a_suggested_match_accepts_it_and_logs_the_decision():
 def test_starting_twice_from_the_same_match_gives_the_same_case():
     broker = BrokerFactory()
     match = make_match(source=DemandFactory(), target=OutcomeFactory())
-    assert case_start_from_match(match=match, actor=broker) == case_start_from_match(match=match, actor=broker)
+    assert case_start_from_match(match=match, actor=broker) == case_start_from_match(
+        match=match, actor=broker
+    )
     assert Case.objects.count() == 1
 
 

@@ -29,17 +29,31 @@ def _extra_for(to_stage):
 
 @pytest.mark.parametrize(("from_stage", "to_stage"), ALLOWED)
 def test_every_allowed_transition_moves_the_case_and_records_who_when_and_why(from_stage, to_stage):
-    case = CaseFactory(stage=from_stage, contract_type="licence" if from_stage == Stage.SIGNED else "",
-                       close_reason="price" if from_stage == Stage.CLOSED else "")
+    case = CaseFactory(
+        stage=from_stage,
+        contract_type="licence" if from_stage == Stage.SIGNED else "",
+        close_reason="price" if from_stage == Stage.CLOSED else "",
+    )
     broker = case.broker
 
-    moved = case_move(case=case, to_stage=to_stage, expected_version=case.version, actor=broker,
-                      note="对方确认", **_extra_for(to_stage))
+    moved = case_move(
+        case=case,
+        to_stage=to_stage,
+        expected_version=case.version,
+        actor=broker,
+        note="对方确认",
+        **_extra_for(to_stage),
+    )
 
     assert moved.stage == to_stage
     assert moved.version == case.version + 1
     change = CaseStageChange.objects.filter(case=case).latest("at", "id")
-    assert (change.from_stage, change.to_stage, change.actor, change.note) == (from_stage, to_stage, broker, "对方确认")
+    assert (change.from_stage, change.to_stage, change.actor, change.note) == (
+        from_stage,
+        to_stage,
+        broker,
+        "对方确认",
+    )
     assert AuditEntry.objects.filter(code="brokerage.case.stage_changed", target_id=str(case.pk)).exists()
 
 
@@ -47,15 +61,23 @@ def test_every_allowed_transition_moves_the_case_and_records_who_when_and_why(fr
 def test_forbidden_transitions_are_refused_and_change_nothing(from_stage, to_stage):
     case = CaseFactory(
         stage=from_stage,
-        **({"contract_type": "licence", "contract_amount": Decimal(1), "contract_date": date.today()}
-           if from_stage == Stage.SIGNED else {}),
+        **(
+            {"contract_type": "licence", "contract_amount": Decimal(1), "contract_date": date.today()}
+            if from_stage == Stage.SIGNED
+            else {}
+        ),
         **({"close_reason": "price"} if from_stage == Stage.CLOSED else {}),
     )
     before = CaseStageChange.objects.count()
 
     with pytest.raises(ApplicationError):
-        case_move(case=case, to_stage=to_stage, expected_version=case.version, actor=case.broker,
-                  **_extra_for(to_stage))
+        case_move(
+            case=case,
+            to_stage=to_stage,
+            expected_version=case.version,
+            actor=case.broker,
+            **_extra_for(to_stage),
+        )
 
     case.refresh_from_db()
     assert case.stage == from_stage and case.version == 1
@@ -69,7 +91,10 @@ def test_the_transition_table_is_data_an_operator_can_change():
 
     StageTransition.objects.create(from_stage=Stage.LEAD, to_stage=Stage.MEETING)
 
-    assert case_move(case=case, to_stage=Stage.MEETING, expected_version=1, actor=case.broker).stage == Stage.MEETING
+    assert (
+        case_move(case=case, to_stage=Stage.MEETING, expected_version=1, actor=case.broker).stage
+        == Stage.MEETING
+    )
 
 
 def test_skipping_a_stage_is_refused_with_the_allowed_next_stages():
@@ -83,21 +108,40 @@ def test_skipping_a_stage_is_refused_with_the_allowed_next_stages():
 def test_signing_requires_contract_type_amount_and_date():
     case = CaseFactory(stage=Stage.NEGOTIATION)
     with pytest.raises(ApplicationError) as exc:
-        case_move(case=case, to_stage=Stage.SIGNED, expected_version=1, actor=case.broker, contract_type="licence")
+        case_move(
+            case=case, to_stage=Stage.SIGNED, expected_version=1, actor=case.broker, contract_type="licence"
+        )
     assert exc.value.extra["code"] == "contract_required"
 
-    signed = case_move(case=case, to_stage=Stage.SIGNED, expected_version=1, actor=case.broker,
-                       contract_type="licence", contract_amount="1200000.50", contract_date=date(2026, 11, 1))
+    signed = case_move(
+        case=case,
+        to_stage=Stage.SIGNED,
+        expected_version=1,
+        actor=case.broker,
+        contract_type="licence",
+        contract_amount="1200000.50",
+        contract_date=date(2026, 11, 1),
+    )
     assert (signed.contract_type, signed.contract_amount, signed.contract_date) == (
-        "licence", Decimal("1200000.50"), date(2026, 11, 1))
+        "licence",
+        Decimal("1200000.50"),
+        date(2026, 11, 1),
+    )
 
 
 @pytest.mark.parametrize("amount", ["abc", "-5", "1e20"])
 def test_a_bad_contract_amount_is_refused(amount):
     case = CaseFactory(stage=Stage.NEGOTIATION)
     with pytest.raises(ApplicationError):
-        case_move(case=case, to_stage=Stage.SIGNED, expected_version=1, actor=case.broker,
-                  contract_type="licence", contract_amount=amount, contract_date=date.today())
+        case_move(
+            case=case,
+            to_stage=Stage.SIGNED,
+            expected_version=1,
+            actor=case.broker,
+            contract_type="licence",
+            contract_amount=amount,
+            contract_date=date.today(),
+        )
     case.refresh_from_db()
     assert case.stage == Stage.NEGOTIATION
 
@@ -105,19 +149,31 @@ def test_a_bad_contract_amount_is_refused(amount):
 def test_a_contract_date_in_the_future_is_refused():
     case = CaseFactory(stage=Stage.NEGOTIATION)
     with pytest.raises(ApplicationError):
-        case_move(case=case, to_stage=Stage.SIGNED, expected_version=1, actor=case.broker,
-                  contract_type="licence", contract_amount="1", contract_date=date.today() + timedelta(days=3))
+        case_move(
+            case=case,
+            to_stage=Stage.SIGNED,
+            expected_version=1,
+            actor=case.broker,
+            contract_type="licence",
+            contract_amount="1",
+            contract_date=date.today() + timedelta(days=3),
+        )
 
 
 def test_closing_requires_a_reason_from_the_list():
     case = CaseFactory(stage=Stage.MEETING)
     for reason in ("", "boredom"):
         with pytest.raises(ApplicationError):
-            case_move(case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker, close_reason=reason)
+            case_move(
+                case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker, close_reason=reason
+            )
     with pytest.raises(ApplicationError):
-        case_move(case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker, close_reason="other")
-    closed = case_move(case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker,
-                       close_reason="ip_unclear")
+        case_move(
+            case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker, close_reason="other"
+        )
+    closed = case_move(
+        case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker, close_reason="ip_unclear"
+    )
     assert closed.close_reason == "ip_unclear"
 
 
@@ -137,7 +193,9 @@ def test_a_stale_version_is_a_conflict_that_names_who_moved_it_first():
     case_move(case=case, to_stage=Stage.CONTACTED, expected_version=1, actor=other)
 
     with pytest.raises(ConflictError) as exc:
-        case_move(case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker, close_reason="price")
+        case_move(
+            case=case, to_stage=Stage.CLOSED, expected_version=1, actor=case.broker, close_reason="price"
+        )
 
     assert exc.value.status == 409
     assert "张经纪" in exc.value.message
@@ -151,7 +209,10 @@ def test_co_brokers_and_operators_may_move_a_case(who):
     actor = OperatorUserFactory() if who == "operator" else BrokerFactory()
     if who == "co_broker":
         case.co_brokers.add(actor)
-    assert case_move(case=case, to_stage=Stage.CONTACTED, expected_version=1, actor=actor).stage == Stage.CONTACTED
+    assert (
+        case_move(case=case, to_stage=Stage.CONTACTED, expected_version=1, actor=actor).stage
+        == Stage.CONTACTED
+    )
 
 
 @pytest.mark.parametrize("who", ["other_broker", "party"])

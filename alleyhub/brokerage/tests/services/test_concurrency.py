@@ -16,8 +16,10 @@ from alleyhub.core.exceptions import ConflictError
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "postgresql",
-                       reason="needs PostgreSQL: SQLite lets only one writer in, so two brokers cannot race"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL: SQLite lets only one writer in, so two brokers cannot race",
+    ),
 ]
 
 
@@ -60,8 +62,13 @@ def test_the_second_of_two_overlapping_moves_waits_then_gets_a_conflict(shared_c
         first_done.wait(5)
         started = time.monotonic()
         try:
-            return case_move(case=case, to_stage=Stage.CLOSED, expected_version=1, actor=second_broker,
-                             close_reason="price")
+            return case_move(
+                case=case,
+                to_stage=Stage.CLOSED,
+                expected_version=1,
+                actor=second_broker,
+                close_reason="price",
+            )
         finally:
             results["second_waited"] = time.monotonic() - started
 
@@ -76,7 +83,10 @@ def test_the_second_of_two_overlapping_moves_waits_then_gets_a_conflict(shared_c
     assert results["second_waited"] >= 0.4
     case.refresh_from_db()
     assert (case.stage, case.version) == (Stage.CONTACTED, 2)
-    assert list(CaseStageChange.objects.filter(case=case).values_list("to_stage", flat=True)) == ["lead", "contacted"]
+    assert list(CaseStageChange.objects.filter(case=case).values_list("to_stage", flat=True)) == [
+        "lead",
+        "contacted",
+    ]
 
 
 def test_of_many_simultaneous_moves_exactly_one_wins(shared_case):
@@ -89,6 +99,7 @@ def test_of_many_simultaneous_moves_exactly_one_wins(shared_case):
         def run():
             barrier.wait(5)
             return case_move(case=case, to_stage=Stage.CONTACTED, expected_version=1, actor=actor)
+
         return run
 
     threads = [_in_thread(mover(b), results, i) for i, b in enumerate(brokers)]

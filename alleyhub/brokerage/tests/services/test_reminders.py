@@ -69,7 +69,9 @@ def test_new_activity_clears_the_flag_and_starts_a_new_period():
 
 def test_signed_and_closed_cases_are_never_reminded():
     _idle_case(100, stage=Stage.CLOSED, close_reason="price")
-    _idle_case(100, stage=Stage.SIGNED, contract_type="licence", contract_amount=1, contract_date="2026-01-05")
+    _idle_case(
+        100, stage=Stage.SIGNED, contract_type="licence", contract_amount=1, contract_date="2026-01-05"
+    )
     assert case_reminders_run() == {"reminded": 0, "escalated": 0}
 
 

@@ -18,8 +18,10 @@ PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
 
 
 def _upload(client, case, name, content):
-    return client.post(reverse("brokerage:activity_add", args=[case.pk]),
-                       {"kind": "file", "text": "", "file": SimpleUploadedFile(name, content)})
+    return client.post(
+        reverse("brokerage:activity_add", args=[case.pk]),
+        {"kind": "file", "text": "", "file": SimpleUploadedFile(name, content)},
+    )
 
 
 def test_a_broker_uploads_a_file_stored_outside_the_web_root_under_a_random_name(client_as):
@@ -35,13 +37,16 @@ def test_a_broker_uploads_a_file_stored_outside_the_web_root_under_a_random_name
     assert stored.read_bytes() == PDF
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("installer.exe", b"MZ\x90\x00", "不支持的文件类型"),
-    ("notes.html", b"<script>", "不支持的文件类型"),
-    ("fake.pdf", b"MZ\x90\x00 not a pdf", "不符"),
-    ("photo.png", PDF, "不符"),
-    ("empty.txt", b"", "空"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("installer.exe", b"MZ\x90\x00", "不支持的文件类型"),
+        ("notes.html", b"<script>", "不支持的文件类型"),
+        ("fake.pdf", b"MZ\x90\x00 not a pdf", "不符"),
+        ("photo.png", PDF, "不符"),
+        ("empty.txt", b"", "空"),
+    ],
+)
 def test_files_of_other_types_or_with_the_wrong_content_are_refused(client_as, name, content, message):
     case = CaseFactory()
     response = _upload(client_as(case.broker), case, name, content)
@@ -61,8 +66,9 @@ def test_files_over_ten_megabytes_are_refused():
 
 def _case_with_file():
     case = CaseFactory()
-    activity = case_activity_add(case=case, actor=case.broker, kind="file",
-                                 upload=SimpleUploadedFile("方案.pdf", PDF))
+    activity = case_activity_add(
+        case=case, actor=case.broker, kind="file", upload=SimpleUploadedFile("方案.pdf", PDF)
+    )
     return case, activity
 
 
@@ -76,13 +82,18 @@ def test_a_party_sees_files_and_the_confidential_part_only_after_accepting_the_t
     assert client.get(url).status_code == 403
     assert "薄膜应力" not in page and "file-link" not in page and 'data-testid="terms"' in page
 
-    response = client.post(reverse("brokerage:confidentiality_accept", args=[case.pk]), {"accept": "yes"},
-                           REMOTE_ADDR="203.0.113.7")
+    response = client.post(
+        reverse("brokerage:confidentiality_accept", args=[case.pk]),
+        {"accept": "yes"},
+        REMOTE_ADDR="203.0.113.7",
+    )
     assert response.status_code == 302
 
     acceptance = ConfidentialityAcceptance.objects.get(case=case, user=party)
     assert acceptance.ip_address == "203.0.113.7" and acceptance.accepted_at is not None
-    assert AuditEntry.objects.filter(code="brokerage.case.confidentiality_accepted", ip_address="203.0.113.7").exists()
+    assert AuditEntry.objects.filter(
+        code="brokerage.case.confidentiality_accepted", ip_address="203.0.113.7"
+    ).exists()
     page = client.get(case.get_absolute_url()).content.decode()
     assert "薄膜应力" in page and "file-link" in page
     download = client.get(url)
@@ -118,7 +129,8 @@ def test_anonymous_download_goes_to_login_and_media_url_serves_nothing(client):
 def test_a_party_cannot_add_activities(client_as):
     case = CaseFactory()
     response = client_as(party_of(case.demand_org)).post(
-        reverse("brokerage:activity_add", args=[case.pk]), {"kind": "note", "text": "hi"})
+        reverse("brokerage:activity_add", args=[case.pk]), {"kind": "note", "text": "hi"}
+    )
     assert response.status_code == 403
     assert not CaseActivity.objects.exists()
 

@@ -44,11 +44,13 @@ class Command(BaseCommand):
         elif opts["enqueue_embed"]:
             from alleyhub.matching.tasks import embed_documents
 
-            pending = services.documents_needing_embedding(include_exhausted=opts["retry_failed"])
-            doc_ids = list(pending.values_list("doc_id", flat=True))
-            for start in range(0, len(doc_ids), 200):
-                embed_documents.enqueue(doc_ids=doc_ids[start : start + 200])
-            self.stdout.write(f"queued {len(doc_ids)} documents for embedding")
+            pending = services.documents_needing_embedding(include_exhausted=True)
+            if opts["retry_failed"]:
+                pending.update(attempts=0)
+            count = pending.count()
+            # One chunked task: it embeds a batch, queues the next, and refreshes all matches at the end.
+            embed_documents.enqueue(doc_ids=None)
+            self.stdout.write(f"queued {count} documents for embedding")
         elif opts["embed"]:
             pending = services.documents_needing_embedding(include_exhausted=opts["retry_failed"]).count()
             with tqdm(total=pending, desc="embed", unit="doc", disable=quiet, file=self.stderr) as progress:

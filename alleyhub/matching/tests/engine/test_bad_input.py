@@ -13,7 +13,7 @@ ODD_QUERIES = [
     "SiC碳化硅MOSFETの器件 Ünïcödé ✓",
     "。，、！？……——",
     "!!!???...",
-    "\"碳化硅\" AND (SiC OR NEAR/3) * -MOSFET",
+    '"碳化硅" AND (SiC OR NEAR/3) * -MOSFET',
     ".*[a-z]+(?=x)\\d{2,}|^$",
     "'; DROP TABLE listings; --",
     "%_%",
@@ -43,7 +43,9 @@ def test_metacharacters_are_plain_text(lexical_engine):
 
 def test_document_without_text_is_indexed_and_harmless(embedder):
     e = Engine(embedder=embedder)
-    e.build([Document("x:empty", "outcome"), Document("x:full", "outcome", "石墨烯", "石墨烯导热膜")], embed=True)
+    e.build(
+        [Document("x:empty", "outcome"), Document("x:full", "outcome", "石墨烯", "石墨烯导热膜")], embed=True
+    )
     assert len(e) == 2
     assert e.search(Query("石墨烯"), k=5)[0].id == "x:full"
     assert e.explain(Query("石墨烯"), "x:empty").lexical == 0.0

@@ -6,14 +6,24 @@ from alleyhub.matching.engine import check_constraints, extract_constraints
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("200平左右的办公室，预算3.5万/月", {"area_sqm": 200.0, "monthly_budget": 35000, "space_kind": "office"}),
-        ("需要TRL6以上的碳化硅MOSFET，耐压1200V，预算30万", {"min_trl": 6, "voltage_v": 1200.0, "budget_max": 300000}),
+        (
+            "200平左右的办公室，预算3.5万/月",
+            {"area_sqm": 200.0, "monthly_budget": 35000, "space_kind": "office"},
+        ),
+        (
+            "需要TRL6以上的碳化硅MOSFET，耐压1200V，预算30万",
+            {"min_trl": 6, "voltage_v": 1200.0, "budget_max": 300000},
+        ),
         ("许可费50万元，TRL 7", {"price_min": 500000, "price_max": 500000, "trl": 7}),
         ("预算30-50万元", {"budget_min": 300000, "budget_max": 500000}),
-        ("单笔投资500万-3000万，关注天使轮至B轮", {"ticket_min": 5_000_000, "ticket_max": 30_000_000,
-                                        "stages": ["seed", "startup", "growth"]}),
-        ("150 sqm office in Huayang, budget RMB 40k per month",
-         {"area_sqm": 150.0, "monthly_budget": 40000, "subdistrict": "华阳路街道", "space_kind": "office"}),
+        (
+            "单笔投资500万-3000万，关注天使轮至B轮",
+            {"ticket_min": 5_000_000, "ticket_max": 30_000_000, "stages": ["seed", "startup", "growth"]},
+        ),
+        (
+            "150 sqm office in Huayang, budget RMB 40k per month",
+            {"area_sqm": 150.0, "monthly_budget": 40000, "subdistrict": "华阳路街道", "space_kind": "office"},
+        ),
         ("6元/㎡/天，2026年3月起可入驻", {"rent_per_sqm_day": 6.0, "available_from": "2026-03-01"}),
         ("租金每天8块一平以内", {"rent_per_sqm_day": 8.0}),
         ("1000平以上的厂房", {"area_min": 1000.0}),
@@ -53,8 +63,10 @@ def test_industry_codes_match_by_prefix():
 
 
 def test_ticket_ranges_overlap():
-    [c] = check_constraints({"ticket_min": 20_000_000, "ticket_max": 20_000_000},
-                            {"ticket_min": 5_000_000, "ticket_max": 30_000_000})
+    [c] = check_constraints(
+        {"ticket_min": 20_000_000, "ticket_max": 20_000_000},
+        {"ticket_min": 5_000_000, "ticket_max": 30_000_000},
+    )
     assert c.met is True
     [c] = check_constraints({"ticket_max": 100_000_000}, {"ticket_min": 1_000_000, "ticket_max": 5_000_000})
     assert c.met is False
@@ -66,5 +78,7 @@ def test_must_marks_checks_hard():
 
 
 def test_garbage_field_values_give_unknown_not_errors():
-    checks = check_constraints({"budget_max": "lots", "area_sqm": 100}, {"price_min": "n/a", "area_sqm": None})
+    checks = check_constraints(
+        {"budget_max": "lots", "area_sqm": 100}, {"price_min": "n/a", "area_sqm": None}
+    )
     assert all(c.met is None for c in checks)

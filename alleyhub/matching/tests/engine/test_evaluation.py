@@ -17,7 +17,9 @@ from alleyhub.matching.engine.evaluation import (
 def write_beir(folder, corpus, queries, qrels):
     (folder / "qrels").mkdir(parents=True)
     (folder / "corpus.jsonl").write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in corpus) + "\n")
-    (folder / "queries.jsonl").write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in queries) + "\n")
+    (folder / "queries.jsonl").write_text(
+        "\n".join(json.dumps(q, ensure_ascii=False) for q in queries) + "\n"
+    )
     lines = ["query-id\tcorpus-id\tscore"] + [f"{q}\t{d}\t{s}" for q, d, s in qrels]
     (folder / "qrels" / "test.tsv").write_text("\n".join(lines) + "\n")
     return folder
@@ -28,12 +30,20 @@ def tiny(tmp_path):
     return write_beir(
         tmp_path / "tiny",
         [
-            {"_id": "d1", "title": "碳化硅MOSFET", "text": "1200V 碳化硅功率器件", "metadata": {"kind": "outcome"}},
+            {
+                "_id": "d1",
+                "title": "碳化硅MOSFET",
+                "text": "1200V 碳化硅功率器件",
+                "metadata": {"kind": "outcome"},
+            },
             {"_id": "d2", "title": "石墨烯导热膜", "text": "手机散热", "metadata": {"kind": "outcome"}},
             {"_id": "d3", "title": "MEMS microphone", "text": "low-noise MEMS microphone for earbuds"},
         ],
-        [{"_id": "q1", "text": "SiC power device"}, {"_id": "q2", "text": "graphene heat spreader"},
-         {"_id": "q3", "text": "unjudged query"}],
+        [
+            {"_id": "q1", "text": "SiC power device"},
+            {"_id": "q2", "text": "graphene heat spreader"},
+            {"_id": "q3", "text": "unjudged query"},
+        ],
         [("q1", "d1", 2), ("q2", "d2", 1), ("q2", "d3", 0)],
     )
 
@@ -67,8 +77,12 @@ def test_load_beir_reads_kind_and_qrels(tiny):
 
 
 def test_load_beir_rejects_duplicate_ids_and_broken_files(tmp_path):
-    dup = write_beir(tmp_path / "dup", [{"_id": "d1", "text": "a"}, {"_id": "d1", "text": "b"}],
-                     [{"_id": "q1", "text": "a"}], [("q1", "d1", 1)])
+    dup = write_beir(
+        tmp_path / "dup",
+        [{"_id": "d1", "text": "a"}, {"_id": "d1", "text": "b"}],
+        [{"_id": "q1", "text": "a"}],
+        [("q1", "d1", 1)],
+    )
     with pytest.raises(DatasetError, match="duplicate corpus ids: d1"):
         load_beir(dup)
     (dup / "corpus.jsonl").write_text("{not json\n")
@@ -83,7 +97,16 @@ def test_eval_command_prints_metrics_json_as_last_line(tiny, capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert len(lines) >= 2
     report = json.loads(lines[-1])
-    assert set(report) == {"ndcg@10", "recall@1", "recall@5", "recall@10", "mrr@10", "p50_ms", "p95_ms", "n_queries"}
+    assert set(report) == {
+        "ndcg@10",
+        "recall@1",
+        "recall@5",
+        "recall@10",
+        "mrr@10",
+        "p50_ms",
+        "p95_ms",
+        "n_queries",
+    }
     assert report["n_queries"] == 2
     assert report["recall@10"] == 1.0
 
@@ -95,7 +118,11 @@ def test_eval_command_hybrid_mode_embeds_on_the_fly(tiny, capsys):
 
 
 def test_eval_command_reports_duplicate_ids_as_command_error(tmp_path):
-    dup = write_beir(tmp_path / "dup", [{"_id": "d1", "text": "a"}, {"_id": "d1", "text": "b"}],
-                     [{"_id": "q1", "text": "a"}], [("q1", "d1", 1)])
+    dup = write_beir(
+        tmp_path / "dup",
+        [{"_id": "d1", "text": "a"}, {"_id": "d1", "text": "b"}],
+        [{"_id": "q1", "text": "a"}],
+        [("q1", "d1", 1)],
+    )
     with pytest.raises(CommandError, match="duplicate corpus ids"):
         call_command("eval_matching", str(dup))

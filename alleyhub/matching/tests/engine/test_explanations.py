@@ -41,7 +41,10 @@ def test_monthly_budget_and_area_checks_use_numbers_from_text(engine):
 
 def test_explanation_round_trips_through_json():
     e = Explanation(
-        shared_terms=["SiC=碳化硅"], semantic=0.81234567, lexical=3.5, fit=0.5,
+        shared_terms=["SiC=碳化硅"],
+        semantic=0.81234567,
+        lexical=3.5,
+        fit=0.5,
         constraints=[ConstraintCheck("min_trl", 6, 7, True, True, "trl_at_least")],
     )
     data = json.loads(json.dumps(e.to_dict(), ensure_ascii=False))

@@ -14,7 +14,9 @@ def make():
 
 
 def test_hard_filter_drops_documents_that_miss_or_do_not_say():
-    hits = make().search(Query("碳化硅", fields={"min_trl": 6}, must=frozenset({"min_trl"})), k=10, mode="lexical")
+    hits = make().search(
+        Query("碳化硅", fields={"min_trl": 6}, must=frozenset({"min_trl"})), k=10, mode="lexical"
+    )
     assert [h.id for h in hits] == ["o:mature"]
 
 
@@ -26,8 +28,9 @@ def test_soft_constraint_keeps_everything_but_ranks_fits_first():
 
 
 def test_hard_budget_filter_uses_price_from_text():
-    hits = make().search(Query("碳化硅", fields={"budget_max": 500_000}, must=frozenset({"budget_max"})),
-                         k=10, mode="lexical")
+    hits = make().search(
+        Query("碳化硅", fields={"budget_max": 500_000}, must=frozenset({"budget_max"})), k=10, mode="lexical"
+    )
     assert [h.id for h in hits] == ["o:cheap"]
 
 

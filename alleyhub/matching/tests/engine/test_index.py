@@ -6,7 +6,10 @@ from alleyhub.matching.engine import Document, Engine, Query, RandomEmbedder
 def test_upsert_replaces_and_remove_deletes(embedder):
     e = Engine(embedder=embedder)
     e.build([Document("o:1", "outcome", "石墨烯导热膜", "手机散热")], embed=True)
-    e.upsert(Document("o:1", "outcome", "氮化镓快充芯片", "GaN fast charger"), embedder.passages(["氮化镓快充芯片"])[0])
+    e.upsert(
+        Document("o:1", "outcome", "氮化镓快充芯片", "GaN fast charger"),
+        embedder.passages(["氮化镓快充芯片"])[0],
+    )
     e.upsert(Document("o:2", "outcome", "MEMS麦克风", "耳机拾音"))
     assert len(e) == 2
     assert e.search(Query("石墨烯"), mode="lexical") == []

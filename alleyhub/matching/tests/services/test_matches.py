@@ -194,3 +194,29 @@ def test_a_startup_is_matched_with_investors_and_services_by_stage(commit):
     assert seed_checks["stage_fits"] is True
     if ("investor", late_fund.pk) in matches:
         assert matches[("investor", seed_fund.pk)].rank < matches[("investor", late_fund.pk)].rank
+
+
+def test_an_outcome_published_later_appears_in_the_fitting_demands_matches(mems, commit):
+    demand = mems["demand"]
+    with commit():
+        later = TechOutcomeFactory(
+            title_zh="耳机用骨传导拾音元件", title_en="", summary_zh="无线耳机低噪声拾音，骨传导麦克风。",
+        )
+    assert Match.objects.filter(
+        source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=later.pk
+    ).exists()
+
+    later.status = ListingStatus.ARCHIVED
+    with commit():
+        later.save()
+    assert not Match.objects.filter(
+        source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=later.pk
+    ).exists()
+
+
+def test_search_object_ids_serves_other_apps_text_filters(mems):
+    from alleyhub.matching.selectors import search_object_ids
+
+    assert search_object_ids(q="MEMS", kind="outcome")[0] == mems["outcome"].pk
+    assert search_object_ids(q="", kind="outcome") == []
+    assert search_object_ids(q="MEMS", kind="nonsense") == []

@@ -160,3 +160,12 @@ def test_index_status_page_is_for_operators(client, client_as, pair):
 def test_nav_links_to_search_and_my_matches(client_as, pair):
     html = client_as(pair["member"]).get("/search/").content.decode()
     assert 'href="/search/"' in html and 'href="/matching/mine/"' in html
+
+
+def test_brokers_get_the_start_a_case_hook_and_members_do_not(client_as, pair):
+    url = reverse("matching:for_object", kwargs={"kind": "demand", "pk": pair["demand"].pk})
+    broker_html = client_as(BrokerFactory()).get(url, **HTMX).content.decode()
+    case_url = reverse("brokerage:case_start_from_match", args=[pair["match"].pk])
+    assert f'hx-post="{case_url}"' in broker_html
+    member_html = client_as(pair["member"]).get(url, **HTMX).content.decode()
+    assert case_url not in member_html

@@ -15,9 +15,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval: float, once: bool, **options):
         jobs = periodic_tasks()
-        self.stdout.write(_("定时任务：%(jobs)s") % {"jobs": "; ".join(
-            _("%(name)s 每 %(minutes)s 分钟") % {"name": j.name, "minutes": f"{j.interval_minutes or interval:g}"}
-            for j in jobs)})
+        self.stdout.write(
+            _("定时任务：%(jobs)s")
+            % {
+                "jobs": "; ".join(
+                    _("%(name)s 每 %(minutes)s 分钟")
+                    % {"name": j.name, "minutes": f"{j.interval_minutes or interval:g}"}
+                    for j in jobs
+                )
+            }
+        )
         last_run: dict = {}
         while True:
             enqueued = enqueue_periodic(last_run=None if once else last_run)

@@ -68,3 +68,13 @@ def test_a_narrow_range_counts_only_its_requests(world, fixture):
 def test_only_the_task_force_and_operators_see_the_dashboard(world, who):
     with pytest.raises(PermissionDenied):
         dashboard_for_user(user=getattr(world, who), start=date(2026, 11, 1), end=date(2026, 11, 2))
+
+
+def test_a_reopened_request_does_not_count_as_answered_in_no_time(world):
+    req = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 2, 9))
+    request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 2, 9))
+    request_act(request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="a", now=at(2026, 11, 3, 9))
+    request_act(request_id=req.pk, action=Action.REOPEN, actor=world.ent_user, note="b", now=at(2026, 11, 4, 9))
+    d = dashboard_for_user(user=world.lead, start=date(2026, 11, 1), end=date(2026, 11, 30), now=NOW)
+    assert d.totals.median_days_to_answer is None
+    assert d.totals.open == 1

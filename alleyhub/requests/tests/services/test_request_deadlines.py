@@ -120,3 +120,33 @@ def test_the_last_day_shown_is_the_day_before_the_midnight_deadline(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 9, 30, 16, 0))
     assert str(req.accept_last_day) == "2026-10-08"
     assert str(current_deadline(req, at(2026, 10, 1)).last_day) == "2026-10-08"
+
+
+def test_the_unit_is_warned_once_when_a_request_turns_yellow(world):
+    from alleyhub.requests.services import requests_warn_due_soon
+
+    start = at(2026, 11, 2, 0, 0)  # due at the end of Tuesday; yellow from 38h24m
+    submit(org=world.ent, user=world.ent_user, now=start)
+    assert requests_warn_due_soon(now=start + timedelta(hours=30)) == 0
+    assert requests_warn_due_soon(now=start + timedelta(hours=40)) == 1
+    assert requests_warn_due_soon(now=start + timedelta(hours=41)) == 0
+    notes = Notification.objects.filter(code="requests.request.due_soon")
+    assert list(notes.values_list("recipient__username", flat=True)) == ["kewei-staff"]
+    assert "2026-11-03" in notes.get().body
+
+
+def test_a_worker_that_dies_mid_run_loses_no_escalation_and_repeats_none(world):
+    from django.db import transaction
+
+    first = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 2, 9))
+    second = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 3, 9))
+    requests_escalate_overdue(now=at(2026, 11, 4, 9))  # only the first is overdue yet
+    # The next run dies before its work is committed: nothing of it survives...
+    with pytest.raises(RuntimeError), transaction.atomic():
+        requests_escalate_overdue(now=at(2026, 11, 5, 9))
+        raise RuntimeError("worker killed")
+    assert list(Escalation.objects.values_list("request_id", flat=True)) == [first.pk]
+    # ...and the rerun does it, without repeating the first one.
+    assert [e.request for e in requests_escalate_overdue(now=at(2026, 11, 5, 9))] == [second]
+    escalated = Notification.objects.filter(recipient=world.lead, code="requests.request.escalated")
+    assert sorted(escalated.values_list("target_id", flat=True)) == sorted([str(first.pk), str(second.pk)])

@@ -47,6 +47,9 @@ def test_unit_inbox_shows_deadline_colours(client_as, world):
     assert 'data-colour="red"' in html and 'data-colour="green"' in html
     assert html.index("早就超时") < html.index("刚提交")  # red first
     assert "早就超时" not in client_as(world.other_staff).get(reverse("requests:inbox")).content.decode()
+    assert 'data-testid="cooperating"' not in html
+    coop_html = client_as(world.coop_staff).get(reverse("requests:inbox")).content.decode()
+    assert "早就超时" in coop_html and 'data-testid="cooperating"' in coop_html
 
 
 def test_detail_shows_timeline_and_only_allowed_buttons(client_as, world, req):
