@@ -35,6 +35,7 @@ run: setup ## migrate, load the demo district once, start the worker and serve o
 	@echo "Alley Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@trap 'kill 0' EXIT INT TERM; \
 	  $(BIN)/python manage.py db_worker --queue-name '*' --no-reload >var/worker.log 2>&1 & \
+	  $(BIN)/python manage.py scheduler --interval 5 >var/scheduler.log 2>&1 & \
 	  DEBUG=$(DEBUG) ALLOWED_HOSTS='$(RUN_ALLOWED_HOSTS)' $(BIN)/python manage.py runserver --noreload $(HOST):$(PORT)
 
 browser-deps: ## Debian's Chromium and CJK fonts for the browser tests

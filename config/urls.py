@@ -23,3 +23,4 @@ urlpatterns = [
 handler404 = "alleyhub.core.views.page_not_found"
 handler500 = "alleyhub.core.views.server_error"
 handler403 = "alleyhub.core.views.permission_denied"
+handler400 = "alleyhub.core.views.bad_request"

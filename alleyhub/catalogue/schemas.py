@@ -1,7 +1,7 @@
 from ninja import Field, Schema
 
 from alleyhub.directory.models import LifecycleStage
-from alleyhub.listings.schemas import ID_MAX, ListingOut
+from alleyhub.listings.schemas import ID_MAX, ListingOut, Text
 
 from .models import ServiceCategory
 
@@ -28,7 +28,7 @@ class ServiceDetailOut(ServiceOut):
 
 
 class ServiceFilters(Schema):
-    q: str | None = Field(None, max_length=100)
+    q: Text | None = Field(None, max_length=100)
     category: ServiceCategory | None = None
     stage: LifecycleStage | None = None
     free: bool | None = None

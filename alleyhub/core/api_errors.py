@@ -19,7 +19,8 @@ def problem(api: NinjaAPI, request: HttpRequest, status: int, title: str, detail
     body = {"type": "about:blank", "title": title, "status": status, "instance": request.path}
     if detail:
         body["detail"] = detail
-    body.update(extra)
+    # Extension members never overwrite the standard ones (RFC 9457 §3.2).
+    body.update({key: value for key, value in extra.items() if key not in body and key != "type"})
     response = api.create_response(request, body, status=status)
     response["Content-Type"] = PROBLEM_CONTENT_TYPE
     return response

@@ -3,10 +3,11 @@ for users allowed to see them (`selectors.can_view_confidential`); for everybody
 
 
 from datetime import date, datetime
+from typing import Annotated
 
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import model_validator
+from pydantic import AfterValidator, model_validator
 
 from alleyhub.directory.models import LifecycleStage, OrganizationKind
 
@@ -15,6 +16,16 @@ from .models import CooperationMode, IPStatus
 
 ID_MAX = 2**63 - 1
 AMOUNT_MAX = 10**15
+
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL refuses NUL characters in text; refuse them here as bad input (422), not a 500.
+    if "\x00" in value:
+        raise ValueError(_("不能包含空字符。"))
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 class OwnerOut(Schema):
@@ -89,8 +100,8 @@ def _order(low_name: str, high_name: str, message: str):
 
 
 class OutcomeFilters(Schema):
-    q: str | None = Field(None, max_length=100)
-    industry: str | None = Field(None, max_length=60)
+    q: Text | None = Field(None, max_length=100)
+    industry: Text | None = Field(None, max_length=60)
     trl: int | None = Field(None, ge=1, le=9)
     trl_min: int | None = Field(None, ge=1, le=9)
     trl_max: int | None = Field(None, ge=1, le=9)
@@ -129,8 +140,8 @@ class DemandDetailOut(DemandListOut):
 
 
 class DemandFilters(Schema):
-    q: str | None = Field(None, max_length=100)
-    industry: str | None = Field(None, max_length=60)
+    q: Text | None = Field(None, max_length=100)
+    industry: Text | None = Field(None, max_length=60)
     mode: CooperationMode | None = None
     budget_min: int | None = Field(None, ge=0, le=AMOUNT_MAX)
     budget_max: int | None = Field(None, ge=0, le=AMOUNT_MAX)
@@ -162,8 +173,8 @@ class InvestorDetailOut(InvestorOut):
 
 
 class InvestorFilters(Schema):
-    q: str | None = Field(None, max_length=100)
-    sector: str | None = Field(None, max_length=60)
+    q: Text | None = Field(None, max_length=100)
+    sector: Text | None = Field(None, max_length=60)
     stage: LifecycleStage | None = None
     ticket: int | None = Field(None, ge=0, le=AMOUNT_MAX)
 
@@ -173,22 +184,22 @@ class InvestorFilters(Schema):
 
 class _ListingIn(Schema):
     language: str | None = Field(None, pattern="^(zh|en)$")
-    title_zh: str | None = Field(None, max_length=200)
-    title_en: str | None = Field(None, max_length=200)
-    keywords: str | None = Field(None, max_length=300)
-    confidential_details: str | None = Field(None, max_length=20_000)
+    title_zh: Text | None = Field(None, max_length=200)
+    title_en: Text | None = Field(None, max_length=200)
+    keywords: Text | None = Field(None, max_length=300)
+    confidential_details: Text | None = Field(None, max_length=20_000)
     expires_on: date | None = None
-    industries: list[str] | None = Field(None, max_length=50, description="industry codes")
+    industries: list[Text] | None = Field(None, max_length=50, description="industry codes")
 
 
 class OutcomeIn(_ListingIn):
-    summary_zh: str | None = Field(None, max_length=20_000)
-    summary_en: str | None = Field(None, max_length=20_000)
-    applications_zh: str | None = Field(None, max_length=20_000)
-    applications_en: str | None = Field(None, max_length=20_000)
+    summary_zh: Text | None = Field(None, max_length=20_000)
+    summary_en: Text | None = Field(None, max_length=20_000)
+    applications_zh: Text | None = Field(None, max_length=20_000)
+    applications_en: Text | None = Field(None, max_length=20_000)
     trl: int | None = Field(None, ge=1, le=9)
     ip_status: IPStatus | None = None
-    patent_numbers: str | None = Field(None, max_length=300)
+    patent_numbers: Text | None = Field(None, max_length=300)
     cooperation_modes: list[CooperationMode] | None = Field(None, max_length=4)
     price_min: int | None = Field(None, ge=0, le=AMOUNT_MAX)
     price_max: int | None = Field(None, ge=0, le=AMOUNT_MAX)
@@ -200,8 +211,8 @@ class OutcomeCreateIn(OutcomeIn):
 
 
 class DemandIn(_ListingIn):
-    description_zh: str | None = Field(None, max_length=20_000)
-    description_en: str | None = Field(None, max_length=20_000)
+    description_zh: Text | None = Field(None, max_length=20_000)
+    description_en: Text | None = Field(None, max_length=20_000)
     budget_min: int | None = Field(None, ge=0, le=AMOUNT_MAX)
     budget_max: int | None = Field(None, ge=0, le=AMOUNT_MAX)
     deadline: date | None = None

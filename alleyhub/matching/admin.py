@@ -37,7 +37,12 @@ class IndexedDocumentAdmin(admin.ModelAdmin):
             self.message_user(
                 request,
                 _("已计算向量 %(embedded)d / %(active)d（%(share)d%%），失败 %(failed)d")
-                % {"embedded": status.embedded, "active": status.active, "share": status.share, "failed": status.failed},
+                % {
+                    "embedded": status.embedded,
+                    "active": status.active,
+                    "share": status.share,
+                    "failed": status.failed,
+                },
                 messages.INFO,
             )
         return super().changelist_view(request, extra_context)
@@ -51,7 +56,17 @@ class IndexStateAdmin(admin.ModelAdmin):
 
 @admin.register(Match)
 class MatchAdmin(admin.ModelAdmin):
-    list_display = ["pk", "source_kind", "source_id", "target_kind", "target_id", "rank", "score", "status", "is_current"]
+    list_display = [
+        "pk",
+        "source_kind",
+        "source_id",
+        "target_kind",
+        "target_id",
+        "rank",
+        "score",
+        "status",
+        "is_current",
+    ]
     list_filter = ["status", "source_kind", "target_kind", "is_current"]
     readonly_fields = ["explanation", "refreshed_at", "viewed_at", "decided_by", "decided_at"]
 

@@ -137,7 +137,10 @@ class _LazyMatches:
 
 
 @router.post(
-    "/{match_id}/accept", response=MatchOut, auth=api_auth_required, summary="Accept a match",
+    "/{match_id}/accept",
+    response=MatchOut,
+    auth=api_auth_required,
+    summary="Accept a match",
     openapi_extra=_DECISION_BODY,
 )
 def match_accept(request: HttpRequest, match_id: int):
@@ -149,7 +152,10 @@ def match_accept(request: HttpRequest, match_id: int):
 
 
 @router.post(
-    "/{match_id}/dismiss", response=MatchOut, auth=api_auth_required, summary="Dismiss a match",
+    "/{match_id}/dismiss",
+    response=MatchOut,
+    auth=api_auth_required,
+    summary="Dismiss a match",
     openapi_extra=_DECISION_BODY,
 )
 def match_dismiss(request: HttpRequest, match_id: int):

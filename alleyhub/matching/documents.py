@@ -46,8 +46,6 @@ def _titles(obj, field: str = "title") -> str:
     return " / ".join(t for t in (zh.strip(), en.strip()) if t)
 
 
-
-
 def _industry_codes_and_names(industries: Iterable[Industry]) -> tuple[list[str], list[str]]:
     """The industries' codes and names (both languages). The engine treats "ic" as covering
     "ic-power"; where a code does not follow that prefix scheme its ancestors are added, so a
@@ -90,8 +88,14 @@ def _outcome(obj: TechOutcome) -> Document | None:
         "lang": _lang(obj),
     }
     text = _join(
-        obj.summary_zh, obj.summary_en, obj.applications_zh, obj.applications_en, obj.keywords, " ".join(names),
-        obj.owner.name_zh, obj.owner.name_en,
+        obj.summary_zh,
+        obj.summary_en,
+        obj.applications_zh,
+        obj.applications_en,
+        obj.keywords,
+        " ".join(names),
+        obj.owner.name_zh,
+        obj.owner.name_en,
     )
     return _doc(DocumentKind.OUTCOME, obj.pk, _titles(obj), text, fields)
 
@@ -124,7 +128,9 @@ def _investor(obj: InvestorProfile) -> Document | None:
         "lang": _lang(obj),
     }
     title = _titles(obj) or _titles(obj.owner, "name")
-    text = _join(obj.thesis_zh, obj.thesis_en, obj.portfolio, " ".join(names), obj.owner.name_zh, obj.owner.name_en)
+    text = _join(
+        obj.thesis_zh, obj.thesis_en, obj.portfolio, " ".join(names), obj.owner.name_zh, obj.owner.name_en
+    )
     return _doc(DocumentKind.INVESTOR, obj.pk, title, text, fields)
 
 
@@ -135,9 +141,7 @@ def _expert(obj: Person) -> Document | None:
     orgs = [a.organization for a in obj.affiliations.all() if a.end_date is None]
     fields = {"industries": codes, "lang": _lang(obj)}
     title = _join(_titles(obj, "name"), _titles(obj, "title")).replace("\n", " · ")
-    text = _join(
-        obj.bio_zh, obj.bio_en, obj.expertise, " ".join(names), *[_titles(o, "name") for o in orgs]
-    )
+    text = _join(obj.bio_zh, obj.bio_en, obj.expertise, " ".join(names), *[_titles(o, "name") for o in orgs])
     return _doc(DocumentKind.EXPERT, obj.pk, title, text, fields)
 
 
@@ -146,8 +150,13 @@ def _service(obj: ServiceOffering) -> Document | None:
         return None
     fields = {"category": obj.category, "stages": list(obj.stages or []), "lang": _lang(obj)}
     text = _join(
-        obj.get_category_display(), obj.description_zh, obj.description_en, obj.eligibility_zh, obj.eligibility_en,
-        obj.owner.name_zh, obj.owner.name_en,
+        obj.get_category_display(),
+        obj.description_zh,
+        obj.description_en,
+        obj.eligibility_zh,
+        obj.eligibility_en,
+        obj.owner.name_zh,
+        obj.owner.name_en,
     )
     return _doc(DocumentKind.SERVICE, obj.pk, _titles(obj), text, fields)
 
@@ -168,9 +177,15 @@ def _space(obj: SpaceUnit) -> Document | None:
     }
     title = _titles(obj) or f"{_titles(building, 'name')} {obj.floor}".strip()
     text = _join(
-        obj.get_kind_display(), _titles(building, "name"), building.address, building.subdistrict,
-        obj.description_zh, obj.description_en, " ".join(str(f) for f in (obj.facilities or [])),
-        building.description_zh, building.description_en,
+        obj.get_kind_display(),
+        _titles(building, "name"),
+        building.address,
+        building.subdistrict,
+        obj.description_zh,
+        obj.description_en,
+        " ".join(str(f) for f in (obj.facilities or [])),
+        building.description_zh,
+        building.description_en,
     )
     return _doc(DocumentKind.SPACE, obj.pk, title, text, fields)
 
@@ -223,7 +238,9 @@ SPECS: dict[str, KindSpec] = {
     DocumentKind.OUTCOME: KindSpec(
         DocumentKind.OUTCOME, TechOutcome, _outcome, ("owner",), ("industries__parent",)
     ),
-    DocumentKind.DEMAND: KindSpec(DocumentKind.DEMAND, TechDemand, _demand, ("owner",), ("industries__parent",)),
+    DocumentKind.DEMAND: KindSpec(
+        DocumentKind.DEMAND, TechDemand, _demand, ("owner",), ("industries__parent",)
+    ),
     DocumentKind.INVESTOR: KindSpec(
         DocumentKind.INVESTOR, InvestorProfile, _investor, ("owner",), ("sectors__parent",)
     ),

@@ -101,36 +101,56 @@ def constraint_sentence(check: dict[str, Any]) -> str:
     if code == "budget_covers_price":
         if fld == "price_min":
             return _("报价 %(price)s，对方预算 %(budget)s") % {
-                "price": format_money(wanted), "budget": format_money(actual)
+                "price": format_money(wanted),
+                "budget": format_money(actual),
             }
-        return _("预算 %(budget)s，报价 %(price)s") % {"budget": format_money(wanted), "price": format_money(actual)}
+        return _("预算 %(budget)s，报价 %(price)s") % {
+            "budget": format_money(wanted),
+            "price": format_money(actual),
+        }
     if code == "trl_at_least":
         if fld == "trl":
-            return _("技术成熟度 TRL %(have)s，对方要求不低于 %(want)s") % {"have": _num(wanted), "want": _num(actual)}
-        return _("技术成熟度 TRL %(have)s，要求不低于 %(want)s") % {"have": _num(actual), "want": _num(wanted)}
+            return _("技术成熟度 TRL %(have)s，对方要求不低于 %(want)s") % {
+                "have": _num(wanted),
+                "want": _num(actual),
+            }
+        return _("技术成熟度 TRL %(have)s，要求不低于 %(want)s") % {
+            "have": _num(actual),
+            "want": _num(wanted),
+        }
     if code == "industry_overlap":
         return _("产业领域：%(have)s（需要 %(want)s）") % {
-            "have": _industry_names(actual), "want": _industry_names(wanted)
+            "have": _industry_names(actual),
+            "want": _industry_names(wanted),
         }
     if code == "mode_overlap":
         return _("合作方式：%(have)s（期望 %(want)s）") % {
-            "have": _labels(actual, choices["modes"]), "want": _labels(wanted, choices["modes"])
+            "have": _labels(actual, choices["modes"]),
+            "want": _labels(wanted, choices["modes"]),
         }
     if code == "stage_fits":
         return _("发展阶段：%(want)s，对方关注 %(have)s") % {
-            "want": _labels(wanted, choices["stages"]), "have": _labels(actual, choices["stages"])
+            "want": _labels(wanted, choices["stages"]),
+            "have": _labels(actual, choices["stages"]),
         }
     if code == "ticket_fits":
-        return _("所需金额 %(want)s，单笔投资范围 %(have)s") % {"want": _ticket(wanted), "have": _ticket(actual)}
+        return _("所需金额 %(want)s，单笔投资范围 %(have)s") % {
+            "want": _ticket(wanted),
+            "have": _ticket(actual),
+        }
     if code == "area_fits":
         return _("面积 %(have)s㎡，需要约 %(want)s㎡") % {"have": _num(actual), "want": _num(wanted)}
     if code == "monthly_budget_fits":
-        return _("月租 %(have)s，月预算 %(want)s") % {"have": format_money(actual), "want": format_money(wanted)}
+        return _("月租 %(have)s，月预算 %(want)s") % {
+            "have": format_money(actual),
+            "want": format_money(wanted),
+        }
     if code == "rent_fits":
         return _("租金 %(have)s 元/㎡/天，上限 %(want)s") % {"have": _num(actual), "want": _num(wanted)}
     if code == "space_kind_is":
         return _("空间类型：%(have)s（需要 %(want)s）") % {
-            "have": _labels(actual, choices["space_kind"]), "want": _labels(wanted, choices["space_kind"])
+            "have": _labels(actual, choices["space_kind"]),
+            "want": _labels(wanted, choices["space_kind"]),
         }
     if code == "subdistrict_is":
         return _("所在街道：%(have)s（需要 %(want)s）") % {"have": _num(actual), "want": _num(wanted)}
@@ -138,11 +158,16 @@ def constraint_sentence(check: dict[str, Any]) -> str:
         return _("可入驻日期 %(have)s，需要 %(want)s 前") % {"have": _num(actual), "want": _num(wanted)}
     if code == "category_is":
         return _("服务类别：%(have)s（需要 %(want)s）") % {
-            "have": _labels(actual, choices["category"]), "want": _labels(wanted, choices["category"])
+            "have": _labels(actual, choices["category"]),
+            "want": _labels(wanted, choices["category"]),
         }
     if code == "voltage_at_least":
         return _("耐压 %(have)sV，需要不低于 %(want)sV") % {"have": _num(actual), "want": _num(wanted)}
-    return _("%(field)s：%(have)s（需要 %(want)s）") % {"field": fld, "have": _num(actual), "want": _num(wanted)}
+    return _("%(field)s：%(have)s（需要 %(want)s）") % {
+        "field": fld,
+        "have": _num(actual),
+        "want": _num(wanted),
+    }
 
 
 def verdict(met: bool | None) -> str:

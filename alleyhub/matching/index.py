@@ -52,7 +52,9 @@ def model_version() -> str:
 
 
 def row_document(row: IndexedDocument) -> Document:
-    return Document(id=row.doc_id, kind=row.kind, title=row.title, text=row.text, fields=dict(row.fields or {}))
+    return Document(
+        id=row.doc_id, kind=row.kind, title=row.title, text=row.text, fields=dict(row.fields or {})
+    )
 
 
 def row_vector(row: IndexedDocument, version: str) -> np.ndarray | None:

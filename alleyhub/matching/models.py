@@ -124,8 +124,12 @@ class Match(BaseModel):
     refreshed_at = models.DateTimeField(_("最近计算时间"), null=True, blank=True)
     viewed_at = models.DateTimeField(_("查看时间"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("处理人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("处理人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
 
@@ -169,11 +173,17 @@ class MatchFeedback(models.Model):
         ACCEPTED = "accepted", _("接受")
         DISMISSED = "dismissed", _("忽略")
 
-    match = models.ForeignKey(Match, verbose_name=_("匹配"), on_delete=models.CASCADE, related_name="feedback")
+    match = models.ForeignKey(
+        Match, verbose_name=_("匹配"), on_delete=models.CASCADE, related_name="feedback"
+    )
     action = models.CharField(_("动作"), max_length=10, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     score = models.FloatField(_("当时得分"), default=0.0)

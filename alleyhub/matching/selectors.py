@@ -239,7 +239,11 @@ def matches_visible_q(user) -> Q:
         if kind == DocumentKind.ORGANIZATION:
             continue
         if kind in SOURCE_ONLY:
-            pks = SOURCE_ONLY[kind]._default_manager.filter(organization_id__in=orgs).values_list("pk", flat=True)
+            pks = (
+                SOURCE_ONLY[kind]
+                ._default_manager.filter(organization_id__in=orgs)
+                .values_list("pk", flat=True)
+            )
         else:
             pks = SPECS[kind].model._default_manager.filter(owner_id__in=orgs).values_list("pk", flat=True)
         q |= Q(source_kind=kind, source_id__in=pks)

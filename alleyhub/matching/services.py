@@ -275,7 +275,9 @@ def _store_vectors(pairs: list[tuple[IndexedDocument, np.ndarray]], mv: str) -> 
     with transaction.atomic():
         seq = _bump_version()
         for row, vec in pairs:
-            stored += IndexedDocument.objects.filter(pk=row.pk, text_hash=row.text_hash, is_active=True).update(
+            stored += IndexedDocument.objects.filter(
+                pk=row.pk, text_hash=row.text_hash, is_active=True
+            ).update(
                 vector=np.asarray(vec, dtype=np.float32).tobytes(),
                 vector_hash=row.text_hash,
                 model_version=mv,
@@ -313,7 +315,9 @@ def embed_documents_now(
         return result
     mv = model_version()
     pending = documents_needing_embedding(doc_ids=doc_ids, include_exhausted=include_exhausted)
-    pks = list(pending.values_list("pk", flat=True)[:limit] if limit else pending.values_list("pk", flat=True))
+    pks = list(
+        pending.values_list("pk", flat=True)[:limit] if limit else pending.values_list("pk", flat=True)
+    )
     for start in range(0, len(pks), batch_size):
         rows = list(IndexedDocument.objects.filter(pk__in=pks[start : start + batch_size]).order_by("pk"))
         texts = [passage_text(row_document(r))[:EMBED_CHARS] for r in rows]
@@ -396,7 +400,9 @@ def matches_compute_for(*, source: models.Model, top_k: int | None = None) -> li
         if spec is None:
             return []
         text, fields = spec
-        row = IndexedDocument(doc_id=doc_id_for(kind, source.pk), kind=kind, object_id=source.pk, text=text, fields=fields)
+        row = IndexedDocument(
+            doc_id=doc_id_for(kind, source.pk), kind=kind, object_id=source.pk, text=text, fields=fields
+        )
     else:
         row = IndexedDocument.objects.filter(kind=kind, object_id=source.pk, is_active=True).first()
     if row is None:
@@ -415,7 +421,10 @@ def matches_compute_for(*, source: models.Model, top_k: int | None = None) -> li
     for target_kind in PAIRINGS[kind]:
         query = query_for_row(row, kinds=(target_kind,))
         query = Query(
-            text=query.text, kinds=query.kinds, fields=query.fields, exclude_ids=frozenset(excluded | {row.doc_id})
+            text=query.text,
+            kinds=query.kinds,
+            fields=query.fields,
+            exclude_ids=frozenset(excluded | {row.doc_id}),
         )
         k = top_k * 3 if target_kind == DocumentKind.ORGANIZATION else top_k
         hits = cache.search(query, k=k, mode=mode, query_vector=qv)
@@ -454,7 +463,9 @@ def matches_refresh_for(*, source: models.Model, top_k: int | None = None) -> li
             }
             match = existing.pop((target_kind, target_id), None)
             if match is None:
-                match = Match(source_kind=kind, source_id=source.pk, target_kind=target_kind, target_id=target_id)
+                match = Match(
+                    source_kind=kind, source_id=source.pk, target_kind=target_kind, target_id=target_id
+                )
             for name, value in values.items():
                 setattr(match, name, value)
             match.save()
@@ -518,8 +529,12 @@ def matches_refresh_all(
 ) -> int:
     """Refresh every indexed source (those after index row `after_pk`, at most `limit` of them);
     one failing source is logged and the rest go on. Returns the matches stored."""
-    rows = IndexedDocument.objects.filter(is_active=True, kind__in=list(PAIRINGS), pk__gt=after_pk).order_by("pk")
-    sources = list(rows.values_list("kind", "object_id")[:limit] if limit else rows.values_list("kind", "object_id"))
+    rows = IndexedDocument.objects.filter(is_active=True, kind__in=list(PAIRINGS), pk__gt=after_pk).order_by(
+        "pk"
+    )
+    sources = list(
+        rows.values_list("kind", "object_id")[:limit] if limit else rows.values_list("kind", "object_id")
+    )
     total = 0
     for kind, object_id in progress(sources) if progress else sources:
         try:
@@ -596,7 +611,11 @@ def match_mark_viewed(*, match: Match, actor) -> Match:
         )
         if updated:
             MatchFeedback.objects.create(
-                match=match, action=MatchFeedback.Action.VIEWED, actor=actor, score=match.score, rank=match.rank
+                match=match,
+                action=MatchFeedback.Action.VIEWED,
+                actor=actor,
+                score=match.score,
+                rank=match.rank,
             )
             audit_record(actor=actor, target=match, code="matching.match.viewed")
             match.status, match.viewed_at = MatchStatus.VIEWED, now

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
@@ -29,7 +30,9 @@ def search_page(request: HttpRequest) -> HttpResponse:
 def _groups(matches):
     groups: dict[str, dict] = {}
     for m in matches:
-        groups.setdefault(m.target_kind, {"label": m.get_target_kind_display(), "matches": []})["matches"].append(m)
+        groups.setdefault(m.target_kind, {"label": m.get_target_kind_display(), "matches": []})[
+            "matches"
+        ].append(m)
     return list(groups.values())
 
 
@@ -50,7 +53,11 @@ def for_object(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             return HttpResponse("")
         raise
     _mark_viewed(matches, request.user)
-    source = matches[0].source if matches else selectors.source_get_for_user(kind=kind, object_id=pk, user=request.user)
+    source = (
+        matches[0].source
+        if matches
+        else selectors.source_get_for_user(kind=kind, object_id=pk, user=request.user)
+    )
     context = {
         "kind": kind,
         "object_id": pk,
@@ -87,10 +94,14 @@ def _decide(request: HttpRequest, pk: int, service) -> HttpResponse:
         match = selectors.attach_objects([match])
         if not match:
             return HttpResponse("")
-        show_source = request.headers.get("HX-Current-URL", "").rstrip("/").endswith("/mine")
-        return render(request, "matching/for_object.html#row", {"match": match[0], "show_source": show_source})
+        show_source = reverse("matching:mine") in request.headers.get("HX-Current-URL", "")
+        return render(
+            request, "matching/for_object.html#row", {"match": match[0], "show_source": show_source}
+        )
     back = request.POST.get("next") or request.headers.get("Referer") or ""
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return redirect(back)
     return redirect("matching:mine")
 

@@ -47,16 +47,25 @@ def periodic_tasks() -> list[Periodic]:
     return found
 
 
-def _already_waiting(task) -> bool:
-    """With the database backend, skip a task whose previous run has not started yet, so a
-    stopped worker does not come back to a pile of identical jobs."""
+def waiting_args(task) -> list | None:
+    """With the database backend, the argument lists of this task's runs that have not started
+    yet (None with other backends, which cannot tell)."""
     from django_tasks import task_backends
 
     if not type(task_backends[task.backend]).__module__.startswith("django_tasks_db"):
-        return False
+        return None
     from django_tasks_db.models import DBTaskResult
 
-    return DBTaskResult.objects.filter(task_path=task.module_path, status="READY").exists()
+    rows = DBTaskResult.objects.filter(task_path=task.module_path, status="READY").values_list(
+        "args_kwargs", flat=True
+    )
+    return [(row or {}).get("args", []) for row in rows[:10000]]
+
+
+def _already_waiting(task) -> bool:
+    """Skip a task whose previous run has not started yet, so a stopped worker does not come
+    back to a pile of identical jobs."""
+    return bool(waiting_args(task))
 
 
 def enqueue_periodic(*, now: float | None = None, last_run: dict | None = None) -> list[str]:

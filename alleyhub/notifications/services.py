@@ -220,6 +220,10 @@ def emails_retry_stuck(*, now=None) -> int:
             email_state=Notification.EmailState.PENDING, created_at__lt=now - timedelta(minutes=1)
         ).values_list("pk", flat=True)[:500]
     )
+    from .scheduling import waiting_args
+
+    queued = {args[0] for args in (waiting_args(send_notification_email) or []) if args}
+    ids = [pk for pk in ids if pk not in queued]  # already waiting for the worker
     for pk in ids:
         send_notification_email.enqueue(pk)
     return len(ids)

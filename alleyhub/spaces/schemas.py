@@ -4,7 +4,7 @@ from decimal import Decimal
 from ninja import Field, Schema
 from pydantic import model_validator
 
-from alleyhub.listings.schemas import ID_MAX, ListingOut, OwnerOut, _order
+from alleyhub.listings.schemas import ID_MAX, ListingOut, OwnerOut, Text, _order
 
 from .models import RenewalSite, SpaceKind
 
@@ -67,15 +67,15 @@ class RenewalSiteOut(Schema):
 
 
 class UnitFilters(Schema):
-    q: str | None = Field(None, max_length=100)
+    q: Text | None = Field(None, max_length=100)
     kind: SpaceKind | None = None
     area_min: Decimal | None = Field(None, gt=0, le=10**7)
     area_max: Decimal | None = Field(None, gt=0, le=10**7)
     rent_min: Decimal | None = Field(None, ge=0, le=10**5)
     rent_max: Decimal | None = Field(None, ge=0, le=10**5)
     available_on: date | None = None
-    subdistrict: str | None = Field(None, max_length=50)
-    building: str | None = Field(None, max_length=80, description="building slug")
+    subdistrict: Text | None = Field(None, max_length=50)
+    building: Text | None = Field(None, max_length=80, description="building slug")
     building_id: int | None = Field(None, ge=1, le=ID_MAX)
 
     @model_validator(mode="after")
@@ -85,10 +85,10 @@ class UnitFilters(Schema):
 
 
 class BuildingFilters(Schema):
-    q: str | None = Field(None, max_length=100)
-    subdistrict: str | None = Field(None, max_length=50)
+    q: Text | None = Field(None, max_length=100)
+    subdistrict: Text | None = Field(None, max_length=50)
 
 
 class RenewalFilters(Schema):
-    q: str | None = Field(None, max_length=100)
+    q: Text | None = Field(None, max_length=100)
     stage: RenewalSite.Stage | None = None

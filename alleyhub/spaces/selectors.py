@@ -33,6 +33,8 @@ def building_list(*, q: str | None = None, subdistrict: str | None = None) -> Qu
 
 def building_get(*, slug: str) -> Building:
     """One building (with `unit_count`), or Http404."""
+    if not slug or "\x00" in slug:
+        raise Http404
     building = building_list().filter(slug=slug[:80]).first()
     if building is None:
         raise Http404
@@ -113,7 +115,9 @@ def renewal_pipeline() -> list[tuple[str, str, list[RenewalSite]]]:
 
 
 def renewal_site_get(*, slug: str) -> RenewalSite:
-    site = RenewalSite.objects.select_related("lead_unit").filter(slug=slug).first()
+    if not slug or "\x00" in slug:
+        raise Http404
+    site = RenewalSite.objects.select_related("lead_unit").filter(slug=slug[:80]).first()
     if site is None:
         raise Http404
     return site

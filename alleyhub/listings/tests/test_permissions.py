@@ -112,3 +112,12 @@ def test_demand_budget_filter_keeps_overlapping_ranges_and_open_only_hides_past_
     assert ids(budget_min=900_000) == {dear.id, past.id}
     assert ids(budget_max=60_000) == {cheap.id, past.id}
     assert past.id not in ids(open_only=True)
+
+
+def test_text_search_never_matches_confidential_details(client):
+    TechOutcomeFactory(confidential_details="客户名单：绝密甲方")
+    TechDemandFactory(confidential_details="客户名单：绝密甲方")
+    anon = AnonymousUser()
+    assert not selectors.outcome_list_for_user(user=anon, q="绝密甲方").exists()
+    assert not selectors.demand_list_for_user(user=anon, q="绝密甲方").exists()
+    assert client.get("/api/outcomes", {"q": "绝密甲方"}).json()["count"] == 0

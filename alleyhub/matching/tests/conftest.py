@@ -25,4 +25,3 @@ def commit(django_capture_on_commit_callbacks):
 def lexical_only(settings):
     """Embeddings off: lexical matching only (for tests that need no semantics)."""
     settings.MATCHING = {**settings.MATCHING, "EMBEDDINGS": False}
-

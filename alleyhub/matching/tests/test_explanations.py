@@ -48,14 +48,27 @@ def test_english_sentences_with_amounts_in_yuan():
 def test_money_formats():
     with translation.override("zh-hans"):
         assert [format_money(v) for v in (5000, 300_000, 1_500_000, 250_000_000, None)] == [
-            "5000元", "30万元", "150万元", "2.5亿元", "—",
+            "5000元",
+            "30万元",
+            "150万元",
+            "2.5亿元",
+            "—",
         ]
     with translation.override("en"):
         assert format_money(1_500_000) == "¥1,500,000"
 
 
-@pytest.mark.parametrize("bad", [None, "x", {}, {"constraints": "nope"}, {"constraints": [1, {"code": "??"}]},
-                                 {"semantic": "high", "lexical": "x"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        None,
+        "x",
+        {},
+        {"constraints": "nope"},
+        {"constraints": [1, {"code": "??"}]},
+        {"semantic": "high", "lexical": "x"},
+    ],
+)
 def test_malformed_explanations_render_what_they_can(bad):
     view = explanation_view(bad)
     assert view.semantic is None or isinstance(view.semantic, float)

@@ -40,3 +40,26 @@ def test_tasks_with_their_own_interval_wait_for_it():
     assert "alleyhub.requests.tasks.requests_check_deadlines" not in again
     assert "alleyhub.brokerage.tasks.send_case_reminders" in again  # every round
     assert "alleyhub.requests.tasks.requests_check_deadlines" in later
+
+
+def test_with_the_database_backend_a_stopped_worker_does_not_come_back_to_duplicates(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from alleyhub.notifications import services
+    from alleyhub.notifications.tests.factories import NotificationFactory
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    NotificationFactory(email_state="pending")
+    later = timezone.now() + timedelta(minutes=5)
+
+    assert services.emails_retry_stuck(now=later) == 1
+    assert services.emails_retry_stuck(now=later) == 0  # still waiting for the worker
+    call_command("scheduler", "--once", stdout=StringIO())
+    call_command("scheduler", "--once", stdout=StringIO())
+
+    paths = list(DBTaskResult.objects.values_list("task_path", flat=True))
+    assert paths.count("alleyhub.notifications.tasks.send_notification_email") == 1
+    assert paths.count("alleyhub.brokerage.tasks.send_case_reminders") == 1

@@ -227,3 +227,20 @@ def test_other_brokers_and_parties_may_not_move_a_case(who):
 def test_allowed_next_stages_follow_pipeline_order():
     assert selectors.allowed_next_stages(stage=Stage.MEETING) == ["poc_pilot", "negotiation", "closed"]
     assert selectors.allowed_next_stages(stage=Stage.SIGNED) == []
+
+
+def test_everyone_on_the_case_hears_of_a_move_in_their_own_language():
+    from alleyhub.notifications.models import Notification
+
+    case = CaseFactory(stage=Stage.LEAD, title="MEMS 麦克风对接")
+    zh_party = party_of(case.demand_org)
+    en_party = party_of(case.supply_org, user__preferred_language="en")
+
+    case_move(case=case, to_stage=Stage.CONTACTED, expected_version=1, actor=case.broker)
+
+    zh = Notification.objects.get(recipient=zh_party)
+    en = Notification.objects.get(recipient=en_party)
+    assert zh.title == "对接项目「MEMS 麦克风对接」进入：已对接"
+    assert en.title == "Case “MEMS 麦克风对接” moved to: Contacted"
+    assert "from “Lead” to “Contacted”" in en.body
+    assert not Notification.objects.filter(recipient=case.broker).exists()  # the actor is not told

@@ -1,9 +1,9 @@
 """Rebuild the shared matching index from the database, with a progress bar.
 
-    manage.py rebuild_matching_index              # index everything, then embed what needs it
-    manage.py rebuild_matching_index --no-embed   # lexical index only (instant); embed later
-    manage.py rebuild_matching_index --no-embed --enqueue-embed   # let the db_worker embed
-    manage.py rebuild_matching_index --matches    # also recompute every source's top matches
+manage.py rebuild_matching_index              # index everything, then embed what needs it
+manage.py rebuild_matching_index --no-embed   # lexical index only (instant); embed later
+manage.py rebuild_matching_index --no-embed --enqueue-embed   # let the db_worker embed
+manage.py rebuild_matching_index --matches    # also recompute every source's top matches
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ class Command(BaseCommand):
             "--enqueue-embed", action="store_true", help="Queue the embedding for the task worker instead."
         )
         parser.add_argument("--retry-failed", action="store_true", help="Also retry rows out of attempts.")
-        parser.add_argument("--matches", action="store_true", help="Recompute the stored matches of every source.")
+        parser.add_argument(
+            "--matches", action="store_true", help="Recompute the stored matches of every source."
+        )
         parser.add_argument("--batch-size", type=int, default=services.EMBED_BATCH_SIZE)
 
     def handle(self, *args, **opts):
@@ -55,10 +57,14 @@ class Command(BaseCommand):
             pending = services.documents_needing_embedding(include_exhausted=opts["retry_failed"]).count()
             with tqdm(total=pending, desc="embed", unit="doc", disable=quiet, file=self.stderr) as progress:
                 embedded = services.embed_documents_now(
-                    batch_size=opts["batch_size"], include_exhausted=opts["retry_failed"], progress=progress.update
+                    batch_size=opts["batch_size"],
+                    include_exhausted=opts["retry_failed"],
+                    progress=progress.update,
                 )
             self.stdout.write(f"embedded={embedded.embedded} failed={embedded.failed}")
 
         if opts["matches"]:
-            total = services.matches_refresh_all(progress=lambda items: bar(items, desc="matches", unit="source"))
+            total = services.matches_refresh_all(
+                progress=lambda items: bar(items, desc="matches", unit="source")
+            )
             self.stdout.write(f"matches={total}")

@@ -22,16 +22,23 @@ def world(commit):
     with commit():
         enterprise = OrganizationFactory(name_zh="晶源半导体")
         demand = TechDemandFactory(
-            owner=enterprise, title_zh="氮化镓快充芯片方案", title_en="",
-            description_zh="寻找650V氮化镓功率器件方案，用于快充。", confidential_details="内部代号：绝密项目X",
+            owner=enterprise,
+            title_zh="氮化镓快充芯片方案",
+            title_en="",
+            description_zh="寻找650V氮化镓功率器件方案，用于快充。",
+            confidential_details="内部代号：绝密项目X",
         )
         outcome = TechOutcomeFactory(
-            title_zh="650V氮化镓功率器件", title_en="650V GaN power device",
-            summary_zh="硅基氮化镓HEMT，面向快充电源。", confidential_details="良率数据：绝密工艺窗口",
+            title_zh="650V氮化镓功率器件",
+            title_en="650V GaN power device",
+            summary_zh="硅基氮化镓HEMT，面向快充电源。",
+            confidential_details="良率数据：绝密工艺窗口",
         )
         draft = TechOutcomeFactory(title_zh="氮化镓草稿成果", status=ListingStatus.DRAFT)
     member = MembershipFactory(organization=enterprise).user
-    match = Match.objects.get(source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=outcome.pk)
+    match = Match.objects.get(
+        source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=outcome.pk
+    )
     return {"demand": demand, "outcome": outcome, "draft": draft, "member": member, "match": match}
 
 
@@ -71,8 +78,22 @@ def test_confidential_details_never_leave_through_the_api(client, client_as, wor
 
 
 @pytest.mark.parametrize(
-    "q", ["", " ", "a", "碳" * 1999, "🔬🧪🚀", "SiC碳化硅 power模块", "...!!!", "\" OR 1=1 --", "title:(x AND y*)",
-          "[[(.*+?^$|\\", "%00", "NEAR(a b)", "\u200b\u200b"],
+    "q",
+    [
+        "",
+        " ",
+        "a",
+        "碳" * 1999,
+        "🔬🧪🚀",
+        "SiC碳化硅 power模块",
+        "...!!!",
+        '" OR 1=1 --',
+        "title:(x AND y*)",
+        "[[(.*+?^$|\\",
+        "%00",
+        "NEAR(a b)",
+        "\u200b\u200b",
+    ],
 )
 def test_odd_queries_get_a_200(client, world, q):
     response = client.get("/api/search", {"q": q})
@@ -102,7 +123,10 @@ def test_matches_for_a_source_are_explained_and_permission_checked(client, clien
     body = response.json()
     first = body[0]
     assert first["target"] == {
-        "kind": "outcome", "id": world["outcome"].pk, "title": "650V氮化镓功率器件", "url": first["target"]["url"]
+        "kind": "outcome",
+        "id": world["outcome"].pk,
+        "title": "650V氮化镓功率器件",
+        "url": first["target"]["url"],
     }
     assert first["status"] in ("suggested", "viewed")
     assert {"shared_terms", "semantic", "constraints"} <= set(first["explanation"])
@@ -118,7 +142,9 @@ def test_accept_and_dismiss_need_authentication_and_permission(client, world):
     assert client.post(f"/api/matching/{match.pk}/accept", **_bearer(stranger)).status_code == 403
 
     response = client.post(
-        f"/api/matching/{match.pk}/accept", {"reason": "联系上了"}, content_type="application/json",
+        f"/api/matching/{match.pk}/accept",
+        {"reason": "联系上了"},
+        content_type="application/json",
         **_bearer(world["member"]),
     )
     assert response.status_code == 200
@@ -137,3 +163,11 @@ def test_my_matches_are_paginated_and_need_login(client, world):
     assert body["count"] >= 1
     assert any(item["id"] == world["match"].pk for item in body["items"])
     assert client.get("/api/matching/mine", **_bearer(MembershipFactory().user)).json()["count"] == 0
+
+
+def test_the_openapi_schema_documents_the_matching_endpoints(client):
+    schema = client.get("/api/openapi.json").json()
+    for path in ["/api/search", "/api/matching/for/{kind}/{object_id}", "/api/matching/mine",
+                 "/api/matching/{match_id}/accept", "/api/matching/{match_id}/dismiss"]:
+        assert path in schema["paths"]
+    assert "requestBody" in schema["paths"]["/api/matching/{match_id}/accept"]["post"]

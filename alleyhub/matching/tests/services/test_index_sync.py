@@ -25,7 +25,9 @@ def _ids(results):
 
 def test_published_outcome_is_found_by_its_chinese_and_english_text_right_after_commit(commit):
     with commit():
-        outcome = TechOutcomeFactory(title_zh="碳化硅MOSFET栅氧工艺", title_en="SiC MOSFET gate oxide process")
+        outcome = TechOutcomeFactory(
+            title_zh="碳化硅MOSFET栅氧工艺", title_en="SiC MOSFET gate oxide process"
+        )
 
     assert ("outcome", outcome.pk) in _ids(selectors.search(q="碳化硅"))
     assert ("outcome", outcome.pk) in _ids(selectors.search(q="gate oxide"))
@@ -34,7 +36,10 @@ def test_published_outcome_is_found_by_its_chinese_and_english_text_right_after_
 def test_abbreviation_finds_the_chinese_listing(commit, lexical_only):
     with commit():
         outcome = TechOutcomeFactory(
-            title_zh="碳化硅功率模块封装", title_en="", summary_zh="车规级碳化硅模块的银烧结封装工艺。", summary_en=""
+            title_zh="碳化硅功率模块封装",
+            title_en="",
+            summary_zh="车规级碳化硅模块的银烧结封装工艺。",
+            summary_en="",
         )
 
     assert ("outcome", outcome.pk) in _ids(selectors.search(q="SiC"))
@@ -73,7 +78,9 @@ def test_archiving_and_deleting_remove_the_listing_from_search(commit):
 
 def test_saving_computes_the_embedding_in_the_task_after_commit(commit):
     with commit():
-        demand = TechDemandFactory(title_zh="低噪声拾音元件", description_zh="无线耳机需要体积小、底噪低的麦克风。")
+        demand = TechDemandFactory(
+            title_zh="低噪声拾音元件", description_zh="无线耳机需要体积小、底噪低的麦克风。"
+        )
 
     row = IndexedDocument.objects.get(kind="demand", object_id=demand.pk)
     assert row.has_vector
@@ -122,7 +129,10 @@ def test_changing_industries_updates_the_document(commit):
 
 
 def test_a_failing_embedding_is_recorded_and_the_other_listings_are_embedded(commit, settings, caplog):
-    settings.MATCHING = {**settings.MATCHING, "EMBEDDER": "alleyhub.matching.tests.embedders.FailOnMarkerEmbedder"}
+    settings.MATCHING = {
+        **settings.MATCHING,
+        "EMBEDDER": "alleyhub.matching.tests.embedders.FailOnMarkerEmbedder",
+    }
     with commit():
         good1 = TechOutcomeFactory(title_zh="硅光芯片耦合封装")
         bad = TechOutcomeFactory(title_zh=f"光刻胶配方 {FAIL_MARKER}")
@@ -210,13 +220,36 @@ def test_every_kind_is_indexed_with_public_text_only(commit):
     rows = IndexedDocument.objects.filter(is_active=True)
     kinds = {(r.kind, r.object_id) for r in rows}
     for key in [
-        ("outcome", outcome.pk), ("demand", demand.pk), ("expert", expert.pk), ("service", service.pk),
-        ("space", space.pk), ("organization", org.pk),
+        ("outcome", outcome.pk),
+        ("demand", demand.pk),
+        ("expert", expert.pk),
+        ("service", service.pk),
+        ("space", space.pk),
+        ("organization", org.pk),
     ]:
         assert key in kinds
     blob = " ".join(f"{r.title} {r.text} {r.fields}" for r in rows)
-    for secret in ["绝密工艺窗口参数", "头部手机厂商", "secret-person@example.cn", "021-99999999", "021-88888888",
-                   "boss@example.cn"]:
+    for secret in [
+        "绝密工艺窗口参数",
+        "头部手机厂商",
+        "secret-person@example.cn",
+        "021-99999999",
+        "021-88888888",
+        "boss@example.cn",
+    ]:
         assert secret not in blob
     space_row = rows.get(kind="space")
     assert space_row.fields["area_sqm"] == 200.0 and space_row.fields["subdistrict"] == "华阳路街道"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_real_commits_a_save_is_searchable_and_embedded_when_the_request_ends():
+    from django.db import transaction
+
+    with transaction.atomic():
+        outcome = TechOutcomeFactory(title_zh="激光雷达光学相控阵")
+        # Inside the transaction nothing is indexed yet.
+        assert not IndexedDocument.objects.filter(kind="outcome", object_id=outcome.pk).exists()
+
+    assert ("outcome", outcome.pk) in _ids(selectors.search(q="激光雷达"))
+    assert IndexedDocument.objects.get(kind="outcome", object_id=outcome.pk).has_vector

@@ -29,7 +29,9 @@ def mems(commit):
     unrelated outcome and a MEMS expert."""
     with commit():
         enterprise = OrganizationFactory(name_zh="声悦科技", description_zh="无线耳机研发")
-        institute = OrganizationFactory(kind="institute", name_zh="微系统所", description_zh="微系统与信息技术研究")
+        institute = OrganizationFactory(
+            kind="institute", name_zh="微系统所", description_zh="微系统与信息技术研究"
+        )
         demand = TechDemandFactory(
             owner=enterprise,
             title_zh="无线耳机用低噪声拾音元件",
@@ -55,7 +57,9 @@ def mems(commit):
             summary_zh="提高钙钛矿组件湿热稳定性。",
             price_min=2_000_000,
         )
-        expert = PersonFactory(name_zh="张教授", expertise="MEMS 麦克风 声学传感器", bio_zh="研究微机电声学传感器。")
+        expert = PersonFactory(
+            name_zh="张教授", expertise="MEMS 麦克风 声学传感器", bio_zh="研究微机电声学传感器。"
+        )
     return {"enterprise": enterprise, "demand": demand, "outcome": outcome, "other": other, "expert": expert}
 
 
@@ -84,8 +88,12 @@ def test_a_source_is_not_matched_with_its_own_organisation(commit):
 def test_refresh_keeps_decided_statuses_and_drops_stale_suggestions(mems):
     demand = mems["demand"]
     member = MembershipFactory(organization=mems["enterprise"]).user
-    best = Match.objects.get(source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=mems["outcome"].pk)
-    worst = Match.objects.get(source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=mems["other"].pk)
+    best = Match.objects.get(
+        source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=mems["outcome"].pk
+    )
+    worst = Match.objects.get(
+        source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=mems["other"].pk
+    )
     services.match_accept(match=best, actor=member)
     services.match_dismiss(match=worst, actor=member)
     expert_match = Match.objects.get(source_kind="demand", source_id=demand.pk, target_kind="expert")
@@ -132,7 +140,9 @@ def test_members_brokers_and_operators_may_accept(mems, who):
     assert match.status == MatchStatus.ACCEPTED and match.decided_by == actor and match.decided_at
     feedback = MatchFeedback.objects.get(match=match)
     assert feedback.action == "accepted" and feedback.rank == match.rank and feedback.actor == actor
-    assert AuditEntry.objects.filter(code="matching.match.accepted", target_id=str(match.pk), actor=actor).exists()
+    assert AuditEntry.objects.filter(
+        code="matching.match.accepted", target_id=str(match.pk), actor=actor
+    ).exists()
 
 
 def test_members_of_other_organisations_may_not_decide(mems):
@@ -165,32 +175,55 @@ def test_viewing_is_logged_once_and_does_not_override_a_decision(mems):
     services.match_accept(match=match, actor=broker)  # people change their minds
     match.refresh_from_db()
     assert match.status == MatchStatus.ACCEPTED
-    assert list(MatchFeedback.objects.filter(match=match).order_by("at", "pk").values_list("action", flat=True)) == [
-        "viewed", "dismissed", "accepted",
+    assert list(
+        MatchFeedback.objects.filter(match=match).order_by("at", "pk").values_list("action", flat=True)
+    ) == [
+        "viewed",
+        "dismissed",
+        "accepted",
     ]
 
 
 def test_an_outcome_is_matched_with_demands_and_enterprises(mems):
     outcome = mems["outcome"]
-    targets = set(Match.objects.filter(source_kind="outcome", source_id=outcome.pk).values_list("target_kind", "target_id"))
+    targets = set(
+        Match.objects.filter(source_kind="outcome", source_id=outcome.pk).values_list(
+            "target_kind", "target_id"
+        )
+    )
     assert ("demand", mems["demand"].pk) in targets
     assert ("organization", mems["enterprise"].pk) in targets
     # institutes are not offered as buyers
-    assert all(kind != "organization" or pk == mems["enterprise"].pk for kind, pk in targets if kind == "organization")
+    assert all(
+        kind != "organization" or pk == mems["enterprise"].pk
+        for kind, pk in targets
+        if kind == "organization"
+    )
 
 
 def test_a_startup_is_matched_with_investors_and_services_by_stage(commit):
     with commit():
         startup = OrganizationFactory(
-            name_zh="芯启科技", stage="seed", description_zh="种子期集成电路设计初创企业，寻找天使投资与专利服务。"
+            name_zh="芯启科技",
+            stage="seed",
+            description_zh="种子期集成电路设计初创企业，寻找天使投资与专利服务。",
         )
-        seed_fund = InvestorProfileFactory(title_zh="集成电路天使基金", thesis_zh="投资种子期集成电路设计企业。", stages=["seed"])
-        late_fund = InvestorProfileFactory(title_zh="并购基金", thesis_zh="投资成熟期企业并购。", stages=["mature"])
+        seed_fund = InvestorProfileFactory(
+            title_zh="集成电路天使基金", thesis_zh="投资种子期集成电路设计企业。", stages=["seed"]
+        )
+        late_fund = InvestorProfileFactory(
+            title_zh="并购基金", thesis_zh="投资成熟期企业并购。", stages=["mature"]
+        )
         service = ServiceOfferingFactory(title_zh="初创企业专利申请", stages=["seed", "startup"])
 
-    matches = {(m.target_kind, m.target_id): m for m in Match.objects.filter(source_kind="organization", source_id=startup.pk)}
+    matches = {
+        (m.target_kind, m.target_id): m
+        for m in Match.objects.filter(source_kind="organization", source_id=startup.pk)
+    }
     assert ("investor", seed_fund.pk) in matches and ("service", service.pk) in matches
-    seed_checks = {c["code"]: c["met"] for c in matches[("investor", seed_fund.pk)].explanation["constraints"]}
+    seed_checks = {
+        c["code"]: c["met"] for c in matches[("investor", seed_fund.pk)].explanation["constraints"]
+    }
     assert seed_checks["stage_fits"] is True
     if ("investor", late_fund.pk) in matches:
         assert matches[("investor", seed_fund.pk)].rank < matches[("investor", late_fund.pk)].rank
@@ -200,7 +233,9 @@ def test_an_outcome_published_later_appears_in_the_fitting_demands_matches(mems,
     demand = mems["demand"]
     with commit():
         later = TechOutcomeFactory(
-            title_zh="耳机用骨传导拾音元件", title_en="", summary_zh="无线耳机低噪声拾音，骨传导麦克风。",
+            title_zh="耳机用骨传导拾音元件",
+            title_en="",
+            summary_zh="无线耳机低噪声拾音，骨传导麦克风。",
         )
     assert Match.objects.filter(
         source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=later.pk

@@ -22,12 +22,27 @@ def units(commit):
     with commit():
         huayang = BuildingFactory(name_zh="硅巷NO.1", subdistrict="华阳路街道")
         elsewhere = BuildingFactory(name_zh="新泾园区", subdistrict="新泾镇")
-        fitting = SpaceUnitFactory(building=huayang, kind="office", area_sqm=200, rent_per_sqm_day="5.50",
-                                   title_zh="硅巷NO.1 三楼办公室")
-        too_big = SpaceUnitFactory(building=huayang, kind="office", area_sqm=800, rent_per_sqm_day="6.00",
-                                   title_zh="硅巷NO.1 整层办公室")
-        lab = SpaceUnitFactory(building=elsewhere, kind="lab", area_sqm=300, rent_per_sqm_day="4.00",
-                               title_zh="新泾园区 洁净实验室")
+        fitting = SpaceUnitFactory(
+            building=huayang,
+            kind="office",
+            area_sqm=200,
+            rent_per_sqm_day="5.50",
+            title_zh="硅巷NO.1 三楼办公室",
+        )
+        too_big = SpaceUnitFactory(
+            building=huayang,
+            kind="office",
+            area_sqm=800,
+            rent_per_sqm_day="6.00",
+            title_zh="硅巷NO.1 整层办公室",
+        )
+        lab = SpaceUnitFactory(
+            building=elsewhere,
+            kind="lab",
+            area_sqm=300,
+            rent_per_sqm_day="4.00",
+            title_zh="新泾园区 洁净实验室",
+        )
     return {"fitting": fitting, "too_big": too_big, "lab": lab}
 
 
@@ -43,7 +58,11 @@ def test_space_request_is_matched_with_fitting_units_and_explained(units, commit
     org = OrganizationFactory()
     user = MembershipFactory(organization=org).user
     req = _submit(
-        org, user, commit, category=Category.SPACE, title="寻找办公空间",
+        org,
+        user,
+        commit,
+        category=Category.SPACE,
+        title="寻找办公空间",
         description="我们需要约200平的办公室，最好在华阳路街道，月租不超过3.5万。",
     )
 
@@ -54,8 +73,9 @@ def test_space_request_is_matched_with_fitting_units_and_explained(units, commit
     assert checks["subdistrict_is"] is True
 
     client.force_login(user)
-    html = client.get(reverse("matching:for_object", kwargs={"kind": "request", "pk": req.pk}),
-                      HTTP_HX_REQUEST="true").content.decode()
+    html = client.get(
+        reverse("matching:for_object", kwargs={"kind": "request", "pk": req.pk}), HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert "硅巷NO.1 三楼办公室" in html and "面积 200㎡，需要约 200㎡：满足" in html
     assert client.get("/api/matching/mine").json()["count"] >= 1
 
@@ -63,5 +83,7 @@ def test_space_request_is_matched_with_fitting_units_and_explained(units, commit
 def test_other_request_categories_are_not_matched(units, commit):
     org = OrganizationFactory()
     user = MembershipFactory(organization=org).user
-    req = _submit(org, user, commit, category=Category.FINANCE, title="融资", description="需要200平办公室的租金贷款。")
+    req = _submit(
+        org, user, commit, category=Category.FINANCE, title="融资", description="需要200平办公室的租金贷款。"
+    )
     assert not Match.objects.filter(source_kind="request", source_id=req.pk).exists()

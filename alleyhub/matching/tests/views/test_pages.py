@@ -24,16 +24,25 @@ def pair(commit):
     with commit():
         enterprise = OrganizationFactory(name_zh="碳芯电子")
         demand = TechDemandFactory(
-            owner=enterprise, title_zh="碳化硅功率模块", title_en="", description_zh="需要车规级碳化硅功率模块，预算30万。",
-            budget_min=None, budget_max=300_000,
+            owner=enterprise,
+            title_zh="碳化硅功率模块",
+            title_en="",
+            description_zh="需要车规级碳化硅功率模块，预算30万。",
+            budget_min=None,
+            budget_max=300_000,
         )
         outcome = TechOutcomeFactory(
-            title_zh="车规级SiC功率模块", title_en="Automotive SiC power module",
-            summary_zh="碳化硅MOSFET模块，耐压1200V。", price_min=500_000, price_max=800_000,
+            title_zh="车规级SiC功率模块",
+            title_en="Automotive SiC power module",
+            summary_zh="碳化硅MOSFET模块，耐压1200V。",
+            price_min=500_000,
+            price_max=800_000,
             confidential_details="机密：良率数据",
         )
     member = MembershipFactory(organization=enterprise).user
-    match = Match.objects.get(source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=outcome.pk)
+    match = Match.objects.get(
+        source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=outcome.pk
+    )
     return {"demand": demand, "outcome": outcome, "member": member, "match": match, "enterprise": enterprise}
 
 
@@ -138,8 +147,20 @@ def test_search_page_finds_chinese_listings_for_english_and_abbreviations(client
 
 
 @pytest.mark.parametrize(
-    "q", ["", "a", "碳" * 10_000, "🔬🧪🚀", "SiC碳化硅 power模块 ✓", "!!!???...", "\" OR 1=1 --", "a* AND (b OR c)", "[[(.*+?^$|\\", "\x00\x01",
-          "<script>alert(1)</script>"],
+    "q",
+    [
+        "",
+        "a",
+        "碳" * 10_000,
+        "🔬🧪🚀",
+        "SiC碳化硅 power模块 ✓",
+        "!!!???...",
+        '" OR 1=1 --',
+        "a* AND (b OR c)",
+        "[[(.*+?^$|\\",
+        "\x00\x01",
+        "<script>alert(1)</script>",
+    ],
 )
 def test_search_page_never_fails_on_odd_queries(client, pair, q):
     response = client.get("/search/", {"q": q})
