@@ -78,7 +78,7 @@ class Engine:
         fusion: str = "rrf",
         lang_norm: str = "lang",
         ann_threshold: int = 20_000,
-        hnsw_ef: int = 96,
+        hnsw_ef: int = 200,
         hnsw_m: int = 16,
         extract_fields: bool = True,
         lex_norm: str = "max",
@@ -523,25 +523,35 @@ class Engine:
                 mu[p], sd[p] = m, s_
             has = (part_of >= 0) & ~np.isnan(sem_raw)
             z[has] = (sem_raw[has] - mu[part_of[has]]) / sd[part_of[has]]
-        if qfields:
-            checks = [check_constraints(qfields, self.fields_of(int(r)), query.must) for r in rows]
-            fit = np.array([fit_score(c) for c in checks], dtype=np.float64)
-            keep = np.array([not any(x.hard and x.met is not True for x in c) for c in checks], dtype=bool)
-        else:
-            checks = [[] for _ in range(len(rows))]
-            fit = np.zeros(len(rows))
-            keep = np.ones(len(rows), dtype=bool)
-        if not keep.any():
-            return []
         qmax = 0.0
         if self.lex_norm == "query" and qa.tokens:
             n = max(self._n_alive, 1)
             qmax = sum(self._lex.idf(t, n) for t in self._lex.term_ids(qa.tokens))
-        score = self._fuse(lex, z, fit, mode, use_lex, use_sem, qmax, part_of < 0)
+        zero = np.zeros(len(rows))
+        score = self._fuse(lex, z, zero, mode, use_lex, use_sem, qmax, part_of < 0)
         demand_code = self._kind_codes.get("demand")
         if self.demand_prior and demand_code is not None and (kinds is None or len(kinds) > 1):
             sign = 1.0 if _SEEKS_DEMAND.search(query.text or "") else -1.0
             score = score + sign * self.demand_prior * (self._kind[rows] == demand_code)
+        checks: list[list] = [[] for _ in range(len(rows))]
+        fit = np.zeros(len(rows))
+        keep = np.ones(len(rows), dtype=bool)
+        if qfields:
+            # fit moves a score by at most ±w_fit: without hard filters only candidates within
+            # 2·w_fit of the k-th best can still reach the top k, so only they are checked
+            w_fit = self.weights[2]
+            todo = np.arange(len(rows))
+            if not query.must and len(rows) > k:
+                kth = np.partition(score, len(score) - k)[len(score) - k]
+                todo = np.flatnonzero(score >= kth - 2 * w_fit - 1e-9)
+            for i in todo:
+                c = check_constraints(qfields, self.fields_of(int(rows[i])), query.must)
+                checks[i] = c
+                fit[i] = fit_score(c)
+                keep[i] = not any(x.hard and x.met is not True for x in c)
+            score = score + w_fit * fit
+        if not keep.any():
+            return []
         idx = np.flatnonzero(keep)
         idx = idx[np.lexsort((rows[idx], -score[idx]))][:k]
         hits = []

@@ -1,8 +1,5 @@
 """A real Chromium walks a case from a match to a signed deal, as the broker and as a party."""
 
-import os
-import shutil
-from importlib import import_module
 
 import pytest
 
@@ -16,47 +13,20 @@ from alleyhub.brokerage.tests.factories import (
 )
 from alleyhub.notifications.models import Notification
 
-CHROMIUM = "/usr/bin/chromium"
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a
-    # thread unless told this is intended (test set-up only).
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def as_user(browser, live_server, settings):
+def as_user(browser, live_server, session_cookie, settings):
     """A browser page signed in as `user` (a real session cookie)."""
     settings.MATCHING = {**settings.MATCHING, "EMBEDDINGS": False}
     contexts = []
 
     def open_as(user):
-        engine = import_module(settings.SESSION_ENGINE)
-        session = engine.SessionStore()
-        session["_auth_user_id"] = str(user.pk)
-        session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-        session["_auth_user_hash"] = user.get_session_auth_hash()
-        session.save()
+        cookie = session_cookie(user, live_server.url)
         context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="zh-CN")
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}]
-        )
+        context.add_cookies([cookie])
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)

@@ -1,56 +1,27 @@
 """A real Chromium: the outcome filters swap results in place (HTMX) and push the URL, a member sees
 the confidential block and publishes a draft, and list pages fit a phone screen."""
 
-import os
-import shutil
-from importlib import import_module
 
 import pytest
-from django.conf import settings
 
 from alleyhub.core.models import ListingStatus
 from alleyhub.listings.models import TechOutcome
 
 from ..factories import MembershipFactory, OrganizationFactory, TechOutcomeFactory
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls from such a
-    # thread unless told this is intended (test set-up only).
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps`")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
-def open_page(browser, live_server):
+def open_page(browser, live_server, session_cookie):
     contexts = []
 
     def _open(user=None, **context_args):
         context_args.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(locale="zh-CN", **context_args)
         if user is not None:
-            engine = import_module(settings.SESSION_ENGINE)
-            session = engine.SessionStore()
-            session["_auth_user_id"] = str(user.pk)
-            session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-            session["_auth_user_hash"] = user.get_session_auth_hash()
-            session.save()
-            context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session.session_key,
-                                  "url": live_server.url}])
+            cookie = session_cookie(user, live_server.url)
+            context.add_cookies([cookie])
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
