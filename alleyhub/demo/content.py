@@ -11,6 +11,8 @@ import random
 import re
 from dataclasses import dataclass, field
 
+from .demand_titles import DEMAND_TITLES
+
 Pair = tuple[str, str]
 
 
@@ -45,7 +47,7 @@ SECTORS: list[Sector] = [
         owners=("simit", "simit-tto"),
         weight=3,
         outcomes=[
-            ("{mat} {dev} {v}V {grade}功率模块", "{mat} {dev} {v} V {grade} power module", (1,), (0, 1, 2)),
+            ("{part} {grade}功率模块", "{part} {grade} power module", (1,), (0, 1, 2)),
             (
                 "基于{matzh}的高效率{app}电源芯片",
                 "High-efficiency {app} power IC based on {matzh}",
@@ -59,23 +61,29 @@ SECTORS: list[Sector] = [
                 (1, 4),
             ),
             (
-                "低导通电阻沟槽栅{mat} MOSFET 器件结构",
-                "Low on-resistance trench-gate {mat} MOSFET structure",
+                "{v}V低导通电阻沟槽栅SiC MOSFET器件结构",
+                "Low on-resistance {v} V trench-gate SiC MOSFET structure",
                 (0,),
                 (0, 2),
             ),
             (
-                "{matzh}外延片缺陷无损检测方法",
-                "Non-destructive defect inspection of {matzh} epitaxial wafers",
+                "{epi}外延片缺陷无损检测方法",
+                "Non-destructive defect inspection of {epi} epitaxial wafers",
                 (3,),
                 (5, 6),
             ),
         ],
         slots={
-            "mat": [("SiC", "SiC"), ("GaN", "GaN")],
-            "matzh": [("氮化镓", "GaN"), ("碳化硅", "silicon carbide"), ("硅基氮化镓", "GaN-on-Si")],
-            "dev": _n("MOSFET", "HEMT", "SBD"),
-            "v": _n(650, 900, 1200, 1700, 3300),
+            "part": [
+                ("SiC MOSFET 1200V", "1200 V SiC MOSFET"),
+                ("SiC MOSFET 1700V", "1700 V SiC MOSFET"),
+                ("SiC MOSFET 3300V", "3300 V SiC MOSFET"),
+                ("SiC SBD 1200V", "1200 V SiC Schottky diode"),
+                ("GaN HEMT 650V", "650 V GaN HEMT"),
+            ],
+            "matzh": [("氮化镓", "GaN"), ("硅基氮化镓", "GaN-on-Si"), ("氮化镓HEMT", "GaN HEMT")],
+            "epi": [("碳化硅", "SiC"), ("氮化镓", "GaN"), ("硅基氮化镓", "GaN-on-Si")],
+            "v": _n(650, 1200, 1700),
             "grade": [
                 ("车规级", "automotive-grade"),
                 ("工业级", "industrial-grade"),
@@ -258,7 +266,7 @@ SECTORS: list[Sector] = [
                 "Domestic MEMS pressure sensor for tyre-pressure monitoring",
                 "我们给整车厂配套胎压监测模块，想把进口压力传感芯片换成国产的，需要通过AEC-Q100，年用量约{qty}万颗。",
                 "We supply tyre-pressure modules to carmakers and want a domestic MEMS pressure die that passes "
-                "AEC-Q100; about {qty}0,000 units a year.",
+                "AEC-Q100; about {qty} units a year.",
             ),
             (
                 "智能手表气压高度计精度提升",
@@ -268,7 +276,11 @@ SECTORS: list[Sector] = [
                 "pressure sensor with drift below {tc}% FS.",
             ),
         ],
-        demand_slots={"snr": _n(58, 60, 62), "size": _n("3.5×2.65", "2.75×1.85"), "qty": _n(50, 120, 300)},
+        demand_slots={
+            "snr": _n(58, 60, 62),
+            "size": _n("3.5×2.65", "2.75×1.85"),
+            "qty": [("50", "500,000"), ("120", "1.2 million"), ("300", "3 million")],
+        },
         company_words=[
             ("微电子", "Microelectronics"),
             ("传感技术", "Sensing Technology"),
@@ -281,7 +293,7 @@ SECTORS: list[Sector] = [
         owners=("simit",),
         weight=2,
         outcomes=[
-            ("{node}工艺{ip} IP核", "{ip} IP core in {node}", (0, 2), (0, 1, 2)),
+            ("{node}工艺{ip} IP核", "{ip} IP core in {node}", (0, 2), (0, 2)),
             ("面向{app}的毫米波雷达收发芯片", "mmWave radar transceiver chip for {app}", (0, 2), (0, 3)),
             ("5G Sub-6GHz {band} 射频前端模组", "5G sub-6 GHz {band} RF front-end module", (0, 2), (6, 0)),
             ("{app}用超低功耗RISC-V SoC", "Ultra-low-power RISC-V SoC for {app}", (1, 2), (0, 5, 2)),
@@ -351,7 +363,7 @@ SECTORS: list[Sector] = [
         demand_slots={
             "bits": _n(12, 14, 16),
             "msps": _n(1, 5, 10),
-            "node": _n("40nm", "55nm"),
+            "node": [("40nm", "40 nm"), ("55nm", "55 nm")],
             "hrs": _n(4, 5, 6),
         },
         company_words=[("集成电路设计", "IC Design"), ("芯片", "Semiconductor"), ("射频", "RF")],
@@ -434,14 +446,19 @@ SECTORS: list[Sector] = [
         owners=("siccas", "siccas-tto"),
         weight=3,
         outcomes=[
-            ("高导热{cer}陶瓷基板", "High-thermal-conductivity {cer} ceramic substrates", (0, 1), (0, 1)),
+            (
+                "高导热氮化铝陶瓷基板",
+                "High-thermal-conductivity aluminium nitride substrates",
+                (0, 1),
+                (0, 1),
+            ),
+            ("高强度氮化硅陶瓷基板", "High-strength silicon nitride ceramic substrates", (0, 1), (6, 1)),
             ("{use}用透明陶瓷", "Transparent ceramics for {use}", (3,), (3, 1)),
             ("航空发动机{part}热障涂层", "Thermal barrier coatings for aero-engine {part}", (2,), (2,)),
             ("无铅{pz}压电陶瓷", "Lead-free {pz} piezoelectric ceramics", (0,), (4, 1)),
             ("碳化硅陶瓷基复合材料{part2}", "SiC ceramic-matrix composite {part2}", (4,), (5, 1)),
         ],
         slots={
-            "cer": [("氮化铝", "aluminium nitride"), ("氮化硅", "silicon nitride")],
             "use": [
                 ("固体激光器", "solid-state lasers"),
                 ("红外窗口", "infrared windows"),
@@ -465,6 +482,7 @@ SECTORS: list[Sector] = [
             ("直线透过率大于{tr}%", "in-line transmittance above {tr}%"),
             ("压电常数d33达到{d33}pC/N", "d33 of {d33} pC/N"),
             ("1500℃下强度保持率{r}%", "{r}% of its strength retained at 1,500 °C"),
+            ("热导率达到{k2}W/(m·K)", "thermal conductivity of {k2} W/(m·K)"),
         ],
         scenes=[
             ("IGBT与SiC模块封装", "IGBT and SiC module packaging"),
@@ -472,6 +490,10 @@ SECTORS: list[Sector] = [
             ("激光器", "lasers"),
             ("航空航天", "aerospace"),
             ("半导体设备部件", "semiconductor equipment parts"),
+            ("燃气轮机", "gas turbines"),
+            ("超声换能器", "ultrasonic transducers"),
+            ("压电致动器", "piezo actuators"),
+            ("高性能制动系统", "high-performance brakes"),
         ],
         secrets=["烧结助剂配方与比例", "脱脂与烧结温度曲线", "粉体表面改性工艺", "中试线良率统计"],
         keywords=["陶瓷", "氮化铝", "氮化硅", "透明陶瓷", "热障涂层", "压电", "导热"],
@@ -540,6 +562,10 @@ SECTORS: list[Sector] = [
             ("安检", "security screening"),
             ("功率器件衬底", "power-device substrates"),
             ("光通信", "optical communications"),
+            ("高能物理", "high-energy physics"),
+            ("射频器件", "RF devices"),
+            ("新能源汽车", "electric vehicles"),
+            ("5G射频滤波", "5G RF filters"),
         ],
         secrets=["籽晶取向与引晶工艺", "退火制度与掺杂浓度", "温场设计图纸"],
         keywords=["晶体", "闪烁晶体", "碳化硅衬底", "铌酸锂", "单晶"],
@@ -567,23 +593,16 @@ SECTORS: list[Sector] = [
         owners=("donghua",),
         weight=2,
         outcomes=[
-            ("{fun}功能纤维及其面料", "{fun} fibre and fabric", (0, 1), (0, 2, 4)),
-            ("静电纺丝纳米纤维{use}", "Electrospun nanofibre {use}", (2,), (1, 5)),
+            ("相变调温纤维及其面料", "Phase-change thermoregulating fibre and fabric", (1,), (2, 0)),
+            ("抗菌除臭纤维及其面料", "Antibacterial, odour-control fibre and fabric", (0,), (4, 0)),
+            ("{fun}功能纤维及其面料", "{fun} fibre and fabric", (0,), (0, 5)),
+            ("静电纺丝纳米纤维{use}", "Electrospun nanofibre {use}", (2,), (1,)),
             ("可穿戴柔性{sense}传感纤维", "Wearable flexible {sense}-sensing fibre", (0,), (3, 0)),
             ("生物基可降解{poly}纤维", "Bio-based biodegradable {poly} fibre", (0,), (5, 0)),
         ],
         slots={
-            "fun": [
-                ("相变调温", "Phase-change thermoregulating"),
-                ("抗菌除臭", "Antibacterial"),
-                ("阻燃", "Flame-retardant"),
-                ("导湿快干", "Moisture-wicking"),
-            ],
-            "use": [
-                ("空气过滤膜", "air-filter membrane"),
-                ("锂电池隔膜", "battery separator"),
-                ("医用敷料", "wound dressing"),
-            ],
+            "fun": [("阻燃", "Flame-retardant"), ("导湿快干", "Moisture-wicking"), ("抗紫外", "UV-blocking")],
+            "use": [("空气过滤膜", "air-filter membrane"), ("口罩滤材", "face-mask filter media")],
             "sense": [("应变", "strain"), ("温度", "temperature"), ("心电", "ECG")],
             "poly": [("聚乳酸", "PLA"), ("PBS", "PBS")],
         },
@@ -609,6 +628,7 @@ SECTORS: list[Sector] = [
             ("智能可穿戴", "smart wearables"),
             ("空气净化", "air purification"),
             ("运动健康", "sports and health"),
+            ("包装", "packaging"),
         ],
         secrets=["纺丝原液配方", "微胶囊壁材比例", "后整理工艺参数"],
         keywords=["纤维", "面料", "纺织", "纳米纤维", "静电纺丝", "可降解", "可穿戴"],
@@ -994,6 +1014,7 @@ SECTORS: list[Sector] = [
             ("储能电站", "energy-storage plants"),
             ("机器人触觉", "robot touch"),
             ("桥梁隧道", "bridges and tunnels"),
+            ("可穿戴健康监测", "wearable health monitoring"),
         ],
         secrets=["敏感材料配方", "信号处理算法", "标定数据"],
         keywords=["传感器", "气体检测", "柔性电子", "光纤传感", "物联网"],
@@ -1054,6 +1075,10 @@ SECTORS: list[Sector] = [
             ("数据中心光互连", "data-centre optical links"),
             ("自动驾驶", "autonomous driving"),
             ("安检", "security screening"),
+            ("深空激光通信", "deep-space laser links"),
+            ("5G前传", "5G fronthaul"),
+            ("机器人导航", "robot navigation"),
+            ("工业无损检测", "industrial non-destructive testing"),
         ],
         secrets=["纳米线制备工艺参数", "光学腔设计", "封装耦合工艺"],
         keywords=["光电子", "硅光", "单光子", "超导", "激光雷达", "太赫兹"],
@@ -1107,6 +1132,8 @@ SECTORS: list[Sector] = [
             ("储能电站", "energy storage"),
             ("两轮电动车", "e-bikes"),
             ("新能源汽车", "electric vehicles"),
+            ("光伏电站", "PV plants"),
+            ("建筑光伏一体化", "building-integrated PV"),
         ],
         secrets=["电解质合成路线", "界面层厚度与工艺", "电芯测试原始数据"],
         keywords=["固态电池", "钠离子", "储能", "电池材料", "钙钛矿"],
@@ -1158,6 +1185,7 @@ SECTORS: list[Sector] = [
             ("电力运维", "power maintenance"),
             ("3C装配", "electronics assembly"),
             ("数据中心", "data centres"),
+            ("汽车零部件装配", "auto-parts assembly"),
         ],
         secrets=["控制算法源代码", "减速器选型与寿命测试数据"],
         keywords=["机器人", "协作机器人", "巡检", "关节模组", "SLAM"],
@@ -1199,7 +1227,12 @@ SECTORS: list[Sector] = [
             ("集成样本前处理与荧光检测", "integrates sample preparation and fluorescence detection"),
         ],
         metrics=[("孔隙率{p}%", "porosity {p}%"), ("检测时间{m}分钟", "results in {m} minutes")],
-        scenes=[("骨科", "orthopaedics"), ("口腔", "dentistry"), ("基层医疗", "primary care")],
+        scenes=[
+            ("骨科", "orthopaedics"),
+            ("口腔", "dentistry"),
+            ("基层医疗", "primary care"),
+            ("急诊", "emergency departments"),
+        ],
         secrets=["材料配比与烧结制度", "动物实验数据", "注册检验报告"],
         keywords=["生物材料", "骨修复", "微流控", "POCT", "体外诊断"],
         demands=[
@@ -1277,7 +1310,8 @@ METRIC_VALUES: dict[str, list[str]] = {
     "a": ["0.8", "1.2", "2.4"],
     "um": ["10", "20", "40"],
     "w": ["30", "50"],
-    "k": ["170", "200", "230", "90"],
+    "k": ["170", "200", "230"],
+    "k2": ["80", "90", "95"],
     "mpa": ["600", "800", "900"],
     "c": ["500", "1000", "2000"],
     "ly": ["30000", "32000", "45000"],
@@ -1316,7 +1350,7 @@ METRIC_VALUES: dict[str, list[str]] = {
     "j": ["120", "150", "180"],
     "gf": ["20", "50", "120"],
     "r2": ["99", "99.9"],
-    "cn": ["4.5", "8", "25"],
+    "cn": ["3.5", "4.5", "6"],
     "dd": ["3", "5", "7"],
     "hh": ["2", "4", "6"],
     "days": ["7", "14", "30"],
@@ -1330,17 +1364,72 @@ METRIC_VALUES: dict[str, list[str]] = {
 }
 
 SECTOR_BY_CODE = {s.code: s for s in SECTORS}
+
+# The applications an outcome template fits (names of its sector's scenes), where not all of them
+# do: a thermal barrier coating is for turbines, not for LEDs.
+OUTCOME_SCENES: dict[str, tuple[str, ...]] = {
+    "{part} {grade}功率模块": ("新能源汽车主驱逆变器", "充电桩", "光伏逆变器", "储能变流器"),
+    "基于{matzh}的高效率{app}电源芯片": ("手机快充", "服务器电源", "充电桩"),
+    "{v}V IGBT 模块双面散热封装技术": ("新能源汽车主驱逆变器", "光伏逆变器", "储能变流器"),
+    "{v}V低导通电阻沟槽栅SiC MOSFET器件结构": ("新能源汽车主驱逆变器", "充电桩", "光伏逆变器", "储能变流器"),
+    "面向{scene}的低噪声MEMS麦克风": ("TWS耳机", "智能手机", "可穿戴设备"),
+    "高导热氮化铝陶瓷基板": ("IGBT与SiC模块封装", "大功率LED", "激光器"),
+    "高强度氮化硅陶瓷基板": ("IGBT与SiC模块封装", "半导体设备部件"),
+    "{node}工艺{ip} IP核": ("数据中心", "消费电子", "汽车电子"),
+    "面向{app}的毫米波雷达收发芯片": ("汽车电子", "智能家居"),
+    "5G Sub-6GHz {band} 射频前端模组": ("5G基站", "消费电子"),
+    "{app}用超低功耗RISC-V SoC": ("消费电子", "汽车电子", "智能家居"),
+    "{use}用透明陶瓷": ("激光器", "航空航天"),
+    "航空发动机{part}热障涂层": ("航空航天", "燃气轮机"),
+    "无铅{pz}压电陶瓷": ("超声换能器", "压电致动器"),
+    "碳化硅陶瓷基复合材料{part2}": ("航空航天", "高性能制动系统", "半导体设备部件"),
+    "大尺寸{crys}闪烁晶体生长技术": ("PET医学成像", "安检", "高能物理"),
+    "{inch}英寸碳化硅单晶衬底低缺陷生长": ("功率器件衬底", "射频器件", "新能源汽车"),
+    "铌酸锂薄膜{dev}": ("光通信", "5G射频滤波"),
+    "相变调温纤维及其面料": ("户外服装", "运动健康"),
+    "抗菌除臭纤维及其面料": ("医用防护", "运动健康", "户外服装"),
+    "{fun}功能纤维及其面料": ("户外服装", "运动健康", "医用防护"),
+    "静电纺丝纳米纤维{use}": ("空气净化", "医用防护"),
+    "可穿戴柔性{sense}传感纤维": ("智能可穿戴", "运动健康"),
+    "生物基可降解{poly}纤维": ("包装", "户外服装"),
+    "基于深度学习的{obj}缺陷视觉检测系统": ("电子制造", "纺织印染", "锂电产线"),
+    "小样本工业缺陷生成与检测方法": ("电子制造", "纺织印染", "锂电产线"),
+    "可穿戴心电贴片及房颤AI识别": ("医院", "家庭健康", "体检中心"),
+    "基于{sig}的睡眠呼吸监测": ("家庭健康", "医院", "社区养老"),
+    "医学影像{organ}AI辅助诊断": ("医院", "体检中心"),
+    "居家养老跌倒检测毫米波雷达": ("社区养老", "家庭健康"),
+    "{gas}气体传感器阵列": ("环境监测", "储能电站"),
+    "柔性压力传感电子皮肤": ("机器人触觉", "可穿戴健康监测"),
+    "光纤光栅{q}传感系统": ("桥梁隧道", "储能电站"),
+    "超导纳米线单光子探测器（SNSPD）": ("量子通信", "深空激光通信"),
+    "硅光{dev}芯片": ("数据中心光互连", "5G前传"),
+    "{wl}nm 激光雷达光源模组": ("自动驾驶", "机器人导航"),
+    "太赫兹{use}成像系统": ("安检", "工业无损检测"),
+    "{el}固态电解质及全固态电池": ("新能源汽车", "储能电站"),
+    "钠离子电池{part}材料": ("储能电站", "两轮电动车"),
+    "钙钛矿太阳能电池封装技术": ("光伏电站", "建筑光伏一体化"),
+    "协作机器人一体化关节模组": ("3C装配", "汽车零部件装配"),
+    "{place}智能巡检机器人": ("电力运维", "数据中心"),
+    "3D打印生物活性陶瓷骨修复支架": ("骨科", "口腔"),
+    "微流控芯片{target}即时检测（POCT）": ("基层医疗", "急诊"),
+    "{thing}数字化设计平台": ("服装品牌", "文旅"),
+    "街区沉浸式{exp}体验系统": ("风貌街区", "文旅"),
+}
 SECTOR_WEIGHTS = [s.weight for s in SECTORS]
 
-# Variants that make one technical template read like several distinct outcomes.
+# Variants that make one technical template read like several distinct outcomes. `{metric}` is the
+# outcome's headline figure and `{scene}` its main application, so a variant names what sets this
+# outcome apart, as owners do ("…（信噪比68dB）", "面向车载激光雷达的…").
 TITLE_VARIANTS: list[Pair] = [
     ("{zh}", "{en}"),
     ("{zh}", "{en}"),
-    ("{zh}", "{en}"),
+    ("{zh}（{metric}）", "{en} ({metric_en})"),
+    ("{zh}（{metric}）", "{en} ({metric_en})"),
+    ("面向{scene}的{zh}", "{en} for {scene_en}"),
+    ("{zh}及其在{scene}中的应用", "{en} and its use in {scene_en}"),
     ("{zh}关键技术", "Key technologies for {en_l}"),
     ("一种{zh}及其{how}", "{en} and {how_en}"),
     ("新一代{zh}", "Next-generation {en_l}"),
-    ("{zh}（第二代）", "{en} (2nd generation)"),
     ("{zh}工程化验证", "{en}: engineering validation"),
     ("{zh}产业化", "Industrialising {en_l}"),
     ("低成本{zh}", "Low-cost {en_l}"),
@@ -1349,11 +1438,50 @@ DEMAND_TITLE_VARIANTS: list[Pair] = [
     ("{zh}", "{en}"),
     ("{zh}", "{en}"),
     ("{zh}", "{en}"),
+    ("{zh}", "{en}"),
     ("求助：{zh}", "Help wanted: {en_l}"),
     ("{zh}（可先做小样验证）", "{en} (proof of concept first)"),
     ("{zh}（长期合作）", "{en} (long-term partnership)"),
     ("【{year}年项目】{zh}", "{year} project: {en_l}"),
 ]
+
+
+class TitleRegistry:
+    """The titles (zh and en) already given, so a generator can draw again when a title is taken.
+
+    Memory stays bounded at any --scale: after `limit` titles it forgets them all and starts a new
+    window (titles are then distinct within each window; at scale 1 everything fits in one). When the
+    templates run out of new titles (benchmark scales), `draw` notices and stops retrying, so a big
+    load costs one draw per row, as before.
+    """
+
+    def __init__(self, initial=(), limit: int = 100_000):
+        self.limit = limit
+        self.seen: set[str] = {t for t in initial if t}
+        self.exhaustion = 0.0  # moving share of draws that found no free title
+
+    def claim(self, *titles: str) -> bool:
+        """Take `titles` if none is taken yet (empty ones are ignored); False if one is."""
+        titles = tuple(t for t in titles if t)
+        if any(t in self.seen for t in titles):
+            return False
+        if len(self.seen) + len(titles) > self.limit:
+            self.seen.clear()
+            self.exhaustion = 0.0
+        self.seen.update(titles)
+        return True
+
+    def draw(self, make, attempts: int = 30):
+        """`make()` (returning something with a `.title` pair) until its title is free, at most
+        `attempts` times, once when recent draws kept failing; returns the last one made."""
+        tries = 1 if self.exhaustion > 0.3 else attempts
+        for _ in range(tries):
+            made = make()
+            if self.claim(*made.title):
+                self.exhaustion *= 0.98
+                return made
+        self.exhaustion = self.exhaustion * 0.98 + 0.02
+        return made
 
 
 def pick_sector(rng: random.Random) -> Sector:
@@ -1386,12 +1514,28 @@ def _lower_first(text: str) -> str:
 
 
 def _variant(rng: random.Random, variants: list[Pair], title: Pair, **extra: str) -> Pair:
-    if title[0].startswith(("面向", "基于")):  # "低成本面向…" reads badly: only suffix variants
+    zh_t, en_t = title
+    if zh_t.startswith(("面向", "基于")):  # "低成本面向…" reads badly: only suffix variants
         variants = [v for v in variants if v[0].startswith("{zh}")]
-    if any(word in title[0] for word in ("方法", "工艺", "技术")):  # no "…方法及其制备方法", "…技术关键技术"
+    if any(word in zh_t for word in ("方法", "工艺", "技术")):  # no "…方法及其制备方法", "…技术关键技术"
         variants = [v for v in variants if "及其" not in v[0] and "关键技术" not in v[0]]
+    if "及" in zh_t:  # no "…芯片及晶圆级封装及其…"
+        variants = [v for v in variants if "及其" not in v[0]]
+    if "面向" in zh_t or "用" in zh_t or "基于" in zh_t or " for " in en_t:  # already names its use
+        variants = [v for v in variants if "{scene}" not in v[0]]
+    if "：" in zh_t or "求" in zh_t:  # no "求助：…：…", "求助：…，求…"
+        variants = [v for v in variants if "求助" not in v[0]]
+    if any(
+        word in zh_t for word in ("系统", "平台", "模型", "方案", "工具", "雷达")
+    ):  # not "…平台及其制备方法"
+        variants = [v for v in variants if "及其" not in v[0] or "应用" in v[0]]
+    if "（" in zh_t or "(" in en_t:
+        variants = [v for v in variants if "（" not in v[0]]
+    variants = [
+        v for v in variants if all(("{" + k + "}") not in v[0] or k in extra for k in ("metric", "scene"))
+    ]
     zh_v, en_v = rng.choice(variants)
-    args = {"zh": title[0], "en": title[1], "en_l": _lower_first(title[1]), **extra}
+    args = {"zh": zh_t, "en": en_t, "en_l": _lower_first(en_t), **extra}
     en = en_v.format(**args)
     return zh_v.format(**args), en[0].upper() + en[1:]
 
@@ -1438,32 +1582,103 @@ VERIFIED_SOFTWARE = [
 ]
 
 
-def outcome_text(rng: random.Random, sector: Sector, trl: int = 5) -> OutcomeText:
+SOFTWARE_PILOTS = [
+    ("已完成原型系统并在试点客户部署", "piloted at a customer with a working prototype"),
+    ("已在试点单位完成验证", "validated with a pilot user"),
+]
+
+
+def _ip_sentence(ip_status: str, patents: int) -> Pair:
+    if ip_status == "patent_granted":
+        n = max(patents, 1)
+        return f"已获授权专利{n}项。", f"{n} Chinese patent{'s' if n > 1 else ''} granted."
+    if ip_status == "patent_pending":
+        return (
+            "相关发明专利已进入实质审查。",
+            "A Chinese invention patent application is under examination.",
+        )
+    if ip_status == "software_copyright":
+        return "已登记软件著作权。", "The software is registered for copyright."
+    if ip_status == "know_how":
+        return "核心工艺以技术秘密方式保护。", "The key process is protected as know-how."
+    return "", ""
+
+
+def _headline(metric: Pair) -> Pair:
+    """A measured result as it reads in a title: "信噪比达到68dB" → "信噪比68dB"."""
+    return metric[0].replace("达到", ""), metric[1]
+
+
+def outcome_text(
+    rng: random.Random, sector: Sector, trl: int = 5, *, ip_status: str = "", patents: int = 0
+) -> OutcomeText:
     entry = rng.choice(sector.outcomes)
     zh_t, en_t = entry[0], entry[1]
     method_ids = entry[2] if len(entry) > 2 else range(len(sector.methods))
     metric_ids = entry[3] if len(entry) > 3 else range(len(sector.metrics))
     values = _slot_values(rng, sector.slots, zh_t + en_t)
-    how = ("实现方法", "its implementation") if sector.software else ("制备方法", "method of making it")
-    title = _variant(
-        rng, TITLE_VARIANTS, (_fill(zh_t, values, 0), _fill(en_t, values, 1)), how=how[0], how_en=how[1]
-    )
     method = sector.methods[rng.choice(list(method_ids))]
     chosen = rng.sample(list(metric_ids), k=min(2, len(metric_ids)))
     metrics = [_metric(rng, sector.metrics[i]) for i in chosen]
-    scene_pool = [sector.scenes[i] for i in entry[4]] if len(entry) > 4 else sector.scenes
+    if zh_t in OUTCOME_SCENES:
+        scene_pool = [sc for sc in sector.scenes if sc[0] in OUTCOME_SCENES[zh_t]]
+    elif len(entry) > 4:
+        scene_pool = [sector.scenes[i] for i in entry[4]]
+    else:
+        scene_pool = sector.scenes
     scenes = rng.sample(scene_pool, k=min(len(scene_pool), rng.randint(2, 3)))
+    how = ("实现方法", "its implementation") if sector.software else ("制备方法", "method of making it")
+    headline = _headline(metrics[0])
+    title = _variant(
+        rng,
+        TITLE_VARIANTS,
+        (_fill(zh_t, values, 0), _fill(en_t, values, 1)),
+        how=how[0],
+        how_en=how[1],
+        metric=headline[0],
+        metric_en=headline[1],
+        scene=scenes[0][0],
+        scene_en=scenes[0][1],
+    )
     scene_zh = "、".join(s[0] for s in scenes)
-    scene_en = ", ".join(s[1] for s in scenes)
+    scene_en = (
+        ", ".join(s[1] for s in scenes[:-1]) + f" and {scenes[-1][1]}" if len(scenes) > 1 else scenes[0][1]
+    )
     options = next(options for top, options in VERIFIED_BY_TRL if trl <= top)
-    verified = rng.choice(VERIFIED_SOFTWARE if sector.software and trl >= 8 else options)
-    summary_zh = (
-        f"本成果{method[0]}，{'，'.join(m[0] for m in metrics)}。{verified[0]}，可用于{scene_zh}等场景。"
-    )
-    summary_en = (
-        f"This technology {method[1]}: {' and '.join(m[1] for m in metrics)}. "
-        f"It has been {verified[1]} and suits {scene_en}."
-    )
+    if sector.software and trl >= 8:
+        options = VERIFIED_SOFTWARE
+    elif sector.software and trl >= 6:
+        options = SOFTWARE_PILOTS
+    verified = rng.choice(options)
+    ip_zh, ip_en = _ip_sentence(ip_status, patents)
+    m_zh = "，".join(m[0] for m in metrics)
+    m_en = " and ".join(m[1] for m in metrics)
+    m_list_en = "; ".join(m[1] for m in metrics)
+    pattern = rng.randrange(3)
+    if pattern == 0:
+        summary_zh = f"本成果{method[0]}，{m_zh}。{verified[0]}，可用于{scene_zh}等场景。{ip_zh}"
+        summary_en = (
+            f"This technology {method[1]}. Results: {m_en}. It has been {verified[1]} (TRL {trl}) and suits "
+            f"{scene_en}. {ip_en}"
+        )
+    elif pattern == 1:
+        summary_zh = (
+            f"针对{scenes[0][0]}等应用，研发团队{method[0]}。实测{'；'.join(m[0] for m in metrics)}。"
+            f"目前{verified[0]}（TRL {trl}）。{ip_zh}"
+        )
+        summary_en = (
+            f"Developed for {scenes[0][1]} and similar uses, our approach {method[1]}. Measured: {m_list_en}. "
+            f"Status: {verified[1]} (TRL {trl}). {ip_en}"
+        )
+    else:
+        summary_zh = (
+            f"该技术{method[0]}。关键指标：{'；'.join(m[0] for m in metrics)}。技术成熟度TRL {trl}，"
+            f"{verified[0]}。{ip_zh}适用于{scene_zh}。"
+        )
+        summary_en = (
+            f"The technology {method[1]}. Key figures: {m_list_en}. At TRL {trl}, it has been {verified[1]}. "
+            f"{ip_en + ' ' if ip_en else ''}Suited to {scene_en}."
+        )
     gains = [
         ("替代进口方案", "replaces imports"),
         ("降低成本", "lowers cost"),
@@ -1477,7 +1692,9 @@ def outcome_text(rng: random.Random, sector: Sector, trl: int = 5) -> OutcomeTex
     secrets = rng.sample(sector.secrets, k=min(2, len(sector.secrets)))
     confidential = "；".join(secrets) + f"。详细技术资料（{rng.randint(12, 80)}页）在签署保密协议后提供。"
     keywords = " ".join(rng.sample(sector.keywords, k=min(4, len(sector.keywords))))
-    return OutcomeText(title, (summary_zh, summary_en), (apps_zh, apps_en), confidential, keywords)
+    return OutcomeText(
+        title, (summary_zh.strip(), summary_en.strip()), (apps_zh, apps_en), confidential, keywords
+    )
 
 
 @dataclass
@@ -1487,29 +1704,153 @@ class DemandText:
     keywords: str
 
 
-def demand_text(rng: random.Random, sector: Sector, year: int = 2026) -> DemandText:
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MODE_WORDS = {
+    "transfer": ("技术转让", "buying the technology outright"),
+    "licence": ("专利许可", "a licence"),
+    "joint_development": ("联合开发", "joint development"),
+    "equity": ("技术入股", "an equity deal"),
+}
+DEMAND_EXTRAS: list[Pair] = [
+    ("可提供测试场地和样机。", "We can provide a test site and prototypes."),
+    ("有意向的团队可以先做小样验证。", "Interested teams may start with a small proof of concept."),
+    ("需要对方能开具技术服务合同。", "The partner must be able to sign a technology-service contract."),
+    ("效果优先，价格可以谈。", "Results come first; the price is negotiable."),
+    (
+        "欢迎院所团队直接联系，我们的工程师可以到现场交流。",
+        "Research teams are welcome to contact us; our engineers can visit.",
+    ),
+]
+
+
+# What a company has tried or what is at stake, said between the problem and the budget.
+DEMAND_CONTEXT: list[Pair] = [
+    (
+        "之前接触过两家供应商，效果都不理想。",
+        "We have talked to two suppliers already; neither result was good enough.",
+    ),
+    ("我们内部试过半年，没有突破。", "Our own team tried for six months without a breakthrough."),
+    (
+        "客户在催，明年的新产品必须解决这个问题。",
+        "Customers are pushing: next year's product has to fix this.",
+    ),
+    ("验证通过后会有持续的批量订单。", "Once it is validated, steady volume orders will follow."),
+    (
+        "这是公司今年的重点项目，总经理亲自在跟。",
+        "This is one of our priority projects this year; our general manager follows it.",
+    ),
+]
+
+
+def _wan(yuan: int) -> str:
+    """Yuan as 万元 the way people write it: 30, 7.5."""
+    return f"{yuan / 10_000:.1f}".removesuffix(".0")
+
+
+def _join_zh(words: list[str]) -> str:
+    return "、".join(words[:-1]) + "或" + words[-1] if len(words) > 1 else words[0]
+
+
+def _join_en(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0]
+
+
+def _demand_closers(rng, budget, deadline, modes, min_trl) -> tuple[list[str], list[str]]:
+    """What a company adds after the problem: budget, deadline, how it wants to work, maturity."""
+    zh, en = [], []
+    if rng.random() < 0.75:
+        if budget and budget[0]:
+            lo, hi = budget
+            choice = rng.randrange(3)
+            zh.append(
+                (
+                    f"预算{_wan(lo)}–{_wan(hi)}万元。",
+                    f"这个项目预算大概{_wan(lo)}到{_wan(hi)}万。",
+                    f"预算上限{_wan(hi)}万元，可以按里程碑付款。",
+                )[choice]
+            )
+            en.append(
+                (f"Budget: RMB {lo:,}–{hi:,}.", f"We have RMB {lo:,} to {hi:,} set aside for this.",
+                 f"Budget up to RMB {hi:,}, paid by milestone.")[choice]
+            )  # fmt: skip
+        else:
+            zh.append("预算面议，看方案定。")
+            en.append("The budget depends on the approach.")
+    optional: list[Pair] = []
+    if deadline:
+        month = MONTHS[deadline.month - 1]
+        optional.append(
+            rng.choice(
+                [
+                    (
+                        f"希望{deadline.year}年{deadline.month}月前拿到可验证的样品或方案。",
+                        f"We need something we can test by {month} {deadline.year}.",
+                    ),
+                    (
+                        f"{deadline.year}年{deadline.month}月底前需要出结果。",
+                        f"Results are needed by the end of {month} {deadline.year}.",
+                    ),
+                ]
+            )
+        )
+    if modes:
+        optional.append(
+            (
+                f"合作方式倾向{_join_zh([MODE_WORDS[m][0] for m in modes])}。",
+                f"We are open to {_join_en([MODE_WORDS[m][1] for m in modes])}.",
+            )
+        )
+    if min_trl:
+        optional.append(
+            (
+                f"最好是已经过中试验证的技术（TRL {min_trl}以上）。",
+                f"The technology should be proven to at least TRL {min_trl}.",
+            )
+            if min_trl >= 6
+            else ("实验室阶段的技术也可以考虑。", "Lab-stage technology is fine too.")
+        )
+    optional.append(rng.choice(DEMAND_EXTRAS))
+    picked = sorted(rng.sample(range(len(optional)), k=min(len(optional), rng.choice([0, 1, 1, 2, 2, 3]))))
+    zh += [optional[i][0] for i in picked]
+    en += [optional[i][1] for i in picked]
+    return zh, en
+
+
+def demand_text(
+    rng: random.Random,
+    sector: Sector,
+    year: int = 2026,
+    *,
+    budget: tuple | None = None,
+    deadline=None,
+    modes: list[str] | tuple = (),
+    min_trl: int | None = None,
+) -> DemandText:
+    """A company's demand in its own words: the problem (with its numbers), then what it can spend,
+    by when, and how it wants to work; the title is one of several phrasings of the same problem."""
     t_zh, t_en, d_zh, d_en = rng.choice(sector.demands)
-    values = _slot_values(rng, sector.demand_slots, t_zh + t_en + d_zh + d_en)
+    titles = [(t_zh, t_en), *DEMAND_TITLES.get(t_zh, [])]
+    everything = d_zh + d_en + "".join(z + e for z, e in titles)
+    values = _slot_values(rng, sector.demand_slots, everything)
     for k, opts in METRIC_VALUES.items():  # numbers the sector's metric slots share with the demand
-        if "{" + k + "}" in d_zh + t_zh and k not in values:
+        if "{" + k + "}" in everything and k not in values:
             v = rng.choice(opts)
             values[k] = (v, v)
-    extra = rng.choice(
-        [
-            ("", ""),
-            ("希望三个月内给出可行方案。", " We'd like a workable proposal within three months."),
-            ("可提供测试场地和样机。", " We can provide a test site and prototypes."),
-            ("有意向的团队可以先做小样验证。", " Interested teams may start with a small proof of concept."),
-            (
-                "需要对方能开具技术服务合同。",
-                " The partner must be able to sign a technology-service contract.",
-            ),
-            ("预算可谈，效果优先。", " Budget is negotiable; results come first."),
-        ]
-    )
+    base = rng.choice(titles)
     title = _variant(
-        rng, DEMAND_TITLE_VARIANTS, (_fill(t_zh, values, 0), _fill(t_en, values, 1)), year=str(year)
+        rng, DEMAND_TITLE_VARIANTS, (_fill(base[0], values, 0), _fill(base[1], values, 1)), year=str(year)
     )
-    description = (_fill(d_zh, values, 0) + extra[0], _fill(d_en, values, 1) + extra[1])
+    context = rng.choice(DEMAND_CONTEXT) if rng.random() < 0.4 else ("", "")
+    closers_zh, closers_en = _demand_closers(rng, budget, deadline, modes, min_trl)
+    if context[0]:
+        closers_zh.insert(0, context[0])
+        closers_en.insert(0, context[1])
+    description = (
+        _fill(d_zh, values, 0) + "".join(closers_zh),
+        " ".join([_fill(d_en, values, 1), *closers_en]),
+    )
     keywords = " ".join(rng.sample(sector.keywords, k=min(3, len(sector.keywords))))
     return DemandText(title, description, keywords)

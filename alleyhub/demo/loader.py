@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
+from functools import partial
 
 from django.apps import apps
 from django.contrib.auth.hashers import make_password
@@ -35,7 +36,7 @@ from alleyhub.directory.models import Affiliation, Industry, Organization, Perso
 from alleyhub.listings.models import InvestorProfile, IPStatus, TechDemand, TechOutcome
 from alleyhub.spaces.models import Building, RenewalSite, SpaceUnit
 
-from . import content, names
+from . import anchors, content, names
 from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from .codes import credit_code
 from .context import DemoContext, chunked
@@ -47,7 +48,8 @@ from .real_entities import (
     REAL_ORGS,
     RENEWAL_SITES,
 )
-from .service_list import CURATED, TEMPLATES
+from .service_list import CURATED, FOCUS, TEMPLATES, TRACK_RECORD
+from .service_list import TITLE_VARIANTS as SERVICE_TITLE_VARIANTS
 from .taxonomy import INDUSTRIES
 
 # Generated rows per unit of --scale.
@@ -272,6 +274,19 @@ def _bilingual(lang: str, both: bool, pair: tuple[str, str]) -> tuple[str, str]:
 def _money(rng: random.Random, lows: tuple[int, ...], factors: tuple[float, ...]) -> tuple[int, int]:
     low = rng.choice(lows) * 10_000
     return low, int(low * rng.choice(factors))
+
+
+def _existing_titles(model) -> list[str]:
+    """Titles already in the table (the showcase listings), so generated ones differ from them."""
+    return [t for pair in model.objects.values_list("title_zh", "title_en")[:10_000] for t in pair if t]
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A service's name (zh, en) and, for variants that are a different offer, its description."""
+
+    title: tuple[str, str]
+    description: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -997,19 +1012,24 @@ class _Loader:
         pending: list[tuple[TechOutcome, list[str], list[int]]] = []
         enterprises = ctx.org_ids_by_kind["enterprise"]
 
+        titles = content.TitleRegistry(_existing_titles(TechOutcome))
+
         def rows() -> Iterator[TechOutcome]:
-            for _ in range(BASE["outcomes"] * ctx.scale):
+            for i in range(BASE["outcomes"] * ctx.scale):
+                if i < len(anchors.OUTCOMES):
+                    outcome = self._anchor_outcome(rng, anchors.OUTCOMES[i])
+                    titles.claim(outcome.title_zh, outcome.title_en)
+                    people = self.people_by_org.get(outcome.owner_id) or []
+                    inventors = rng.sample(people, k=min(len(people), 2))
+                    pending.append((outcome, list(anchors.OUTCOMES[i].industries), inventors))
+                    yield outcome
+                    continue
                 sector = content.pick_sector(rng)
                 owner_id, academic = self._outcome_owner(rng, sector, enterprises)
                 trl = rng.choices(
                     range(1, 10),
                     weights=[1, 3, 6, 8, 8, 7, 4, 2, 1] if academic else [0, 0, 1, 2, 4, 7, 8, 6, 3],
                 )[0]
-                text = content.outcome_text(rng, sector, trl)
-                lang, both = _language(rng)
-                title = _bilingual(lang, both, text.title)
-                summary = _bilingual(lang, both, text.summary)
-                apps_ = _bilingual(lang, both, text.applications)
                 ip = rng.choices(
                     [
                         IPStatus.PATENT_GRANTED,
@@ -1034,6 +1054,13 @@ class _Loader:
                     )
                 elif ip == IPStatus.PATENT_PENDING:
                     patents = _patent_application_number(rng, "1")
+                text = titles.draw(  # a title nobody has used yet
+                    partial(content.outcome_text, rng, sector, trl, ip_status=ip, patents=patents.count("ZL"))
+                )
+                lang, both = _language(rng)
+                title = _bilingual(lang, both, text.title)
+                summary = _bilingual(lang, both, text.summary)
+                apps_ = _bilingual(lang, both, text.applications)
                 modes = sorted(
                     rng.sample(["transfer", "licence", "joint_development", "equity"], k=rng.randint(1, 3))
                 )
@@ -1093,6 +1120,53 @@ class _Loader:
             return rng.choice(self.institutes_by_sector[sector.code]), True
         return rng.choice(self.enterprises_by_sector.get(sector.code) or enterprises), False
 
+    def _anchor_outcome(self, rng: random.Random, spec: anchors.AnchorOutcome) -> TechOutcome:
+        ctx = self.ctx
+        published = ctx.now - timedelta(days=rng.randint(15, 90), hours=rng.randint(0, 23))
+        return TechOutcome(
+            owner_id=ctx.orgs[spec.owner].pk,
+            language=spec.language,
+            title_zh=spec.title_zh,
+            title_en=spec.title_en,
+            summary_zh=spec.summary_zh,
+            summary_en=spec.summary_en,
+            confidential_details="工艺参数、测试原始数据与客户验证报告在签署保密协议后提供。",
+            trl=spec.trl,
+            ip_status=spec.ip_status,
+            patent_numbers=spec.patent_numbers,
+            cooperation_modes=sorted(spec.modes),
+            price_min=spec.price[0] if spec.price else None,
+            price_max=spec.price[1] if spec.price else None,
+            keywords=spec.keywords,
+            status=ListingStatus.PUBLISHED,
+            published_at=published,
+            expires_on=ctx.today + timedelta(days=rng.randint(180, 400)),
+            last_confirmed_at=min(ctx.now, published + timedelta(days=rng.randint(0, 10))),
+        )
+
+    def _anchor_demand(self, rng: random.Random, spec: anchors.AnchorDemand, enterprises) -> TechDemand:
+        ctx = self.ctx
+        published = ctx.now - timedelta(days=rng.randint(3, 40), hours=rng.randint(0, 23))
+        return TechDemand(
+            owner_id=rng.choice(self.enterprises_by_sector.get(spec.sector) or enterprises),
+            language=spec.language,
+            title_zh=spec.title_zh,
+            title_en=spec.title_en,
+            description_zh=spec.description_zh,
+            description_en=spec.description_en,
+            confidential_details="现有方案供应商与报价、内部测试数据可在签署保密协议后提供。",
+            budget_min=spec.budget[0] if spec.budget else None,
+            budget_max=spec.budget[1] if spec.budget else None,
+            deadline=ctx.today + timedelta(days=spec.days),
+            wanted_modes=sorted(spec.modes),
+            min_trl=spec.min_trl,
+            keywords=spec.keywords,
+            status=ListingStatus.PUBLISHED,
+            published_at=published,
+            expires_on=ctx.today + timedelta(days=spec.days + 30),
+            last_confirmed_at=published,
+        )
+
     # -- phase 7: technology demands ------------------------------------------------------------
 
     def demands(self) -> None:
@@ -1107,19 +1181,44 @@ class _Loader:
             "当前方案由海外供应商提供，存在断供风险。",
         ]
 
+        titles = content.TitleRegistry(_existing_titles(TechDemand))
+
         def rows() -> Iterator[TechDemand]:
-            for _ in range(BASE["demands"] * ctx.scale):
+            for i in range(BASE["demands"] * ctx.scale):
+                if i < len(anchors.DEMANDS):
+                    spec = anchors.DEMANDS[i]
+                    demand = self._anchor_demand(rng, spec, enterprises)
+                    titles.claim(demand.title_zh, demand.title_en)
+                    pending.append((demand, list(spec.industries)))
+                    yield demand
+                    continue
                 sector = content.pick_sector(rng)
                 owner_id = rng.choice(self.enterprises_by_sector.get(sector.code) or enterprises)
-                text = content.demand_text(rng, sector, year=ctx.today.year)
-                lang, both = _language(rng)
-                title = _bilingual(lang, both, text.title)
-                desc = _bilingual(lang, both, text.description)
                 budget = (
                     _money(rng, (5, 10, 20, 30, 50, 100, 200), (1.5, 2, 3))
                     if rng.random() < 0.85
                     else (None, None)
                 )
+                deadline = ctx.today + timedelta(days=rng.randint(30, 365))
+                modes = sorted(
+                    rng.sample(["transfer", "licence", "joint_development", "equity"], k=rng.randint(1, 2))
+                )
+                min_trl = rng.choice([None, 4, 5, 6, 6, 7])
+                text = titles.draw(  # a title nobody has used yet
+                    partial(
+                        content.demand_text,
+                        rng,
+                        sector,
+                        year=ctx.today.year,
+                        budget=budget,
+                        deadline=deadline,
+                        modes=modes,
+                        min_trl=min_trl,
+                    )
+                )
+                lang, both = _language(rng)
+                title = _bilingual(lang, both, text.title)
+                desc = _bilingual(lang, both, text.description)
                 state = _listing_state(rng, ctx)
                 demand = TechDemand(
                     owner_id=owner_id,
@@ -1134,13 +1233,9 @@ class _Loader:
                     ),
                     budget_min=budget[0],
                     budget_max=budget[1],
-                    deadline=ctx.today + timedelta(days=rng.randint(30, 365)),
-                    wanted_modes=sorted(
-                        rng.sample(
-                            ["transfer", "licence", "joint_development", "equity"], k=rng.randint(1, 2)
-                        )
-                    ),
-                    min_trl=rng.choice([None, 4, 5, 6, 6, 7]),
+                    deadline=deadline,
+                    wanted_modes=modes,
+                    min_trl=min_trl,
                     keywords=text.keywords,
                     **state,
                 )
@@ -1165,6 +1260,13 @@ class _Loader:
         showcase = ctx.orgs["showcase-investor"].pk
         owners = [i for i in ctx.org_ids_by_kind["investor"] if i != showcase]
         pending: list[tuple[InvestorProfile, list[str]]] = []
+        brands = {  # the fund carries its manager's name, as funds do: "澜芯早期科技基金"
+            pk: (short, name_en.split()[0] if name_en else "")
+            for pk, short, name_en in Organization.objects.filter(kind="investor").values_list(
+                "pk", "short_name", "name_en"
+            )
+        }
+        titles = content.TitleRegistry(_existing_titles(InvestorProfile))
         funds = [
             ("早期科技基金", "Early Tech Fund"),
             ("硬科技成长基金", "Deep-Tech Growth Fund"),
@@ -1179,11 +1281,21 @@ class _Loader:
                     rng.sample(["seed", "startup", "growth", "mature"], k=rng.randint(1, 2)),
                     key=["seed", "startup", "growth", "mature"].index,
                 )
-                fund = rng.choice(funds)
+                brand_zh, brand_en = brands.get(owner_id, ("", ""))
+                for attempt in range(8):
+                    base = rng.choice(funds)
+                    series = (
+                        ("", "")
+                        if attempt < 4
+                        else (["二期", "三期", "四期"][attempt % 3], [" II", " III", " IV"][attempt % 3])
+                    )
+                    fund = (f"{brand_zh}{base[0]}{series[0]}", f"{brand_en} {base[1]}{series[1]}".strip())
+                    if titles.claim(*fund):
+                        break
                 low = {"seed": 50, "startup": 300, "growth": 1000, "mature": 3000}[stages[0]]
                 ticket = (low * 10_000, low * 10_000 * rng.choice([4, 6, 10]))
                 sector_zh = "、".join(ctx.industries[s.code].name_zh for s in sectors)
-                sector_en = ", ".join(ctx.industries[s.code].name_en.lower() for s in sectors)
+                sector_en = ", ".join(content._lower_first(ctx.industries[s.code].name_en) for s in sectors)
                 focus = rng.choice(
                     [
                         (
@@ -1263,8 +1375,11 @@ class _Loader:
                 "contact_name": person_zh,
             }
 
+        titles = content.TitleRegistry(_existing_titles(ServiceOffering))
+
         def rows() -> Iterator[ServiceOffering]:
             for slug, spec in CURATED:
+                titles.claim(spec.title_zh, spec.title_en)
                 yield ServiceOffering(
                     owner=ctx.orgs[slug],
                     category=spec.category,
@@ -1292,9 +1407,26 @@ class _Loader:
                 if category == "space":
                     pool = ctx.org_ids_by_kind["incubator"]
                 owner_id = rng.choice(pool or providers_any)
+                names_ = [(t_zh, t_en), *SERVICE_TITLE_VARIANTS.get(t_zh, [])]
+
+                def name_of(names_=names_) -> _Named:
+                    name = rng.choice(names_)
+                    if "（" not in name[0] and rng.random() < 0.3:  # who it is for, after the name
+                        focus = rng.choice(FOCUS)
+                        name = (f"{name[0]}（{focus[0]}）", f"{name[1]} {focus[1]}", *name[2:])
+                    return _Named(name[:2], name[2:])
+
+                name = titles.draw(name_of)  # unique, so a provider never offers one title twice
+                if name.description:  # a variant that is a different offer has its own description
+                    d_zh, d_en = name.description
+                record = rng.choice(TRACK_RECORD.get(t_zh) or TRACK_RECORD[category])
+                n, m = str(rng.randint(12, 90)), str(rng.randint(2, 9))
+                record = (record[0].format(n=n, m=m), record[1].format(n=n, m=m))
+                # Providers writing in English still list the Chinese name: the desk is Chinese.
                 lang, both = _language(rng)
-                title = _bilingual(lang, both, (t_zh, t_en))
-                desc = _bilingual(lang, both, (d_zh, d_en))
+                both = both or lang == "en"
+                title = _bilingual(lang, both, name.title)
+                desc = _bilingual(lang, both, (d_zh + record[0], f"{d_en} {record[1]}"))
                 free = rng.random() < 0.35
                 fee = (
                     ("免费", "Free")

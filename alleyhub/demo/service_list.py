@@ -472,3 +472,172 @@ TEMPLATES: dict[str, list[tuple[str, str, str, str, tuple[str, ...]]]] = {
         ),
     ],
 }
+
+# Other names providers give the same service (keyed by the template's Chinese title): a generated
+# provider picks one, so the list does not repeat itself and no provider offers a title twice.
+TITLE_VARIANTS: dict[str, list[tuple[str, ...]]] = {  # (zh, en[, description zh, description en])
+    "股权融资顾问": [
+        ("天使轮至A轮融资全程顾问", "Angel-to-Series-A fundraising advisory"),
+        ("融资路演辅导与投资人对接", "Pitch coaching and investor introductions"),
+    ],
+    "知识产权质押贷款担保": [
+        ("专利质押融资担保（轻资产企业）", "Guarantees for patent-backed loans to asset-light companies"),
+        ("科技型企业信用担保", "Credit guarantees for tech companies"),
+    ],
+    "科技保险方案设计": [
+        ("首台套装备保险投保辅导", "Insurance for first-of-a-kind equipment"),
+        ("研发中断与产品责任险方案", "R&D interruption and product-liability cover"),
+    ],
+    "代理记账与税务申报": [
+        ("初创企业财税托管", "Finance and tax outsourcing for start-ups"),
+        ("小规模纳税人记账报税套餐", "Bookkeeping and filing for small-scale taxpayers"),
+    ],
+    "股权激励方案设计": [
+        ("期权池设计与持股平台搭建", "Option pools and employee holding vehicles"),
+        ("核心团队股权激励法律服务", "Legal work for key-staff equity incentives"),
+    ],
+    "数据合规与个人信息保护评估": [
+        ("数据出境安全评估申报辅导", "Cross-border data transfer assessment filings"),
+        ("APP与智能硬件个人信息合规审查", "Privacy compliance review for apps and smart devices"),
+    ],
+    "外资企业设立咨询": [
+        ("外籍创业者公司注册一站式服务", "Company registration for foreign founders"),
+        ("外商投资企业设立与银行开户", "Setting up a foreign-invested company and its bank account"),
+    ],
+    "技术人才猎头": [
+        ("芯片与材料研发人才寻访", "Search for chip and materials engineers"),
+        ("CTO及核心技术岗位猎聘", "CTO and senior engineering search"),
+    ],
+    "灵活用工与社保代缴": [
+        ("社保公积金代缴与薪酬外包", "Social insurance, housing fund and payroll outsourcing"),
+        ("研发项目制灵活用工", "Project-based staffing for R&D teams"),
+    ],
+    "海外人才工作许可办理": [
+        ("外国人来华工作许可与居留代办", "Work and residence permits for foreign staff"),
+        ("外籍高端人才R字签证咨询", "Advice on R visas for high-level foreign talent"),
+    ],
+    "发明专利申请代理": [
+        ("专利挖掘与发明专利撰写", "Patent mining and invention drafting"),
+        ("PCT国际专利申请代理", "PCT international patent filing"),
+        ("审查意见答复与复审代理", "Office-action responses and re-examination"),
+    ],
+    "专利导航与FTO分析": [
+        ("产品上市前FTO侵权风险排查", "Freedom-to-operate checks before launch"),
+        ("产业专利导航与技术路线分析", "Patent landscapes and technology roadmaps"),
+    ],
+    "知识产权价值评估": [
+        ("专利作价入股评估", "Patent valuation for equity contribution"),
+        ("质押融资用专利价值评估报告", "Patent valuation reports for pledge loans"),
+    ],
+    "联合办公工位": [
+        ("灵活租期开放工位", "Hot desks on flexible terms"),
+        (
+            "初创团队独立办公室（2–10人）",
+            "Private offices for teams of 2 to 10",
+            "2至10人的独立办公室，可按月续租，含会议室时段。",
+            "Private offices for two to ten people, monthly terms, meeting-room hours included.",
+        ),
+    ],
+    "共享实验室预约": [
+        ("共享化学实验台与通风橱", "Shared wet benches and fume hoods"),
+        (
+            "电子测试仪器共享预约",
+            "Bookable electronics test instruments",
+            "示波器、频谱分析仪、半导体参数分析仪等仪器按小时预约使用。",
+            "Oscilloscopes, spectrum analysers and semiconductor parameter analysers, booked by the hour.",
+        ),
+    ],
+    "电子元器件可靠性检测": [
+        ("AEC-Q车规元器件可靠性试验", "AEC-Q reliability qualification for automotive parts"),
+        ("高低温循环与HAST试验", "Temperature cycling and HAST"),
+    ],
+    "EMC电磁兼容预测试": [
+        ("CE/CCC认证前EMC摸底测试", "EMC pre-scans before CE and CCC certification"),
+        ("EMC整改与辐射发射诊断", "EMC fixes and radiated-emission diagnosis"),
+    ],
+    "技术成果评价与技术经纪": [
+        ("科技成果第三方评价", "Independent evaluation of technology outcomes"),
+        ("院所成果转化对接与技术经纪", "Brokering institute technology to companies"),
+    ],
+    "科技项目申报代理": [
+        ("市、区科技计划项目申报辅导", "City and district R&D programme applications"),
+        ("科技创新券与研发补贴申请", "Innovation vouchers and R&D grants"),
+    ],
+    "专精特新企业培育辅导": [
+        ("专精特新“小巨人”申报辅导", "Applications for “little giant” specialised-SME status"),
+        ("专精特新企业诊断与提升方案", "Specialised-SME diagnosis and improvement plan"),
+        ("创新型中小企业评价与专精特新梯度培育", "Innovative-SME rating and the specialised-SME ladder"),
+    ],
+}
+
+# Who a service is for, as providers write it after the name: "（面向集成电路企业）".
+FOCUS: list[tuple[str, str]] = [
+    ("面向集成电路企业", "for chip companies"),
+    ("面向新材料企业", "for materials companies"),
+    ("面向人工智能企业", "for AI companies"),
+    ("面向生物医药与医疗器械企业", "for life-science companies"),
+    ("面向初创团队", "for start-up teams"),
+    ("面向院所转化项目", "for institute spin-outs"),
+]
+
+# A sentence on the provider's track record, by template title or else by category ({n}, {m}: numbers drawn by the loader).
+TRACK_RECORD: dict[str, list[tuple[str, str]]] = {
+    "技术成果评价与技术经纪": [
+        (
+            "近三年促成技术合同{n}项，成交额约{m}千万元。",
+            "Brokered {n} technology contracts in three years, worth about RMB {m}0 million.",
+        ),
+    ],
+    "科技保险方案设计": [
+        (
+            "合作保险公司{m}家，每年为{n}家科创企业设计保险方案。",
+            "Works with {m} insurers and designs cover for {n} tech companies a year.",
+        ),
+    ],
+    "finance": [
+        (
+            "近三年服务科创企业{n}家，协助完成融资约{m}亿元。",
+            "Has served {n} tech companies in three years, helping raise about RMB {m}00 million.",
+        ),
+        ("合作银行与投资机构{n}家。", "Works with {n} banks and investors."),
+    ],
+    "registration_tax_law": [
+        (
+            "团队{n}人，其中执业律师/注册会计师{m}名。",
+            "A team of {n}, {m} of them qualified lawyers or accountants.",
+        ),
+        ("长期服务街区企业{n}家。", "Serves {n} companies in the district."),
+    ],
+    "hr_talent": [
+        (
+            "人才库覆盖芯片、材料与AI工程师{n}00余人。",
+            "Our talent pool holds over {n}00 chip, materials and AI engineers.",
+        ),
+        ("近一年帮助企业招聘核心岗位{n}个。", "Filled {n} key positions last year."),
+    ],
+    "ip": [
+        (
+            "团队有专利代理师{m}名，近三年代理发明专利{n}0余件。",
+            "{m} patent attorneys; over {n}0 invention patents filed in three years.",
+        ),
+        ("累计为{n}家企业提供专利布局服务。", "Has built patent portfolios for {n} companies."),
+    ],
+    "space": [
+        ("可提供工位{m}0个，步行5分钟到地铁站。", "{m}0 desks, five minutes' walk from the metro."),
+        ("已入驻团队{n}个。", "{n} teams in residence."),
+    ],
+    "testing_pilot": [
+        (
+            "具备CNAS认可资质，常规项目{m}个工作日出报告。",
+            "CNAS-accredited; reports within {m} working days for routine tests.",
+        ),
+        ("年出具检测报告{n}00余份。", "Issues over {n}00 test reports a year."),
+    ],
+    "policy": [
+        ("近三年辅导企业获批各类项目{n}项。", "Helped companies win {n} grants in three years."),
+        (
+            "熟悉市、区两级科技政策，提供免费初评。",
+            "Knows city and district programmes; free first assessment.",
+        ),
+    ],
+}

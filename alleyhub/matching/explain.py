@@ -7,6 +7,7 @@ so stored matches are explained in whatever language the reader uses today."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -229,6 +230,17 @@ class ExplanationView:
         }
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _terms_in_reader_script(terms: list[str]) -> list[str]:
+    """An English page shows no Chinese tokens among the shared terms (the index holds the Chinese
+    and English names of the same industry, so the English ones are there as well)."""
+    if current_language_code() != "en":
+        return terms
+    return [t for t in terms if not _HAN.search(t)]
+
+
 def explanation_view(data: dict[str, Any] | None) -> ExplanationView:
     """Readable form of an `Explanation.to_dict()` in the active language. Never raises on
     malformed data (an old or hand-edited record shows what can be read)."""
@@ -255,7 +267,7 @@ def explanation_view(data: dict[str, Any] | None) -> ExplanationView:
     except (TypeError, ValueError):
         lexical, fit = 0.0, 0.0
     return ExplanationView(
-        shared_terms=[str(t) for t in (data.get("shared_terms") or [])][:12],
+        shared_terms=_terms_in_reader_script([str(t) for t in (data.get("shared_terms") or [])])[:12],
         semantic=semantic,
         semantic_words=semantic_words(semantic),
         lexical=lexical,

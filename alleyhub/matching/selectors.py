@@ -24,7 +24,7 @@ from .services import PAIRINGS, matches_refresh_for, search_mode, user_can_act_f
 
 MAX_QUERY_CHARS = 1000
 QUERY_EMBED_CHARS = 160
-SEARCH_KINDS = tuple(DocumentKind.values)
+SEARCH_KINDS = tuple(k for k in DocumentKind.values if k != DocumentKind.REQUEST)
 
 # Detail pages of other apps, tried in order; a kind without a page is shown without a link.
 DETAIL_URL_NAMES: dict[str, tuple[str, ...]] = {

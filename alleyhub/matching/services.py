@@ -65,6 +65,14 @@ PAIRINGS: dict[str, tuple[str, ...]] = {
 # Organisations take part in matching as enterprises only (a start-up's funding need, an
 # outcome's possible buyers); institutes, investors etc. are found through their listings.
 MATCHED_ORG_KINDS = ("enterprise",)
+# The checks that mean something for a target kind; others (a budget against an expert) are left
+# out of stored explanations. Kinds not listed keep every check.
+RELEVANT_CHECKS: dict[str, frozenset[str]] = {
+    DocumentKind.EXPERT: frozenset({"industry_overlap"}),
+    DocumentKind.ORGANIZATION: frozenset({"industry_overlap", "stage_fits", "subdistrict_is"}),
+    DocumentKind.INVESTOR: frozenset({"industry_overlap", "stage_fits", "ticket_fits"}),
+    DocumentKind.SERVICE: frozenset({"stage_fits", "category_is", "industry_overlap"}),
+}
 
 
 # --- the index ------------------------------------------------------------------------------------
@@ -431,7 +439,10 @@ def matches_compute_for(*, source: models.Model, top_k: int | None = None) -> li
         if target_kind == DocumentKind.ORGANIZATION:
             eligible = _eligible_orgs([h.id for h in hits])
             hits = [h for h in hits if h.id in eligible]
+        relevant = RELEVANT_CHECKS.get(target_kind)
         for hit in hits[:top_k]:
+            if relevant is not None:
+                hit.explanation.constraints = [c for c in hit.explanation.constraints if c.code in relevant]
             t_kind, _sep, t_id = hit.id.partition(":")
             out.append((t_kind, int(t_id), hit))
     return out

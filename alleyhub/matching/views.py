@@ -16,13 +16,17 @@ from . import selectors, services
 from .documents import display_title
 from .models import DocumentKind, MatchStatus
 
+SEARCH_KIND_CHOICES = [
+    (value, label) for value, label in DocumentKind.choices if value in selectors.SEARCH_KINDS
+]
+
 
 @require_GET
 def search_page(request: HttpRequest) -> HttpResponse:
     q = selectors.clean_query(request.GET.get("q"))
     kinds = selectors.clean_kinds(request.GET.getlist("kinds"))
     results = selectors.search(q=q, kinds=kinds, limit=30) if q else []
-    context = {"q": q, "kinds": kinds, "results": results, "kind_choices": DocumentKind.choices}
+    context = {"q": q, "kinds": kinds, "results": results, "kind_choices": SEARCH_KIND_CHOICES}
     template = "matching/search.html#results" if request.htmx else "matching/search.html"
     return render(request, template, context)
 

@@ -455,31 +455,34 @@ def query_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return q
 
 
+class Checker:
+    """The rules a query triggers, prepared once and applied to many documents."""
+
+    def __init__(self, qfields: dict[str, Any], must: frozenset[str] | set[str] = frozenset()):
+        self.q = query_fields(qfields)
+        hard_fields = {_FIELD_ALIASES.get(m, m) for m in must}
+        self.rules = [(r, r.field in hard_fields) for r in RULES if self.q.get(r.field) not in (None, "", [])]
+
+    def __bool__(self) -> bool:
+        return bool(self.rules)
+
+    def __call__(self, dfields: dict[str, Any]) -> list[ConstraintCheck]:
+        out: list[ConstraintCheck] = []
+        q = self.q
+        for rule, hard in self.rules:
+            try:
+                wanted, actual, met = rule.check(q, dfields)
+            except (TypeError, ValueError):
+                wanted, actual, met = q.get(rule.field), None, None
+            out.append(ConstraintCheck(rule.field, wanted, actual, met, hard, rule.code))
+        return out
+
+
 def check_constraints(
     qfields: dict[str, Any], dfields: dict[str, Any], must: frozenset[str] | set[str] = frozenset()
 ) -> list[ConstraintCheck]:
     """Every rule whose trigger the query states, checked against the document's fields."""
-    q = query_fields(qfields)
-    hard_fields = {_FIELD_ALIASES.get(m, m) for m in must}
-    out: list[ConstraintCheck] = []
-    for rule in RULES:
-        if q.get(rule.field) in (None, "", []):
-            continue
-        try:
-            wanted, actual, met = rule.check(q, dfields)
-        except (TypeError, ValueError):
-            wanted, actual, met = q.get(rule.field), None, None
-        out.append(
-            ConstraintCheck(
-                field=rule.field,
-                wanted=_jsonable(wanted),
-                actual=_jsonable(actual),
-                met=met,
-                hard=rule.field in hard_fields,
-                code=rule.code,
-            )
-        )
-    return out
+    return Checker(qfields, must)(dfields)
 
 
 def _jsonable(v: Any) -> Any:

@@ -9,6 +9,17 @@ KINDS = ("outcome", "demand", "expert", "investor", "service", "space", "organiz
 MODES = ("lexical", "semantic", "hybrid")
 
 
+def _jsonable(v: Any) -> Any:
+    """Plain JSON values: whole floats as ints, no NaN/infinity, sequences as lists."""
+    if isinstance(v, float):
+        if v != v or v in (float("inf"), float("-inf")):
+            return None
+        return int(v) if v.is_integer() else round(v, 4)
+    if isinstance(v, list | tuple | set | frozenset):
+        return [_jsonable(x) for x in v]
+    return v
+
+
 @dataclass(frozen=True)
 class Document:
     """One indexable item.
@@ -59,7 +70,9 @@ class ConstraintCheck:
     code: str
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        d = asdict(self)
+        d["wanted"], d["actual"] = _jsonable(self.wanted), _jsonable(self.actual)
+        return d
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ConstraintCheck:

@@ -23,6 +23,7 @@ class Partition:
         self.row_pos: dict[int, int] = {}
         self.dead: set[int] = set()
         self.hnsw = None
+        self.mat16 = np.zeros((0, dim), dtype=np.float16)
         self.sample = np.zeros((0, dim), dtype=np.float32)
 
     # -- building
@@ -46,6 +47,11 @@ class Partition:
             idx.set_ef(self.ef_search)
             self.hnsw = idx
             self.mat = np.zeros((0, self.dim), dtype=np.float32)
+            # half-precision copy for exact re-scoring of candidates found lexically
+            # (hnswlib's get_items costs ~50 µs a row)
+            self.mat16 = np.empty((max(self.count * 5 // 4, 16), self.dim), dtype=np.float16)
+            for a in range(0, self.count, 65536):
+                self.mat16[a : a + 65536] = source[self.rows[a : a + 65536]]
         else:
             self.hnsw = None
             self.mat = np.ascontiguousarray(source[self.rows], dtype=np.float32)
@@ -57,8 +63,13 @@ class Partition:
             if self.hnsw.get_current_count() >= self.hnsw.get_max_elements():
                 self.hnsw.resize_index(self.hnsw.get_max_elements() * 2)
             self.hnsw.add_items(vec[None, :], np.array([row]))
+            pos = len(self.rows)
+            if pos >= len(self.mat16):
+                self.mat16 = np.vstack([self.mat16, np.empty_like(self.mat16)])
+            self.mat16[pos] = vec
+            self.row_pos[row] = pos
+            self.rows = np.append(self.rows, row)
             self.count += 1
-            self.row_pos[row] = -1
             return
         self.row_pos[row] = len(self.rows)
         self.rows = np.append(self.rows, row)
@@ -105,6 +116,7 @@ class Partition:
         return self.rows[part], sims[part].astype(np.float32)
 
     def vectors(self, rows: list[int]) -> np.ndarray:
+        pos = [self.row_pos[r] for r in rows]
         if self.hnsw is not None:
-            return np.asarray(self.hnsw.get_items(rows), dtype=np.float32).reshape(len(rows), self.dim)
-        return self.mat[[self.row_pos[r] for r in rows]]
+            return self.mat16[pos].astype(np.float32)
+        return self.mat[pos]

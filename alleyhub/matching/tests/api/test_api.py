@@ -167,7 +167,12 @@ def test_my_matches_are_paginated_and_need_login(client, world):
 
 def test_the_openapi_schema_documents_the_matching_endpoints(client):
     schema = client.get("/api/openapi.json").json()
-    for path in ["/api/search", "/api/matching/for/{kind}/{object_id}", "/api/matching/mine",
-                 "/api/matching/{match_id}/accept", "/api/matching/{match_id}/dismiss"]:
+    for path in [
+        "/api/search",
+        "/api/matching/for/{kind}/{object_id}",
+        "/api/matching/mine",
+        "/api/matching/{match_id}/accept",
+        "/api/matching/{match_id}/dismiss",
+    ]:
         assert path in schema["paths"]
     assert "requestBody" in schema["paths"]["/api/matching/{match_id}/accept"]["post"]

@@ -253,3 +253,26 @@ def test_with_real_commits_a_save_is_searchable_and_embedded_when_the_request_en
 
     assert ("outcome", outcome.pk) in _ids(selectors.search(q="激光雷达"))
     assert IndexedDocument.objects.get(kind="outcome", object_id=outcome.pk).has_vector
+
+
+def test_a_failed_embedding_is_queued_again_later_on_a_backend_that_can_defer(commit, settings):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from alleyhub.matching import tasks
+
+    settings.MATCHING = {
+        **settings.MATCHING,
+        "EMBEDDER": "alleyhub.matching.tests.embedders.FailOnMarkerEmbedder",
+    }
+    with commit():
+        bad = TechOutcomeFactory(title_zh=f"失败的成果 {FAIL_MARKER}")
+    doc_id = f"outcome:{bad.pk}"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    tasks.embed_documents.call(doc_ids=[doc_id])  # what the worker runs
+
+    retry = DBTaskResult.objects.get(task_path="alleyhub.matching.tasks.embed_documents")
+    assert retry.args_kwargs["kwargs"] == {"doc_ids": [doc_id]}
+    assert retry.run_after > timezone.now()
+    assert IndexedDocument.objects.get(doc_id=doc_id).attempts == 2
