@@ -533,12 +533,12 @@ SECTORS: list[Sector] = [
                 (1,),
                 (1,),
             ),
-            ("铌酸锂薄膜{dev}", "Thin-film lithium niobate {dev}", (2,), (3,)),
+            ("铌酸锂薄膜电光调制器", "Thin-film lithium niobate electro-optic modulator", (2,), (3,)),
+            ("铌酸锂薄膜声表面波滤波器", "Thin-film lithium niobate SAW filter", (2,), (4,)),
         ],
         slots={
             "crys": _n("LYSO", "BGO", "CsI:Tl", "GAGG"),
             "inch": _n(6, 8),
-            "dev": [("电光调制器", "electro-optic modulator"), ("声表面波滤波器", "SAW filter")],
         },
         methods=[
             (
@@ -556,6 +556,7 @@ SECTORS: list[Sector] = [
             ("微管密度低于{mp}/cm²", "micropipe density below {mp}/cm²"),
             ("衰减时间{ns}ns", "decay time of {ns} ns"),
             ("半波电压{hv}V", "half-wave voltage of {hv} V"),
+            ("插入损耗低于{il}dB", "insertion loss below {il} dB"),
         ],
         scenes=[
             ("PET医学成像", "PET imaging"),
@@ -1111,7 +1112,7 @@ SECTORS: list[Sector] = [
                 (0,),
                 (0, 1),
             ),
-            ("钠离子电池{part}材料", "Sodium-ion battery {part} material", (0, 1), (0, 1)),
+            ("钠离子电池{part}材料", "Sodium-ion battery {part} material", (0, 1), (3, 1)),
             ("钙钛矿太阳能电池封装技术", "Encapsulation for perovskite solar cells", (2,), (2,)),
         ],
         slots={
@@ -1127,6 +1128,7 @@ SECTORS: list[Sector] = [
             ("能量密度达到{wh}Wh/kg", "energy density of {wh} Wh/kg"),
             ("循环{c}次容量保持率{r}%", "{r}% capacity after {c} cycles"),
             ("湿热老化{h}小时效率保持{r}%", "{r}% efficiency kept after {h} h damp heat"),
+            ("电芯能量密度达到{whna}Wh/kg", "cell energy density of {whna} Wh/kg"),
         ],
         scenes=[
             ("储能电站", "energy storage"),
@@ -1330,7 +1332,9 @@ METRIC_VALUES: dict[str, list[str]] = {
     "spe": ["90", "93", "96"],
     "ppb": ["10", "50", "100"],
     "eff": ["85", "90", "95"],
-    "wh": ["160", "350", "400"],
+    "wh": ["350", "400", "420"],
+    "whna": ["140", "155", "165"],
+    "il": ["1.2", "1.5", "2.0"],
     "mm": ["0.02", "0.05"],
     "pts": ["120", "300", "500"],
     "m": ["10", "15", "20"],
@@ -1385,7 +1389,8 @@ OUTCOME_SCENES: dict[str, tuple[str, ...]] = {
     "碳化硅陶瓷基复合材料{part2}": ("航空航天", "高性能制动系统", "半导体设备部件"),
     "大尺寸{crys}闪烁晶体生长技术": ("PET医学成像", "安检", "高能物理"),
     "{inch}英寸碳化硅单晶衬底低缺陷生长": ("功率器件衬底", "射频器件", "新能源汽车"),
-    "铌酸锂薄膜{dev}": ("光通信", "5G射频滤波"),
+    "铌酸锂薄膜电光调制器": ("光通信",),
+    "铌酸锂薄膜声表面波滤波器": ("5G射频滤波",),
     "相变调温纤维及其面料": ("户外服装", "运动健康"),
     "抗菌除臭纤维及其面料": ("医用防护", "运动健康", "户外服装"),
     "{fun}功能纤维及其面料": ("户外服装", "运动健康", "医用防护"),

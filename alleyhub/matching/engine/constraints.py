@@ -485,16 +485,6 @@ def check_constraints(
     return Checker(qfields, must)(dfields)
 
 
-def _jsonable(v: Any) -> Any:
-    if isinstance(v, float):
-        if v != v or v in (float("inf"), float("-inf")):
-            return None
-        return int(v) if v.is_integer() else round(v, 4)
-    if isinstance(v, list | tuple | set | frozenset):
-        return [_jsonable(x) for x in v]
-    return v
-
-
 def fit_score(checks: list[ConstraintCheck]) -> float:
     """Share of soft checks met minus share missed, in [-1, 1]; unknowns count as neither."""
     soft = [c for c in checks if not c.hard] or checks

@@ -349,9 +349,12 @@ class Engine:
         return fields
 
     def _allowed_kinds(self, query: Query) -> np.ndarray | None:
-        if not query.kinds:
+        kinds = query.kinds
+        if not kinds:
             return None
-        return np.array([self._kind_codes[k] for k in query.kinds if k in self._kind_codes], dtype=np.int16)
+        if isinstance(kinds, str):  # Query(kinds="outcome") means one kind, not its letters
+            kinds = (kinds,)
+        return np.array([self._kind_codes[k] for k in kinds if k in self._kind_codes], dtype=np.int16)
 
     def _lang_stats(self, qv: np.ndarray, kinds: np.ndarray | None) -> dict[int, tuple[float, float]]:
         """Mean/spread of the query's cosine to each partition, pooled as ``lang_norm`` says."""

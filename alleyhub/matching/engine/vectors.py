@@ -51,7 +51,8 @@ class Partition:
             # (hnswlib's get_items costs ~50 µs a row)
             self.mat16 = np.empty((max(self.count * 5 // 4, 16), self.dim), dtype=np.float16)
             for a in range(0, self.count, 65536):
-                self.mat16[a : a + 65536] = source[self.rows[a : a + 65536]]
+                chunk = self.rows[a : a + 65536]
+                self.mat16[a : a + len(chunk)] = source[chunk]
         else:
             self.hnsw = None
             self.mat = np.ascontiguousarray(source[self.rows], dtype=np.float32)

@@ -89,3 +89,7 @@ def test_semantic_mode_without_vectors_returns_nothing_and_hybrid_falls_back(lex
 
 def test_unknown_kind_filter_returns_nothing(engine):
     assert engine.search(Query("碳化硅", kinds=("spaceship",))) == []
+
+
+def test_a_single_kind_given_as_a_string_is_one_kind(engine):
+    assert [h.kind for h in engine.search(Query("MEMS", kinds="expert"), k=5)] == ["expert"]
