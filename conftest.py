@@ -13,6 +13,25 @@ CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent / "var" / "screenshots"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_matching_process(settings):
+    """Every test starts with an empty in-process matching index that sees index changes at once:
+    a test's rolled-back rows must never linger in the next test's search results."""
+    from alleyhub.matching.index import reset_process_cache
+
+    settings.MATCHING = {**settings.MATCHING, "REFRESH_SECONDS": 0}
+    reset_process_cache()
+    yield
+    reset_process_cache()
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """`with commit(): ...` runs what the block scheduled for after commit, as a real commit
+    would (the test's own transaction is never committed)."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
 @pytest.fixture
 def client_as(client):
     """Log a user in on the test client: `client_as(user)`."""

@@ -252,7 +252,7 @@ def worker(n: int, n_queries: int, batch: int) -> dict:
     con.close()
     log(f"[{n}] sqlite LIKE {out['sqlite_like']}")
 
-    if batch and n >= 100_000:
+    if batch and 100_000 <= n <= 200_000:  # the 10k-demands-vs-100k-outcomes test
         demands, dvecs = synth(batch, rng, pool, vz, ve, "demand", "d")
         qs = [Query(d.title + " " + d.text, kinds=("outcome",)) for d in demands]
         t = time.perf_counter()

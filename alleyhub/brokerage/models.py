@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alleyhub.core.models import BaseModel
 
@@ -28,7 +29,7 @@ __all__ = [
 
 
 class SupplyKind(models.TextChoices):
-    OUTCOME = "outcome", _("科技成果")
+    OUTCOME = "outcome", pgettext_lazy("kind", "科技成果")
     EXPERT = "expert", _("专家")
     INVESTOR = "investor", _("投资机构")
 
@@ -93,7 +94,7 @@ class Case(BaseModel):
     )
     demand = models.ForeignKey(
         "listings.TechDemand",
-        verbose_name=_("技术需求"),
+        verbose_name=pgettext_lazy("kind", "技术需求"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -102,7 +103,7 @@ class Case(BaseModel):
     supply_kind = models.CharField(_("供给方类型"), max_length=10, choices=SupplyKind.choices)
     outcome = models.ForeignKey(
         "listings.TechOutcome",
-        verbose_name=_("科技成果"),
+        verbose_name=pgettext_lazy("kind", "科技成果"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

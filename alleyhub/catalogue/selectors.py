@@ -13,7 +13,7 @@ from alleyhub.listings.selectors import (
     json_list_contains,
     listing_get_for_user,
     listing_visible_queryset,
-    text_search_q,
+    ordered_by_relevance,
 )
 
 from .models import ServiceCategory, ServiceOffering
@@ -37,13 +37,10 @@ def service_list_for_user(
         qs = qs.filter(is_free=True)
     if owner_id:
         qs = qs.filter(owner_id=owner_id)
-    if q:
-        qs = qs.filter(
-            text_search_q(
-                q, ["title_zh", "title_en", "description_zh", "description_en", "eligibility_zh", *OWNER_SEARCH]
-            )
-        )
-    return qs.order_by("category", "title_zh", "title_en", "id")
+    fields = ["title_zh", "title_en", "description_zh", "description_en", "eligibility_zh", *OWNER_SEARCH]
+    return ordered_by_relevance(
+        qs, q=q, kind="service", fields=fields, default_order=("category", "title_zh", "title_en", "id")
+    )
 
 
 def service_get_for_user(*, pk, user) -> ServiceOffering:

@@ -27,7 +27,7 @@ class OrganizationFilter(django_filters.FilterSet):
         return selectors.organization_search(queryset=queryset, q=value)
 
     def filter_industry(self, queryset: QuerySet, name: str, value: Industry) -> QuerySet:
-        return queryset.filter(industries__in=selectors.industry_with_descendant_ids(value))
+        return selectors.organization_in_industry(queryset, value)
 
     @property
     def results(self) -> QuerySet:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
+from alleyhub.core.search import ranked_text_filter
 from alleyhub.directory.models import Affiliation, Industry, Organization, Person
 
 SEARCH_MAX_LENGTH = 200
+ORGANIZATION_TEXT_FIELDS = ["name_zh", "name_en", "short_name", "description_zh", "description_en", "credit_code"]
 
 
 def _is_signed_in(user) -> bool:
@@ -44,24 +46,18 @@ def industry_with_descendant_ids(industry: Industry) -> list[int]:
 
 
 def organization_search(*, queryset: QuerySet[Organization], q: str) -> QuerySet[Organization]:
-    """Narrow `queryset` to organisations matching the free text `q`.
+    """Narrow `queryset` to organisations matching the free text `q`, best first.
 
-    The one place text search happens, so that a ranking engine can replace it later; for now a
-    case-insensitive substring match on names (zh/en/short) and descriptions.
+    The matching engine ranks (so "碳化硅" finds an organisation described with "SiC", and English
+    finds Chinese); names and descriptions containing every term are kept too (e.g. unpublished
+    organisations a member may see, which are not indexed). The result is de-duplicated and
+    annotated with `search_rank`, which `organization_ordered` sorts by first.
     """
     q = (q or "").strip()[:SEARCH_MAX_LENGTH]
     if not q:
         return queryset
-    matches = Q()
-    for term in q.split():
-        matches &= (
-            Q(name_zh__icontains=term)
-            | Q(name_en__icontains=term)
-            | Q(short_name__icontains=term)
-            | Q(description_zh__icontains=term)
-            | Q(description_en__icontains=term)
-        )
-    return queryset.filter(matches)
+    base = Organization.objects.filter(pk__in=queryset.values("pk"))
+    return ranked_text_filter(base, q=q, kind="organization", fields=ORGANIZATION_TEXT_FIELDS)
 
 
 def organization_list(
@@ -82,8 +78,14 @@ def organization_list(
     if subdistrict:
         qs = qs.filter(subdistrict=subdistrict)
     if industry is not None:
-        qs = qs.filter(industries__in=industry_with_descendant_ids(industry))
+        qs = organization_in_industry(qs, industry)
     return organization_ordered(organization_search(queryset=qs, q=q))
+
+
+def organization_in_industry(queryset: QuerySet[Organization], industry: Industry) -> QuerySet[Organization]:
+    """Organisations in `industry` or any industry below it (a subquery, so rows never repeat)."""
+    inside = Organization.objects.filter(industries__in=industry_with_descendant_ids(industry)).values("pk")
+    return queryset.filter(pk__in=inside)
 
 
 def organization_visible(*, user) -> QuerySet[Organization]:
@@ -92,12 +94,12 @@ def organization_visible(*, user) -> QuerySet[Organization]:
 
 
 def organization_ordered(queryset: QuerySet[Organization]) -> QuerySet[Organization]:
-    """`queryset` without repeated rows (to-many filters repeat them) in the directory's order."""
-    return (
-        Organization.objects.filter(pk__in=queryset.values("pk"))
-        .prefetch_related("industries")
-        .order_by("kind", "name_zh", "name_en", "pk")
-    )
+    """`queryset` without repeated rows (to-many filters repeat them) in the directory's order:
+    by search relevance first when it was searched (see `organization_search`)."""
+    order = ("kind", "name_zh", "name_en", "pk")
+    if "search_rank" in queryset.query.annotations:
+        return queryset.prefetch_related("industries").order_by("search_rank", *order)
+    return Organization.objects.filter(pk__in=queryset.values("pk")).prefetch_related("industries").order_by(*order)
 
 
 def organization_get_for_user(*, user, slug: str | None = None, pk: int | None = None) -> Organization:

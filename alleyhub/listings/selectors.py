@@ -17,6 +17,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alleyhub.core.models import ListingStatus, PublishableListing
+from alleyhub.core.search import ranked_text_filter, substring_q
 from alleyhub.directory.models import Industry
 
 from .models import InvestorProfile, TechDemand, TechOutcome
@@ -154,13 +155,17 @@ def json_list_contains(field: str, value: str) -> Q:
 
 def text_search_q(q: str, fields: list[str]) -> Q:
     """Every whitespace-separated term must appear in one of the fields."""
-    condition = Q()
-    for term in q.split()[:8]:
-        term_q = Q()
-        for name in fields:
-            term_q |= Q(**{f"{name}__icontains": term})
-        condition &= term_q
-    return condition
+    return substring_q(q, fields)
+
+
+def ordered_by_relevance(
+    qs: QuerySet, *, q: str | None, kind: str, fields: list[str], default_order=("-published_at", "-id")
+) -> QuerySet:
+    """With a text query: what the matching engine finds (best first) or what contains the text;
+    without one: `qs` in its default order."""
+    if not q:
+        return qs.order_by(*default_order)
+    return ranked_text_filter(qs, q=q, kind=kind, fields=fields).order_by("search_rank", *default_order)
 
 
 def range_overlaps_q(field_min: str, field_max: str, low, high) -> Q:
@@ -216,15 +221,9 @@ def outcome_list_for_user(
         qs = qs.filter(owner__kind=owner_kind)
     if owner_id:
         qs = qs.filter(owner_id=owner_id)
-    if q:
-        qs = qs.filter(
-            text_search_q(
-                q,
-                ["title_zh", "title_en", "summary_zh", "summary_en", "keywords", "patent_numbers", *OWNER_SEARCH],
-            )
-        )
     qs = filter_by_industry(qs, code=industry)
-    return qs.prefetch_related("industries").order_by("-published_at", "-id")
+    fields = ["title_zh", "title_en", "summary_zh", "summary_en", "keywords", "patent_numbers", *OWNER_SEARCH]
+    return ordered_by_relevance(qs.prefetch_related("industries"), q=q, kind="outcome", fields=fields)
 
 
 def outcome_get_for_user(*, pk, user) -> TechOutcome:
@@ -265,12 +264,9 @@ def demand_list_for_user(
         qs = qs.filter(owner__kind=owner_kind)
     if owner_id:
         qs = qs.filter(owner_id=owner_id)
-    if q:
-        qs = qs.filter(
-            text_search_q(q, ["title_zh", "title_en", "description_zh", "description_en", "keywords", *OWNER_SEARCH])
-        )
     qs = filter_by_industry(qs, code=industry)
-    return qs.prefetch_related("industries").order_by("-published_at", "-id")
+    fields = ["title_zh", "title_en", "description_zh", "description_en", "keywords", *OWNER_SEARCH]
+    return ordered_by_relevance(qs.prefetch_related("industries"), q=q, kind="demand", fields=fields)
 
 
 def demand_get_for_user(*, pk, user) -> TechDemand:
@@ -293,10 +289,9 @@ def investor_list_for_user(
         qs = qs.filter(json_list_contains("stages", stage))
     if ticket is not None:
         qs = qs.filter(range_overlaps_q("ticket_min", "ticket_max", ticket, ticket))
-    if q:
-        qs = qs.filter(text_search_q(q, ["title_zh", "title_en", "thesis_zh", "thesis_en", "portfolio", *OWNER_SEARCH]))
     qs = filter_by_industry(qs, code=sector, field="sectors")
-    return qs.prefetch_related("sectors").order_by("-published_at", "-id")
+    fields = ["title_zh", "title_en", "thesis_zh", "thesis_en", "portfolio", *OWNER_SEARCH]
+    return ordered_by_relevance(qs.prefetch_related("sectors"), q=q, kind="investor", fields=fields)
 
 
 def investor_get_for_user(*, pk, user) -> InvestorProfile:

@@ -234,11 +234,17 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _terms_in_reader_script(terms: list[str]) -> list[str]:
-    """An English page shows no Chinese tokens among the shared terms (the index holds the Chinese
-    and English names of the same industry, so the English ones are there as well)."""
+    """An English page shows no Chinese tokens among the shared terms: a cross-language match
+    ("SiC=碳化硅") shows its English side, a Chinese-only term is left out (the index holds the
+    English names of the same industries and synonyms, so English terms are there as well)."""
     if current_language_code() != "en":
         return terms
-    return [t for t in terms if not _HAN.search(t)]
+    shown = []
+    for term in terms:
+        parts = [p for p in term.split("=") if p and not _HAN.search(p)]
+        if parts:
+            shown.append("=".join(parts))
+    return shown
 
 
 def explanation_view(data: dict[str, Any] | None) -> ExplanationView:

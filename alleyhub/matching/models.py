@@ -10,6 +10,7 @@ import numpy as np
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alleyhub.core.models import BaseModel
 
@@ -21,12 +22,12 @@ def _new_generation() -> str:
 
 
 class DocumentKind(models.TextChoices):
-    OUTCOME = "outcome", _("科技成果")
-    DEMAND = "demand", _("技术需求")
+    OUTCOME = "outcome", pgettext_lazy("kind", "科技成果")
+    DEMAND = "demand", pgettext_lazy("kind", "技术需求")
     EXPERT = "expert", _("专家")
-    INVESTOR = "investor", _("投资人画像")
-    SERVICE = "service", _("服务事项")
-    SPACE = "space", _("空间单元")
+    INVESTOR = "investor", pgettext_lazy("kind", "投资人画像")
+    SERVICE = "service", pgettext_lazy("kind", "服务事项")
+    SPACE = "space", pgettext_lazy("kind", "空间单元")
     ORGANIZATION = "organization", _("机构")
     # Sources only, never indexed (an enterprise request is private to its organisation).
     REQUEST = "request", _("空间诉求")

@@ -13,6 +13,7 @@ from alleyhub.listings.selectors import (
     OWNER_SEARCH,
     listing_get_for_user,
     listing_visible_queryset,
+    ordered_by_relevance,
     text_search_q,
 )
 
@@ -84,15 +85,9 @@ def unit_list_for_user(
         qs = qs.filter(building__slug=building)
     if building_id:
         qs = qs.filter(building_id=building_id)
-    if q:
-        qs = qs.filter(
-            text_search_q(
-                q,
-                ["title_zh", "title_en", "description_zh", "description_en", "building__name_zh", "building__name_en",
-                 *OWNER_SEARCH],
-            )
-        )
-    return qs.order_by("building__name_zh", "floor", "id")
+    fields = ["title_zh", "title_en", "description_zh", "description_en", "building__name_zh", "building__name_en",
+              *OWNER_SEARCH]
+    return ordered_by_relevance(qs, q=q, kind="space", fields=fields, default_order=("building__name_zh", "floor", "id"))
 
 
 def unit_get_for_user(*, pk, user) -> SpaceUnit:

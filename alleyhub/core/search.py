@@ -1,0 +1,36 @@
+"""The text filter of every list page and list endpoint: the matching engine's ranking (so "碳化硅"
+finds "SiC" listings and an English query finds Chinese ones) plus plain substring matches (so a
+credit code, a patent number or a draft that is not indexed is still found)."""
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+MAX_RANKED = 500
+MAX_TERMS = 8
+
+
+def substring_q(q: str, fields: list[str]) -> Q:
+    """Every whitespace-separated term appears in one of `fields`."""
+    condition = Q()
+    for term in q.split()[:MAX_TERMS]:
+        term_q = Q()
+        for name in fields:
+            term_q |= Q(**{f"{name}__icontains": term})
+        condition &= term_q
+    return condition
+
+
+def ranked_text_filter(queryset: QuerySet, *, q: str, kind: str, fields: list[str]) -> QuerySet:
+    """`queryset` narrowed to what the engine finds for `q` in documents of `kind` or what contains
+    every term of `q`, annotated with `search_rank` (engine rank; substring-only rows after)."""
+    from alleyhub.matching.selectors import search_object_ids
+
+    q = (q or "").strip()
+    if not q:
+        return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
+    ids = search_object_ids(q=q, kind=kind, limit=MAX_RANKED)
+    rank = Case(
+        *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
+        default=Value(len(ids)),
+        output_field=IntegerField(),
+    )
+    return queryset.filter(Q(pk__in=ids) | substring_q(q, fields)).annotate(search_rank=rank)
