@@ -179,9 +179,9 @@ def _rebuild_matching_index(ctx: DemoContext, *, schedule_embedding: bool = True
     """bulk_create sent no post_save, so the matching index does not know the demo rows yet:
     re-derive the (lexical) index rows now, and queue the embeddings as background work.
 
-    TODO(lead): relies on `alleyhub.matching.services.index_rebuild(progress=None)` (no embedding)
-    and the task `alleyhub.matching.tasks.embed_documents(doc_ids=None)` (every row that needs a
-    vector); if the matching app renames them, this degrades to a message, never to an error.
+    Relies on `alleyhub.matching.services.index_rebuild()` (no embedding) and the tasks
+    `refresh_all_matches` and `embed_documents(doc_ids=None)` (every row that needs a vector); if
+    the matching app renames them, this degrades to a message, never to an error.
     """
     try:
         from alleyhub.matching.services import index_rebuild
@@ -196,12 +196,15 @@ def _rebuild_matching_index(ctx: DemoContext, *, schedule_embedding: bool = True
     if not schedule_embedding:
         return
     try:
-        from alleyhub.matching.tasks import embed_documents
+        from alleyhub.matching.tasks import embed_documents, refresh_all_matches
     except ImportError:
-        ctx.log("  matching: alleyhub.matching.tasks.embed_documents not available; embeddings not queued")
+        ctx.log("  matching: alleyhub.matching.tasks not available; embeddings not queued")
         return
+    # Lexical matches first, so "my matches" and the demand pages have something at once; the
+    # embedding task recomputes every match with semantics when its last chunk is done.
+    refresh_all_matches.enqueue(after_pk=0)
     embed_documents.enqueue(doc_ids=None)
-    ctx.log("  matching: embeddings queued as a background task")
+    ctx.log("  matching: matches and embeddings queued as background tasks")
 
 
 # --------------------------------------------------------------------------------------------------
