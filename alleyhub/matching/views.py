@@ -32,12 +32,15 @@ def search_page(request: HttpRequest) -> HttpResponse:
 
 
 def _groups(matches):
+    """Matches grouped by target kind, in the order the pairing lists them (a demand's outcomes
+    before its experts)."""
     groups: dict[str, dict] = {}
     for m in matches:
         groups.setdefault(m.target_kind, {"label": m.get_target_kind_display(), "matches": []})[
             "matches"
         ].append(m)
-    return list(groups.values())
+    order = {kind: i for i, kind in enumerate(services.PAIRINGS.get(matches[0].source_kind, ()))} if matches else {}
+    return [groups[kind] for kind in sorted(groups, key=lambda kind: order.get(kind, len(order)))]
 
 
 def _mark_viewed(matches, user) -> None:
