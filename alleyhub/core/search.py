@@ -21,16 +21,24 @@ def substring_q(q: str, fields: list[str]) -> Q:
 
 def ranked_text_filter(queryset: QuerySet, *, q: str, kind: str, fields: list[str]) -> QuerySet:
     """`queryset` narrowed to what the engine finds for `q` in documents of `kind` or what contains
-    every term of `q`, annotated with `search_rank` (engine rank; substring-only rows after)."""
+    every term of `q`. When the engine found something, rows are annotated with `search_rank`
+    (engine rank; substring-only rows after); callers sort by it when it is there."""
     from alleyhub.matching.selectors import search_object_ids
 
     q = (q or "").strip()
     if not q:
-        return queryset.annotate(search_rank=Value(0, output_field=IntegerField()))
+        return queryset
     ids = search_object_ids(q=q, kind=kind, limit=MAX_RANKED)
+    if not ids:
+        # No annotation: a constant ORDER BY would read as a column position on PostgreSQL.
+        return queryset.filter(substring_q(q, fields))
     rank = Case(
         *[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
         default=Value(len(ids)),
         output_field=IntegerField(),
     )
     return queryset.filter(Q(pk__in=ids) | substring_q(q, fields)).annotate(search_rank=rank)
+
+
+def is_ranked(queryset: QuerySet) -> bool:
+    return "search_rank" in queryset.query.annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 
-from alleyhub.core.search import ranked_text_filter
+from alleyhub.core.search import is_ranked, ranked_text_filter
 from alleyhub.directory.models import Affiliation, Industry, Organization, Person
 
 SEARCH_MAX_LENGTH = 200
@@ -97,7 +97,7 @@ def organization_ordered(queryset: QuerySet[Organization]) -> QuerySet[Organizat
     """`queryset` without repeated rows (to-many filters repeat them) in the directory's order:
     by search relevance first when it was searched (see `organization_search`)."""
     order = ("kind", "name_zh", "name_en", "pk")
-    if "search_rank" in queryset.query.annotations:
+    if is_ranked(queryset):
         return queryset.prefetch_related("industries").order_by("search_rank", *order)
     return Organization.objects.filter(pk__in=queryset.values("pk")).prefetch_related("industries").order_by(*order)
 

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alleyhub.core.models import ListingStatus, PublishableListing
-from alleyhub.core.search import ranked_text_filter, substring_q
+from alleyhub.core.search import is_ranked, ranked_text_filter, substring_q
 from alleyhub.directory.models import Industry
 
 from .models import InvestorProfile, TechDemand, TechOutcome
@@ -165,7 +165,8 @@ def ordered_by_relevance(
     without one: `qs` in its default order."""
     if not q:
         return qs.order_by(*default_order)
-    return ranked_text_filter(qs, q=q, kind=kind, fields=fields).order_by("search_rank", *default_order)
+    qs = ranked_text_filter(qs, q=q, kind=kind, fields=fields)
+    return qs.order_by("search_rank", *default_order) if is_ranked(qs) else qs.order_by(*default_order)
 
 
 def range_overlaps_q(field_min: str, field_max: str, low, high) -> Q:
