@@ -2,8 +2,10 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation, ValidationError
+from django.db import OperationalError
 from django.http import Http404, HttpRequest
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -59,6 +61,30 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
         return problem(api, request, exc.status_code, str(exc) or _("请求无法完成"))
+
+    @api.exception_handler(MultiPartParserError)
+    def malformed_body(request, exc):
+        return problem(api, request, 400, _("请求格式错误"), _("请求正文无法解析。"))
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request, exc):
+        return problem(api, request, 413, _("请求过大"), _("请求正文超过了允许的大小。"))
+
+    @api.exception_handler(SuspiciousOperation)
+    def suspicious(request, exc):
+        return problem(api, request, 400, _("请求无效"), _("请求无法处理。"))
+
+    @api.exception_handler(OverflowError)
+    def number_out_of_range(request, exc):
+        # e.g. an id or page number larger than the database's integers
+        return problem(api, request, 422, _("输入无效"), _("数值超出允许范围。"))
+
+    @api.exception_handler(OperationalError)
+    def database_busy(request, exc):
+        logger.warning("Database unavailable on %s: %s", request.path, exc)
+        response = problem(api, request, 503, _("服务暂时繁忙"), _("数据库暂时繁忙，请稍后重试。"))
+        response["Retry-After"] = "2"
+        return response
 
     @api.exception_handler(Exception)
     def unexpected(request, exc):

@@ -1,12 +1,18 @@
 """Request hygiene shared by pages and the API."""
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
 def _has_nul(request: HttpRequest) -> bool:
-    for query in (request.GET, request.POST if request.method == "POST" else None):
+    try:
+        post = request.POST if request.method == "POST" else None
+    except (MultiPartParserError, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent):
+        post = None  # a malformed or oversized body is refused downstream with its own error
+    for query in (request.GET, post):
         if query is None:
             continue
         for values in query.lists():
@@ -14,7 +20,10 @@ def _has_nul(request: HttpRequest) -> bool:
                 return True
     if request.content_type == "application/json" and request.method in ("POST", "PUT", "PATCH"):
         # JSON spells NUL as \u0000; the body of a JSON request is small and read once anyway.
-        return b"\\u0000" in request.body or b"\x00" in request.body
+        try:
+            return b"\\u0000" in request.body or b"\x00" in request.body
+        except RequestDataTooBig:
+            return False
     return "\x00" in request.path
 
 
@@ -35,3 +44,20 @@ class RejectNulCharactersMiddleware:
                 return JsonResponse(body, status=422, content_type="application/problem+json")
             return render(request, "400.html", {"detail": detail}, status=400)
         return self.get_response(request)
+
+
+class NumbersOutOfRangeMiddleware:
+    """An id in a page's URL larger than the database's integers is a page that does not exist."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, OverflowError):
+            from django.http import Http404
+
+            raise Http404 from exception
+        return None

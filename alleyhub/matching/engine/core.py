@@ -111,6 +111,8 @@ class Engine:
         rrf_k: int = 60,
         background_weight: float = 50.0,
         kind_prior: float = 0.1,
+        prune_df: float | None = 0.05,
+        prune_min_docs: int = 50_000,
     ):
         if fusion not in ("score", "rrf"):
             raise ValueError(f"unknown fusion {fusion!r}")
@@ -132,6 +134,8 @@ class Engine:
         self.rrf_k = rrf_k
         self.background_weight = background_weight
         self.kind_prior = kind_prior
+        self.prune_df = prune_df
+        self.prune_min_docs = prune_min_docs
         self._background: dict[int, np.ndarray] | None = None
         self.dim = getattr(embedder, "dim", None)
         self._lock = threading.RLock()
@@ -492,18 +496,24 @@ class Engine:
         empty_i, empty_f = np.zeros(0, np.int64), np.zeros(0, np.float64)
         lex_rows, lex_scores = empty_i, empty_f  # every lexical match, sorted by row
         top_lex = empty_i
+        deferred: list = []
         if use_lex and qa.tokens:
-            rows, scores = self._lex.score(qa.tokens, max(self._n_alive, 1), n_rows)
-            if len(rows):
+            prune = self.prune_df if self.prune_df and self._n_alive >= self.prune_min_docs else None
+            rows, scores, deferred = self._lex.score(qa.tokens, max(self._n_alive, 1), n_rows, prune_df=prune)
+            ok = None
+            if len(rows) and self._n_alive < n_rows:  # some rows are tombstones
                 ok = self._alive[rows]
-                if kinds is not None:
-                    ok &= np.isin(self._kind[rows], kinds)
-                rows, scores = rows[ok].astype(np.int64), scores[ok].astype(np.float64)
+            if len(rows) and kinds is not None:
+                wanted = np.zeros(max(len(self._kind_codes), 1), dtype=bool)
+                wanted[kinds] = True
+                ok = wanted[self._kind[rows]] if ok is None else ok & wanted[self._kind[rows]]
+            if ok is not None:
+                rows, scores = rows[ok], scores[ok]
             lex_rows, lex_scores = rows, scores
             if len(rows) > n_cand:
-                top_lex = rows[np.argpartition(-scores, n_cand - 1)[:n_cand]]
+                top_lex = rows[np.argpartition(-scores, n_cand - 1)[:n_cand]].astype(np.int64)
             else:
-                top_lex = rows
+                top_lex = rows.astype(np.int64)
         sem_parts_rows, sem_parts_sims = [], []
         stats: dict[int, tuple[float, float]] = {}
         if use_sem:
@@ -533,6 +543,8 @@ class Engine:
             pos_c = np.minimum(pos, len(lex_rows) - 1)
             hit = lex_rows[pos_c] == rows
             lex[hit] = lex_scores[pos_c[hit]]
+        if use_lex and deferred:
+            self._lex.add_terms(rows, lex, deferred)
         # cosine of every candidate that has a vector
         part_of = self._part_of[rows]
         sem_raw = np.full(len(rows), np.nan)
@@ -684,7 +696,7 @@ class Engine:
         qa = self.analyzer.analyze(text[:20000])
         lex = 0.0
         if qa.tokens:
-            rows, scores = self._lex.score(qa.tokens, max(self._n_alive, 1), len(self._docs))
+            rows, scores, _ = self._lex.score(qa.tokens, max(self._n_alive, 1), len(self._docs))
             hit = np.flatnonzero(rows == row)
             lex = float(scores[hit[0]]) if len(hit) else 0.0
         sem = None

@@ -175,16 +175,34 @@ class LexicalIndex:
         return float(np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)))
 
     def score(
-        self, tokens: list[str], n_docs: int, n_rows: int, max_terms: int = 48
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """(rows, scores) of every document sharing at least one term; dead rows included
-        (the caller masks them)."""
+        self,
+        tokens: list[str],
+        n_docs: int,
+        n_rows: int,
+        max_terms: int = 48,
+        prune_df: float | None = None,
+    ) -> tuple[np.ndarray, np.ndarray, list[tuple[int, float]]]:
+        """(rows, scores, deferred) for every document sharing at least one scored term; dead
+        rows included (the caller masks them).
+
+        With ``prune_df`` (a share of ``n_docs``), terms more common than that are not
+        accumulated over all their postings when rarer terms exist: they are returned in
+        ``deferred`` as (term id, idf) and :meth:`add_terms` adds their exact contribution to
+        the few candidate rows afterwards (the candidate set is what changes, not the scores)."""
         tids = self.term_ids(tokens)
+        empty = (np.zeros(0, np.int32), np.zeros(0, np.float32), [])
         if not tids:
-            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+            return empty
         idfs = {t: self.idf(t, n_docs) for t in tids}
         if len(tids) > max_terms:  # very long queries: keep the most specific terms
             tids = sorted(tids, key=lambda t: -idfs[t])[:max_terms]
+        deferred: list[tuple[int, float]] = []
+        if prune_df is not None:
+            limit = prune_df * n_docs
+            rare = [t for t in tids if self.df(t) <= limit]
+            if rare:
+                deferred = [(t, idfs[t]) for t in tids if self.df(t) > limit]
+                tids = rare
         parts_d, parts_w = [], []
         tail = self._tail()
         for tid in tids:
@@ -196,14 +214,31 @@ class LexicalIndex:
                     parts_d.append(d)
                     parts_w.append(w * np.float32(idfs[tid]))
         if not parts_d:
-            return np.zeros(0, np.int32), np.zeros(0, np.float32)
+            return empty
         if len(parts_d) == 1:
-            return parts_d[0], parts_w[0]
+            return parts_d[0], parts_w[0], deferred
         d = np.concatenate(parts_d)
         w = np.concatenate(parts_w)
         if len(d) * 8 > n_rows:  # dense accumulation is cheaper than sorting
             acc = np.bincount(d, weights=w, minlength=n_rows)
             rows = np.flatnonzero(acc).astype(np.int32)
-            return rows, acc[rows].astype(np.float32)
+            return rows, acc[rows].astype(np.float32), deferred
         rows, inv = np.unique(d, return_inverse=True)
-        return rows.astype(np.int32), np.bincount(inv, weights=w).astype(np.float32)
+        return rows.astype(np.int32), np.bincount(inv, weights=w).astype(np.float32), deferred
+
+    def add_terms(self, rows: np.ndarray, scores: np.ndarray, terms: list[tuple[int, float]]) -> None:
+        """Add the BM25 contribution of ``terms`` (term id, idf) to ``scores`` of ``rows`` in
+        place, by binary search in the postings (sorted by row within a term)."""
+        if not len(rows):
+            return
+        tail = self._tail()
+        for tid, idf in terms:
+            for seg in (self.main, tail):
+                if seg is None:
+                    continue
+                d, w = seg.postings(tid)
+                if not len(d):
+                    continue
+                pos = np.minimum(np.searchsorted(d, rows), len(d) - 1)
+                hit = d[pos] == rows
+                scores[hit] += idf * w[pos[hit]]

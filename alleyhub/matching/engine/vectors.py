@@ -72,9 +72,14 @@ class Partition:
             self.rows = np.append(self.rows, row)
             self.count += 1
             return
-        self.row_pos[row] = len(self.rows)
+        pos = len(self.rows)
+        if pos >= len(self.mat):  # grow by doubling: many upserts stay linear overall
+            grown = np.empty((max(16, 2 * len(self.mat)), self.dim), dtype=np.float32)
+            grown[:pos] = self.mat[:pos]
+            self.mat = grown
+        self.mat[pos] = vec
+        self.row_pos[row] = pos
         self.rows = np.append(self.rows, row)
-        self.mat = np.vstack([self.mat, vec[None, :]])
         self.count += 1
         if len(self.sample) < 512:
             self.sample = np.vstack([self.sample, vec[None, :]])
@@ -106,7 +111,7 @@ class Partition:
             self.hnsw.set_ef(max(self.ef_search, k))
             labels, dist = self.hnsw.knn_query(q[None, :], k=k)
             return labels[0].astype(np.int64), (1.0 - dist[0]).astype(np.float32)
-        sims = self.mat @ q
+        sims = self.mat[: len(self.rows)] @ q
         if self.dead:
             dead_pos = [self.row_pos[r] for r in self.dead]
             sims[dead_pos] = -np.inf

@@ -81,3 +81,36 @@ def test_bm25_scores_rank_rarer_terms_higher():
     hits = e.search(Query("传感器 氮化镓"), k=3, mode="lexical")
     assert hits[0].id == "d:0"
     assert hits[0].explanation.lexical > 2 * hits[1].explanation.lexical
+
+
+def test_pruning_common_terms_keeps_exact_scores_for_the_top_hits():
+    words = ["传感器", "芯片", "石墨烯", "碳化硅", "机器人", "电池", "涂层", "雷达"]
+    rng = np.random.default_rng(3)
+    docs = [
+        Document(
+            f"d:{i}", "outcome", "", " ".join(rng.choice(words, size=4)) + (" 氮化镓" if i % 50 == 0 else "")
+        )
+        for i in range(600)
+    ]
+    full, pruned = Engine(prune_df=None), Engine(prune_df=0.05, prune_min_docs=0)
+    full.build(docs)
+    pruned.build(docs)
+    q = Query("氮化镓 传感器 芯片")
+    a = full.search(q, k=5, mode="lexical")
+    b = pruned.search(q, k=5, mode="lexical")
+    assert [h.id for h in a] == [h.id for h in b]
+    assert [round(h.explanation.lexical, 4) for h in a] == [round(h.explanation.lexical, 4) for h in b]
+
+
+def test_many_vector_upserts_into_an_exact_partition_stay_searchable():
+    rng = np.random.default_rng(5)
+    e = Engine(embedder=RandomEmbedder(16))
+    e.build([])
+    vecs = rng.standard_normal((300, 16)).astype(np.float32)
+    for i, v in enumerate(vecs):
+        e.upsert(Document(f"o:{i}", "outcome", "", ""), v)
+    e.remove("o:7")
+    assert len(e) == 299 and e.vector_count == 299
+    for i in (0, 150, 299):
+        assert e.search(Query(""), k=1, mode="semantic", query_vector=vecs[i])[0].id == f"o:{i}"
+    assert e.search(Query(""), k=1, mode="semantic", query_vector=vecs[7])[0].id != "o:7"
