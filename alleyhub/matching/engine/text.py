@@ -38,9 +38,16 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+# Acronyms that end in "s" but are not plurals (MEMS is not the plural of "MEM").
+NOT_PLURALS = frozenset(
+    {"mems", "nems", "saas", "paas", "iaas", "ldmos", "bms", "ems", "mes", "ehs", "gis", "sms", "dms", "ats",
+     "lbs", "ots", "tws", "ios", "aps", "ngs"}
+)
+
+
 def stem_en(tok: str) -> str:
     """A light plural stemmer: sensors→sensor, batteries→battery, processes→process."""
-    if len(tok) <= 3 or not tok.isalpha():
+    if len(tok) <= 3 or not tok.isalpha() or tok in NOT_PLURALS:
         return tok
     if tok.endswith("ies") and len(tok) > 4:
         return tok[:-3] + "y"
