@@ -381,6 +381,7 @@ API_PROBLEMS = [
     ("not-an-enterprise", "researcher", "post", lambda d: "/api/requests/", 422),
     ("trl-range-reversed", None, "get", lambda d: "/api/outcomes?trl_min=7&trl_max=3", 422),
     ("area-range-reversed", None, "get", lambda d: "/api/spaces?area_min=100&area_max=10", 422),
+    ("number-too-large", None, "get", lambda d: "/api/organizations?page=99999999999999999999999", 422),
 ]
 
 
