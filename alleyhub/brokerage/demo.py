@@ -237,6 +237,36 @@ def load(ctx) -> None:
         .order_by("id")
         .values_list("pk", flat=True)
     )
+    # Cases pair a demand with an outcome of the same field, as a broker would.
+    outcomes_by_industry: dict[int, list[int]] = {}
+    for pk, industry_id in TechOutcome.industries.through.objects.filter(
+        techoutcome_id__in=published_outcomes
+    ).values_list("techoutcome_id", "industry_id"):
+        outcomes_by_industry.setdefault(industry_id, []).append(pk)
+    for pks in outcomes_by_industry.values():
+        pks.sort()
+
+    def fitting_outcome(demand: TechDemand) -> TechOutcome:
+        candidates = sorted(
+            {
+                pk
+                for ind in demand.industries.values_list("pk", flat=True)
+                for pk in outcomes_by_industry.get(ind, ())
+            }
+        )
+        own = set(TechOutcome.objects.filter(owner=demand.owner).values_list("pk", flat=True))
+        candidates = [pk for pk in candidates if pk not in own]
+        return TechOutcome.objects.get(pk=rng.choice(candidates or published_outcomes))
+
+    def fitting_demand(outcome: TechOutcome) -> TechDemand:
+        candidates = list(
+            TechDemand.objects.filter(pk__in=published_demands, industries__in=outcome.industries.all())
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        return TechDemand.objects.get(pk=rng.choice(candidates or published_demands))
+
     if mic and tws:
         pilot = _build_case(
             ctx,
@@ -280,7 +310,15 @@ def load(ctx) -> None:
                 broker=demo_broker,
                 demand_org=showcase,
                 demand=gan_demand,
-                outcome=TechOutcome.objects.get(pk=rng.choice(published_outcomes)),
+                outcome=(
+                    TechOutcome.objects.filter(pk__in=published_outcomes, title_en__contains="GaN")
+                    .order_by("pk")
+                    .first()
+                    or TechOutcome.objects.filter(pk__in=published_outcomes, title_zh__contains="氮化镓")
+                    .order_by("pk")
+                    .first()
+                    or fitting_outcome(gan_demand)
+                ),
                 final=Stage.MEETING,
                 started_days_ago=60,
                 step_days=[5, 9],
@@ -302,7 +340,7 @@ def load(ctx) -> None:
             )
         )
     if pressure and published_demands:
-        demand = TechDemand.objects.get(pk=rng.choice(published_demands))
+        demand = fitting_demand(pressure)
         signed = _build_case(
             ctx,
             broker=demo_broker,
@@ -334,7 +372,7 @@ def load(ctx) -> None:
             signed_seen += 1
             broker = demo_broker if signed_seen % 2 else broker
         demand = TechDemand.objects.get(pk=rng.choice(published_demands))
-        outcome = TechOutcome.objects.get(pk=rng.choice(published_outcomes))
+        outcome = fitting_outcome(demand)
         stale = final not in (Stage.SIGNED, Stage.CLOSED) and i % 5 == 0
         idle = rng.randint(16, 45) if stale else rng.randint(0, 6)
         if final in (Stage.SIGNED, Stage.CLOSED):
@@ -354,11 +392,13 @@ def load(ctx) -> None:
             base = 5 if broker == demo_broker else rng.choice([3, 4, 4, 5])
             for org in (case.demand_org, case.supply_org):
                 if org is not None and rng.random() < 0.8:
-                    CaseRating.objects.create(
+                    CaseRating.objects.get_or_create(
                         case=case,
                         rater=_party(ctx, org, parties),
-                        score=max(1, min(5, base - (rng.random() < 0.2))),
-                        comment=rng.choice(["沟通及时。", "专业、靠谱。", "推进速度可以更快。", ""]),
+                        defaults={
+                            "score": max(1, min(5, base - (rng.random() < 0.2))),
+                            "comment": rng.choice(["沟通及时。", "专业、靠谱。", "推进速度可以更快。", ""]),
+                        },
                     )
         cases.append(case)
     ctx.count("brokerage.Case", len(cases))
