@@ -19,7 +19,6 @@ from alleyhub.core.exceptions import ApplicationError
 
 from . import selectors, services
 from .forms import DemandFilterForm, DemandForm, InvestorFilterForm, OutcomeFilterForm, OutcomeForm
-from .models import TechDemand, TechOutcome
 
 PER_PAGE = 20
 
@@ -89,40 +88,52 @@ def _organizations_or_403(user):
     return own if own.exists() else organizations.order_by("name_zh", "name_en")
 
 
-@login_required
-def outcome_create(request: HttpRequest) -> HttpResponse:
-    organizations = _organizations_or_403(request.user)
-    form = OutcomeForm(request.POST or None, organizations=organizations)
+def _listing_create(request: HttpRequest, *, kind: str, form_class, create) -> HttpResponse:
+    """The create page of an outcome or a demand: `create(actor=, owner=, **fields)` saves a draft."""
+    form = form_class(request.POST or None, organizations=_organizations_or_403(request.user))
     if request.method == "POST" and form.is_valid():
         data, m2m = form.service_data()
         try:
-            outcome = services.outcome_create(actor=request.user, owner=form.cleaned_data["owner"], **data, **m2m)
+            listing = create(actor=request.user, owner=form.cleaned_data["owner"], **data, **m2m)
         except ValidationError as exc:
             apply_form_errors(form, exc)
         else:
             messages.success(request, _("已保存为草稿。"))
-            return redirect("listings:outcome_detail", pk=outcome.pk)
-    return render(request, "listings/listing_form.html", {"form": form, "kind": "outcome", "obj": None})
+            return redirect(f"listings:{kind}_detail", pk=listing.pk)
+    return render(request, "listings/listing_form.html", {"form": form, "kind": kind, "obj": None})
+
+
+def _listing_edit(request: HttpRequest, listing, *, kind: str, form_class, update) -> HttpResponse:
+    """The edit page of an outcome or a demand: `update(listing, actor=, **fields)` saves it."""
+    if not selectors.can_edit_listing(user=request.user, listing=listing):
+        raise PermissionDenied
+    # The form validates on its own copy, so the service sees the stored values as "before".
+    form = form_class(request.POST or None, instance=type(listing).objects.get(pk=listing.pk))
+    del form.fields["owner"]
+    if request.method == "POST" and form.is_valid():
+        data, m2m = form.service_data()
+        try:
+            update(listing, actor=request.user, **data, **m2m)
+        except ValidationError as exc:
+            apply_form_errors(form, exc)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect(f"listings:{kind}_detail", pk=listing.pk)
+    return render(request, "listings/listing_form.html", {"form": form, "kind": kind, "obj": listing})
+
+
+@login_required
+def outcome_create(request: HttpRequest) -> HttpResponse:
+    return _listing_create(request, kind="outcome", form_class=OutcomeForm, create=services.outcome_create)
 
 
 @login_required
 def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = selectors.outcome_get_for_user(pk=pk, user=request.user)
-    if not selectors.can_edit_listing(user=request.user, listing=outcome):
-        raise PermissionDenied
-    # The form validates on its own copy, so the service sees the stored values as "before".
-    form = OutcomeForm(request.POST or None, instance=TechOutcome.objects.get(pk=outcome.pk))
-    del form.fields["owner"]
-    if request.method == "POST" and form.is_valid():
-        data, m2m = form.service_data()
-        try:
-            services.outcome_update(outcome=outcome, actor=request.user, **data, **m2m)
-        except ValidationError as exc:
-            apply_form_errors(form, exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("listings:outcome_detail", pk=outcome.pk)
-    return render(request, "listings/listing_form.html", {"form": form, "kind": "outcome", "obj": outcome})
+    return _listing_edit(
+        request, outcome, kind="outcome", form_class=OutcomeForm,
+        update=lambda obj, **kw: services.outcome_update(outcome=obj, **kw),
+    )
 
 
 # --- demands --------------------------------------------------------------------------------------
@@ -146,37 +157,16 @@ def demand_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def demand_create(request: HttpRequest) -> HttpResponse:
-    organizations = _organizations_or_403(request.user)
-    form = DemandForm(request.POST or None, organizations=organizations)
-    if request.method == "POST" and form.is_valid():
-        data, m2m = form.service_data()
-        try:
-            demand = services.demand_create(actor=request.user, owner=form.cleaned_data["owner"], **data, **m2m)
-        except ValidationError as exc:
-            apply_form_errors(form, exc)
-        else:
-            messages.success(request, _("已保存为草稿。"))
-            return redirect("listings:demand_detail", pk=demand.pk)
-    return render(request, "listings/listing_form.html", {"form": form, "kind": "demand", "obj": None})
+    return _listing_create(request, kind="demand", form_class=DemandForm, create=services.demand_create)
 
 
 @login_required
 def demand_edit(request: HttpRequest, pk: int) -> HttpResponse:
     demand = selectors.demand_get_for_user(pk=pk, user=request.user)
-    if not selectors.can_edit_listing(user=request.user, listing=demand):
-        raise PermissionDenied
-    form = DemandForm(request.POST or None, instance=TechDemand.objects.get(pk=demand.pk))
-    del form.fields["owner"]
-    if request.method == "POST" and form.is_valid():
-        data, m2m = form.service_data()
-        try:
-            services.demand_update(demand=demand, actor=request.user, **data, **m2m)
-        except ValidationError as exc:
-            apply_form_errors(form, exc)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect("listings:demand_detail", pk=demand.pk)
-    return render(request, "listings/listing_form.html", {"form": form, "kind": "demand", "obj": demand})
+    return _listing_edit(
+        request, demand, kind="demand", form_class=DemandForm,
+        update=lambda obj, **kw: services.demand_update(demand=obj, **kw),
+    )
 
 
 # --- investors ------------------------------------------------------------------------------------
