@@ -26,13 +26,34 @@ class TokenInline(admin.TabularInline):
 
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
-    list_display = ["username", "display_name", "email", "role", "is_demo", "is_staff", "is_active", "last_login"]
+    list_display = [
+        "username",
+        "display_name",
+        "email",
+        "role",
+        "is_demo",
+        "is_staff",
+        "is_active",
+        "last_login",
+    ]
     list_filter = ["role", "is_demo", "is_staff", "is_superuser", "is_active", "preferred_language"]
     search_fields = ["username", "display_name", "first_name", "last_name", "email", "phone"]
     inlines = [MembershipInline, TokenInline]
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("平台"), {"fields": ("role", "display_name", "phone", "preferred_language", "is_demo", "contact_consent_at")}),
+        (
+            _("平台"),
+            {
+                "fields": (
+                    "role",
+                    "display_name",
+                    "phone",
+                    "preferred_language",
+                    "is_demo",
+                    "contact_consent_at",
+                )
+            },
+        ),
     )
     add_fieldsets = (
         *DjangoUserAdmin.add_fieldsets,

@@ -22,7 +22,9 @@ class User(AbstractUser):
     """A person who signs in. `role` is the platform-wide role; what a user may do for an
     organisation comes from their `Membership` of it."""
 
-    role = models.CharField(_("平台角色"), max_length=20, choices=Role.choices, default=Role.PUBLIC, db_index=True)
+    role = models.CharField(
+        _("平台角色"), max_length=20, choices=Role.choices, default=Role.PUBLIC, db_index=True
+    )
     display_name = models.CharField(_("显示名称"), max_length=100, blank=True)
     phone = models.CharField(_("手机号"), max_length=20, blank=True)
     preferred_language = models.CharField(
@@ -52,17 +54,23 @@ class Membership(BaseModel):
         ADMIN = "admin", _("管理员")
         MEMBER = "member", _("成员")
 
-    user = models.ForeignKey(User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="memberships"
+    )
     organization = models.ForeignKey(
         "directory.Organization", verbose_name=_("机构"), on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("机构内角色"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER)
+    role = models.CharField(
+        _("机构内角色"), max_length=20, choices=MemberRole.choices, default=MemberRole.MEMBER
+    )
     title = models.CharField(_("职务"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("机构成员")
         verbose_name_plural = _("机构成员")
-        constraints = [models.UniqueConstraint(fields=["user", "organization"], name="membership_unique_user_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="membership_unique_user_org")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization}"
@@ -94,7 +102,9 @@ class PersonalAccessToken(BaseModel):
     @classmethod
     def issue(cls, *, user: User, name: str, expires_at=None) -> tuple["PersonalAccessToken", str]:
         plain = cls.PREFIX + secrets.token_urlsafe(32)
-        return cls.objects.create(user=user, name=name, token_hash=cls.hash(plain), expires_at=expires_at), plain
+        return cls.objects.create(
+            user=user, name=name, token_hash=cls.hash(plain), expires_at=expires_at
+        ), plain
 
     @property
     def is_active(self) -> bool:

@@ -11,7 +11,9 @@ from alleyhub.accounts.models import Membership, PersonalAccessToken, User
 
 
 def user_memberships(*, user: User) -> QuerySet[Membership]:
-    return Membership.objects.filter(user=user).select_related("organization").order_by("organization__name_zh")
+    return (
+        Membership.objects.filter(user=user).select_related("organization").order_by("organization__name_zh")
+    )
 
 
 def token_list_for_user(*, user: User) -> QuerySet[PersonalAccessToken]:

@@ -28,7 +28,9 @@ def user_update_preferences(*, user: User, preferred_language: str, actor: User)
     user.full_clean(exclude=["password"])
     user.save(update_fields=["preferred_language"])
     audit_record(
-        actor=actor, target=user, code="accounts.user.preferences_changed",
+        actor=actor,
+        target=user,
+        code="accounts.user.preferences_changed",
         data={"preferred_language": [old, preferred_language]},
     )
     return user
@@ -47,14 +49,19 @@ def token_create(
     now = timezone.now()
     if expires_at is not None and expires_at <= now:
         raise ApplicationError(_("过期时间必须晚于现在。"), status=422)
-    active = PersonalAccessToken.objects.filter(user=user, revoked_at__isnull=True).exclude(expires_at__lte=now)
+    active = PersonalAccessToken.objects.filter(user=user, revoked_at__isnull=True).exclude(
+        expires_at__lte=now
+    )
     if active.count() >= MAX_ACTIVE_TOKENS:
         raise ApplicationError(
             _("有效令牌最多 %(n)s 个，请先撤销不用的令牌。") % {"n": MAX_ACTIVE_TOKENS}, status=409
         )
     plain = PersonalAccessToken.PREFIX + _random_secret()
     token = PersonalAccessToken(
-        user=user, name=(name or "").strip(), token_hash=PersonalAccessToken.hash(plain), expires_at=expires_at
+        user=user,
+        name=(name or "").strip(),
+        token_hash=PersonalAccessToken.hash(plain),
+        expires_at=expires_at,
     )
     token.full_clean()
     token.save()

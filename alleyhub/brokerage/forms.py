@@ -18,9 +18,13 @@ def _brokers():
 
 class CaseCreateForm(forms.Form):
     demand_org = forms.ModelChoiceField(Organization.objects.all(), label=pgettext_lazy("对接项目", "需求方"))
-    demand = forms.ModelChoiceField(TechDemand.objects.all(), label=pgettext_lazy("kind", "技术需求"), required=False)
+    demand = forms.ModelChoiceField(
+        TechDemand.objects.all(), label=pgettext_lazy("kind", "技术需求"), required=False
+    )
     supply_kind = forms.ChoiceField(choices=SupplyKind.choices, label=_("供给方类型"))
-    outcome = forms.ModelChoiceField(TechOutcome.objects.all(), label=pgettext_lazy("kind", "科技成果"), required=False)
+    outcome = forms.ModelChoiceField(
+        TechOutcome.objects.all(), label=pgettext_lazy("kind", "科技成果"), required=False
+    )
     expert = forms.ModelChoiceField(Person.objects.all(), label=_("专家"), required=False)
     investor = forms.ModelChoiceField(InvestorProfile.objects.all(), label=_("投资机构"), required=False)
     broker = forms.ModelChoiceField(_brokers(), label=_("负责经纪人"))

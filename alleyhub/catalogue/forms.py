@@ -13,7 +13,9 @@ class ServiceFilterForm(FilterForm):
     stage = forms.ChoiceField(label=_("适用发展阶段"), required=False, choices=_blank(LifecycleStage.choices))
     free = forms.BooleanField(label=_("仅免费服务"), required=False)
     group = forms.ChoiceField(
-        label=_("分组方式"), required=False, choices=[("category", _("按服务类别")), ("stage", _("按发展阶段"))],
+        label=_("分组方式"),
+        required=False,
+        choices=[("category", _("按服务类别")), ("stage", _("按发展阶段"))],
         widget=forms.HiddenInput,
     )
 

@@ -44,7 +44,9 @@ class ServiceOffering(PublishableListing):
         verbose_name = _("服务事项")
         verbose_name_plural = _("服务清单")
         ordering = ["category", "title_zh"]
-        constraints = [models.CheckConstraint(condition=~models.Q(title_zh="", title_en=""), name="service_has_a_title")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(title_zh="", title_en=""), name="service_has_a_title")
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -58,7 +58,9 @@ class ServiceGroup:
 GROUPINGS = ("category", "stage")
 
 
-def service_groups(*, queryset: QuerySet[ServiceOffering], group_by: str, per_group: int = 10) -> list[ServiceGroup]:
+def service_groups(
+    *, queryset: QuerySet[ServiceOffering], group_by: str, per_group: int = 10
+) -> list[ServiceGroup]:
     """The service list grouped by category or by lifecycle stage (a service serving several stages
     appears under each). Each group carries its total count and its first `per_group` services;
     empty groups are left out."""

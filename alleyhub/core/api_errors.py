@@ -36,7 +36,11 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(NinjaValidationError)
     def validation_error(request, exc: NinjaValidationError):
         errors = [
-            {"loc": [str(p) for p in e.get("loc", [])], "msg": str(e.get("msg", "")), "type": e.get("type", "")}
+            {
+                "loc": [str(p) for p in e.get("loc", [])],
+                "msg": str(e.get("msg", "")),
+                "type": e.get("type", ""),
+            }
             for e in exc.errors
         ]
         return problem(api, request, 422, _("输入无效"), _("请求中有无效的字段。"), errors=errors)

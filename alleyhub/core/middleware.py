@@ -39,8 +39,13 @@ class RejectNulCharactersMiddleware:
         if _has_nul(request):
             detail = _("输入中含有不允许的空字符 (NUL)。")
             if request.path.startswith("/api/"):
-                body = {"type": "about:blank", "title": _("输入无效"), "status": 422, "detail": detail,
-                        "instance": request.path.replace("\x00", "")}
+                body = {
+                    "type": "about:blank",
+                    "title": _("输入无效"),
+                    "status": 422,
+                    "detail": detail,
+                    "instance": request.path.replace("\x00", ""),
+                }
                 return JsonResponse(body, status=422, content_type="application/problem+json")
             return render(request, "400.html", {"detail": detail}, status=400)
         return self.get_response(request)

@@ -85,8 +85,12 @@ class PublishableListing(BilingualMixin, BaseModel):
     expires_on = models.DateField(_("有效期至"), null=True, blank=True, db_index=True)
     last_confirmed_at = models.DateTimeField(_("最近确认时间"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:

@@ -31,14 +31,20 @@ def district_overview() -> dict:
         "space_area": spaces["area"] or 0,
         "investors": InvestorProfile.objects.filter(**published).count(),
         "latest_outcomes": list(
-            TechOutcome.objects.filter(**published).select_related("owner").order_by("-published_at", "-pk")[:5]
+            TechOutcome.objects.filter(**published)
+            .select_related("owner")
+            .order_by("-published_at", "-pk")[:5]
         ),
         "latest_demands": list(
-            TechDemand.objects.filter(**published).select_related("owner").order_by("-published_at", "-pk")[:5]
+            TechDemand.objects.filter(**published)
+            .select_related("owner")
+            .order_by("-published_at", "-pk")[:5]
         ),
         "buildings": list(Building.objects.order_by("name_zh")[:12]),
         "platforms": list(
-            Organization.objects.filter(is_published=True, kind=OrganizationKind.PLATFORM).order_by("name_zh")[:12]
+            Organization.objects.filter(is_published=True, kind=OrganizationKind.PLATFORM).order_by(
+                "name_zh"
+            )[:12]
         ),
         "renewal_sites": list(RenewalSite.objects.order_by("name_zh")[:8]),
     }

@@ -16,7 +16,12 @@ class IndustryAdmin(admin.ModelAdmin):
     ordering = ["code"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("parent__parent").annotate(n_orgs=Count("organizations"))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent__parent")
+            .annotate(n_orgs=Count("organizations"))
+        )
 
     @admin.display(description=_("名称（层级）"), ordering="code")
     def tree_name(self, obj: Industry) -> str:
@@ -55,7 +60,14 @@ class AffiliationForPersonInline(admin.TabularInline):
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "stage", "subdistrict", "credit_code", "is_published", "updated_at"]
-    list_filter = ["kind", "stage", "is_published", "subdistrict", "language", ("industries", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "kind",
+        "stage",
+        "is_published",
+        "subdistrict",
+        "language",
+        ("industries", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name_zh", "name_en", "short_name", "slug", "credit_code"]
     prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["industries"]
@@ -64,8 +76,35 @@ class OrganizationAdmin(admin.ModelAdmin):
     # Django 6 assumes https for scheme-less URLs; opt in now (and avoid the deprecation warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
-        (None, {"fields": ("kind", "language", "name_zh", "name_en", "short_name", "slug", "credit_code", "is_published")}),
-        (_("概况"), {"fields": ("stage", "industries", "description_zh", "description_en", "website", "founded_year", "employees")}),
+        (
+            None,
+            {
+                "fields": (
+                    "kind",
+                    "language",
+                    "name_zh",
+                    "name_en",
+                    "short_name",
+                    "slug",
+                    "credit_code",
+                    "is_published",
+                )
+            },
+        ),
+        (
+            _("概况"),
+            {
+                "fields": (
+                    "stage",
+                    "industries",
+                    "description_zh",
+                    "description_en",
+                    "website",
+                    "founded_year",
+                    "employees",
+                )
+            },
+        ),
         (_("地址"), {"fields": ("address", "subdistrict", "latitude", "longitude")}),
         (_("联系方式"), {"fields": ("contact_name", "contact_email", "contact_phone")}),
         (_("记录"), {"fields": ("created_at", "updated_at")}),
@@ -75,7 +114,12 @@ class OrganizationAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "expertise", "is_published", "contact_consent", "user"]
-    list_filter = ["kind", "is_published", "contact_consent", ("industries", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [
+        "kind",
+        "is_published",
+        "contact_consent",
+        ("industries", admin.RelatedOnlyFieldListFilter),
+    ]
     search_fields = ["name_zh", "name_en", "expertise", "email", "title_zh", "title_en"]
     autocomplete_fields = ["industries", "user"]
     inlines = [AffiliationForPersonInline]
@@ -86,6 +130,12 @@ class PersonAdmin(admin.ModelAdmin):
 class AffiliationAdmin(admin.ModelAdmin):
     list_display = ["person", "organization", "position", "is_primary", "start_date", "end_date"]
     list_filter = ["is_primary", "organization__kind"]
-    search_fields = ["person__name_zh", "person__name_en", "organization__name_zh", "organization__name_en", "position"]
+    search_fields = [
+        "person__name_zh",
+        "person__name_en",
+        "organization__name_zh",
+        "organization__name_en",
+        "position",
+    ]
     autocomplete_fields = ["person", "organization"]
     list_select_related = ["person", "organization"]

@@ -15,7 +15,9 @@ def _subdistricts():
 class OrganizationFilter(django_filters.FilterSet):
     """Invalid values are reported on the form and ignored by the filtering, never a 500."""
 
-    q = django_filters.CharFilter(label=_("关键词"), method="filter_q", max_length=selectors.SEARCH_MAX_LENGTH)
+    q = django_filters.CharFilter(
+        label=_("关键词"), method="filter_q", max_length=selectors.SEARCH_MAX_LENGTH
+    )
     kind = django_filters.ChoiceFilter(label=_("类型"), choices=OrganizationKind.choices)
     industry = django_filters.ModelChoiceFilter(
         label=_("产业领域"), queryset=Industry.objects.all(), to_field_name="code", method="filter_industry"

@@ -21,7 +21,12 @@ class Industry(BaseModel):
     name_zh = models.CharField(_("中文名"), max_length=100)
     name_en = models.CharField(_("英文名"), max_length=100)
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("上级"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     keywords = models.TextField(_("关键词"), blank=True, help_text=_("用于匹配的同义词，空格分隔"))
 
@@ -60,8 +65,12 @@ class Organization(BilingualMixin, BaseModel):
     credit_code = models.CharField(
         _("统一社会信用代码"), max_length=18, blank=True, validators=[validate_credit_code]
     )
-    stage = models.CharField(_("发展阶段"), max_length=10, choices=LifecycleStage.choices, blank=True, db_index=True)
-    industries = models.ManyToManyField(Industry, verbose_name=_("产业领域"), blank=True, related_name="organizations")
+    stage = models.CharField(
+        _("发展阶段"), max_length=10, choices=LifecycleStage.choices, blank=True, db_index=True
+    )
+    industries = models.ManyToManyField(
+        Industry, verbose_name=_("产业领域"), blank=True, related_name="organizations"
+    )
     description_zh = models.TextField(_("中文简介"), blank=True)
     description_en = models.TextField(_("英文简介"), blank=True)
     website = models.URLField(_("网站"), blank=True)
@@ -72,11 +81,19 @@ class Organization(BilingualMixin, BaseModel):
     address = models.CharField(_("地址"), max_length=200, blank=True)
     subdistrict = models.CharField(_("街道"), max_length=50, blank=True, db_index=True)
     latitude = models.DecimalField(
-        _("纬度"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("纬度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("经度"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("经度"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     contact_name = models.CharField(_("联系人"), max_length=50, blank=True)
@@ -90,7 +107,9 @@ class Organization(BilingualMixin, BaseModel):
         ordering = ["kind", "name_zh", "name_en"]
         constraints = [
             models.UniqueConstraint(
-                fields=["credit_code"], condition=~models.Q(credit_code=""), name="organization_unique_credit_code"
+                fields=["credit_code"],
+                condition=~models.Q(credit_code=""),
+                name="organization_unique_credit_code",
             ),
             models.CheckConstraint(
                 condition=~models.Q(name_zh="", name_en=""), name="organization_has_a_name"
@@ -130,10 +149,16 @@ class Person(BilingualMixin, BaseModel):
     bio_zh = models.TextField(_("中文简介"), blank=True)
     bio_en = models.TextField(_("英文简介"), blank=True)
     expertise = models.CharField(_("专长关键词"), max_length=300, blank=True)
-    industries = models.ManyToManyField(Industry, verbose_name=_("产业领域"), blank=True, related_name="people")
+    industries = models.ManyToManyField(
+        Industry, verbose_name=_("产业领域"), blank=True, related_name="people"
+    )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("平台账号"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="person",
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("平台账号"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
     email = models.EmailField(_("邮箱"), blank=True)
     is_published = models.BooleanField(_("公开"), default=True)
@@ -143,14 +168,18 @@ class Person(BilingualMixin, BaseModel):
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
         ordering = ["name_zh", "name_en"]
-        constraints = [models.CheckConstraint(condition=~models.Q(name_zh="", name_en=""), name="person_has_a_name")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name_zh="", name_en=""), name="person_has_a_name")
+        ]
 
     def __str__(self) -> str:
         return self.localized("name")
 
 
 class Affiliation(BaseModel):
-    person = models.ForeignKey(Person, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="affiliations")
+    person = models.ForeignKey(
+        Person, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="affiliations"
+    )
     organization = models.ForeignKey(
         Organization, verbose_name=_("机构"), on_delete=models.CASCADE, related_name="affiliations"
     )

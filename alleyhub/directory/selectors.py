@@ -14,7 +14,14 @@ from alleyhub.core.search import is_ranked, ranked_text_filter
 from alleyhub.directory.models import Affiliation, Industry, Organization, Person
 
 SEARCH_MAX_LENGTH = 200
-ORGANIZATION_TEXT_FIELDS = ["name_zh", "name_en", "short_name", "description_zh", "description_en", "credit_code"]
+ORGANIZATION_TEXT_FIELDS = [
+    "name_zh",
+    "name_en",
+    "short_name",
+    "description_zh",
+    "description_en",
+    "credit_code",
+]
 
 
 def _is_signed_in(user) -> bool:
@@ -99,7 +106,11 @@ def organization_ordered(queryset: QuerySet[Organization]) -> QuerySet[Organizat
     order = ("kind", "name_zh", "name_en", "pk")
     if is_ranked(queryset):
         return queryset.prefetch_related("industries").order_by("search_rank", *order)
-    return Organization.objects.filter(pk__in=queryset.values("pk")).prefetch_related("industries").order_by(*order)
+    return (
+        Organization.objects.filter(pk__in=queryset.values("pk"))
+        .prefetch_related("industries")
+        .order_by(*order)
+    )
 
 
 def organization_get_for_user(*, user, slug: str | None = None, pk: int | None = None) -> Organization:
@@ -157,15 +168,13 @@ def person_visible_q(user) -> Q:
     if _is_operator(user):
         return Q()
     if _is_signed_in(user):
-        return (
-            Q(is_published=True)
-            | Q(user=user)
-            | Q(affiliations__organization__memberships__user=user)
-        )
+        return Q(is_published=True) | Q(user=user) | Q(affiliations__organization__memberships__user=user)
     return Q(is_published=True)
 
 
-def person_list(*, user, kind: str = "", q: str = "", organization: Organization | None = None) -> QuerySet[Person]:
+def person_list(
+    *, user, kind: str = "", q: str = "", organization: Organization | None = None
+) -> QuerySet[Person]:
     qs = Person.objects.filter(person_visible_q(user))
     if kind:
         qs = qs.filter(kind=kind)
@@ -174,8 +183,11 @@ def person_list(*, user, kind: str = "", q: str = "", organization: Organization
     q = (q or "").strip()[:SEARCH_MAX_LENGTH]
     for term in q.split():
         qs = qs.filter(
-            Q(name_zh__icontains=term) | Q(name_en__icontains=term) | Q(expertise__icontains=term)
-            | Q(title_zh__icontains=term) | Q(title_en__icontains=term)
+            Q(name_zh__icontains=term)
+            | Q(name_en__icontains=term)
+            | Q(expertise__icontains=term)
+            | Q(title_zh__icontains=term)
+            | Q(title_en__icontains=term)
         )
     return Person.objects.filter(pk__in=qs.values("pk")).order_by("name_zh", "name_en", "pk")
 

@@ -12,7 +12,9 @@ PAGE_SIZE = 20
 
 def organization_list(request):
     """The directory. HTMX requests (filter changes) get only the results partial."""
-    filterset = OrganizationFilter(request.GET or None, queryset=selectors.organization_visible(user=request.user))
+    filterset = OrganizationFilter(
+        request.GET or None, queryset=selectors.organization_visible(user=request.user)
+    )
     page = Paginator(filterset.results, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
@@ -24,7 +26,9 @@ def organization_list(request):
             for industry, depth in selectors.industry_choices()
         ],
         "subdistrict_options": selectors.subdistrict_choices(),
-        "current": {name: request.GET.get(name, "") for name in ("q", "kind", "industry", "stage", "subdistrict")},
+        "current": {
+            name: request.GET.get(name, "") for name in ("q", "kind", "industry", "stage", "subdistrict")
+        },
     }
     template = "directory/organization_list.html"
     if request.htmx and not request.htmx.history_restore_request:
@@ -63,7 +67,9 @@ def person_list(request):
     people = selectors.person_list(user=request.user, kind=kind, q=q).prefetch_related(
         Prefetch(
             "affiliations",
-            queryset=Affiliation.objects.filter(is_primary=True, end_date__isnull=True).select_related("organization"),
+            queryset=Affiliation.objects.filter(is_primary=True, end_date__isnull=True).select_related(
+                "organization"
+            ),
             to_attr="primary_affiliations",
         )
     )

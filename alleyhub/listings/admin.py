@@ -51,7 +51,13 @@ class ListingAdmin(admin.ModelAdmin):
 @admin.register(TechOutcome)
 class TechOutcomeAdmin(ListingAdmin):
     list_display = ["__str__", "owner", "trl", "ip_status", "status", "expires_on", "stale"]
-    list_filter = ["status", "trl", "ip_status", ("industries", admin.RelatedOnlyFieldListFilter), StaleListFilter]
+    list_filter = [
+        "status",
+        "trl",
+        "ip_status",
+        ("industries", admin.RelatedOnlyFieldListFilter),
+        StaleListFilter,
+    ]
     search_fields = [*ListingAdmin.search_fields, "keywords", "patent_numbers"]
     autocomplete_fields = ["owner", "industries", "inventors"]
 

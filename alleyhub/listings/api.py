@@ -1,6 +1,5 @@
 """API for technology outcomes, technology demands and investor profiles (mounted at /api/)."""
 
-
 from typing import Literal
 
 from django.shortcuts import get_object_or_404
@@ -37,7 +36,11 @@ NULLABLE = {"price_min", "price_max", "budget_min", "budget_max", "deadline", "m
 
 
 def _filters(schema) -> dict:
-    return {k: getattr(v, "value", v) for k, v in schema.dict(exclude_none=True).items() if v is not False and v != ""}
+    return {
+        k: getattr(v, "value", v)
+        for k, v in schema.dict(exclude_none=True).items()
+        if v is not False and v != ""
+    }
 
 
 def _write_data(payload) -> tuple[dict, dict]:
@@ -78,14 +81,18 @@ def outcome_detail(request, outcome_id: int):
     return selectors.outcome_get_for_user(pk=outcome_id, user=request.user)
 
 
-@router.post("/outcomes", response={201: OutcomeDetailOut}, auth=api_auth_required, summary="Create a draft outcome")
+@router.post(
+    "/outcomes", response={201: OutcomeDetailOut}, auth=api_auth_required, summary="Create a draft outcome"
+)
 def outcome_create(request, payload: OutcomeCreateIn):
     owner = get_object_or_404(Organization, pk=payload.owner_id)
     data, m2m = _write_data(payload)
     return Status(201, services.outcome_create(actor=request.user, owner=owner, **data, **m2m))
 
 
-@router.patch("/outcomes/{outcome_id}", response=OutcomeDetailOut, auth=api_auth_required, summary="Change an outcome")
+@router.patch(
+    "/outcomes/{outcome_id}", response=OutcomeDetailOut, auth=api_auth_required, summary="Change an outcome"
+)
 def outcome_update(request, outcome_id: int, payload: OutcomeIn):
     outcome = selectors.outcome_get_for_user(pk=outcome_id, user=request.user)
     data, m2m = _write_data(payload)
@@ -106,14 +113,18 @@ def demand_detail(request, demand_id: int):
     return selectors.demand_get_for_user(pk=demand_id, user=request.user)
 
 
-@router.post("/demands", response={201: DemandDetailOut}, auth=api_auth_required, summary="Create a draft demand")
+@router.post(
+    "/demands", response={201: DemandDetailOut}, auth=api_auth_required, summary="Create a draft demand"
+)
 def demand_create(request, payload: DemandCreateIn):
     owner = get_object_or_404(Organization, pk=payload.owner_id)
     data, m2m = _write_data(payload)
     return Status(201, services.demand_create(actor=request.user, owner=owner, **data, **m2m))
 
 
-@router.patch("/demands/{demand_id}", response=DemandDetailOut, auth=api_auth_required, summary="Change a demand")
+@router.patch(
+    "/demands/{demand_id}", response=DemandDetailOut, auth=api_auth_required, summary="Change a demand"
+)
 def demand_update(request, demand_id: int, payload: DemandIn):
     demand = selectors.demand_get_for_user(pk=demand_id, user=request.user)
     data, m2m = _write_data(payload)
@@ -156,19 +167,31 @@ def _act(request, kind: str, listing_id: int, action: str):
     return _ACTIONS[action](listing=listing, actor=request.user)
 
 
-@router.post("/outcomes/{outcome_id}/{action}", response=ListingOut, auth=api_auth_required,
-             summary="Publish, archive or confirm an outcome")
+@router.post(
+    "/outcomes/{outcome_id}/{action}",
+    response=ListingOut,
+    auth=api_auth_required,
+    summary="Publish, archive or confirm an outcome",
+)
 def outcome_action(request, outcome_id: int, action: Action):
     return _act(request, "outcomes", outcome_id, action)
 
 
-@router.post("/demands/{demand_id}/{action}", response=ListingOut, auth=api_auth_required,
-             summary="Publish, archive or confirm a demand")
+@router.post(
+    "/demands/{demand_id}/{action}",
+    response=ListingOut,
+    auth=api_auth_required,
+    summary="Publish, archive or confirm a demand",
+)
 def demand_action(request, demand_id: int, action: Action):
     return _act(request, "demands", demand_id, action)
 
 
-@router.post("/investors/{investor_id}/{action}", response=ListingOut, auth=api_auth_required,
-             summary="Publish, archive or confirm an investor profile")
+@router.post(
+    "/investors/{investor_id}/{action}",
+    response=ListingOut,
+    auth=api_auth_required,
+    summary="Publish, archive or confirm an investor profile",
+)
 def investor_action(request, investor_id: int, action: Action):
     return _act(request, "investors", investor_id, action)

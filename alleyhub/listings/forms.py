@@ -47,11 +47,17 @@ class FilterForm(forms.Form):
 
 class OutcomeFilterForm(FilterForm):
     industry = forms.ChoiceField(label=_("产业领域"), required=False)
-    trl_min = forms.IntegerField(label=_("TRL 从"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS)
-    trl_max = forms.IntegerField(label=_("TRL 至"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS)
+    trl_min = forms.IntegerField(
+        label=_("TRL 从"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS
+    )
+    trl_max = forms.IntegerField(
+        label=_("TRL 至"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS
+    )
     mode = forms.ChoiceField(label=_("合作方式"), required=False, choices=_blank(CooperationMode.choices))
     ip_status = forms.ChoiceField(label=_("知识产权状态"), required=False, choices=_blank(IPStatus.choices))
-    owner_kind = forms.ChoiceField(label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices))
+    owner_kind = forms.ChoiceField(
+        label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices)
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,13 +73,23 @@ class DemandFilterForm(FilterForm):
     industry = forms.ChoiceField(label=_("产业领域"), required=False)
     mode = forms.ChoiceField(label=_("期望合作方式"), required=False, choices=_blank(CooperationMode.choices))
     budget_min = forms.IntegerField(
-        label=_("预算不低于（元）"), required=False, min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("预算不低于（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
     )
     budget_max = forms.IntegerField(
-        label=_("预算不高于（元）"), required=False, min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("预算不高于（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
     )
     open_only = forms.BooleanField(label=_("仅显示未截止"), required=False)
-    owner_kind = forms.ChoiceField(label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices))
+    owner_kind = forms.ChoiceField(
+        label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices)
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,7 +105,11 @@ class InvestorFilterForm(FilterForm):
     sector = forms.ChoiceField(label=_("关注领域"), required=False)
     stage = forms.ChoiceField(label=_("投资阶段"), required=False, choices=_blank(LifecycleStage.choices))
     ticket = forms.IntegerField(
-        label=_("单笔金额（元）"), required=False, min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("单笔金额（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
     )
 
     def __init__(self, *args, **kwargs):
@@ -136,25 +156,54 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class OutcomeForm(ListingEditForm):
     trl = forms.IntegerField(label=_("技术成熟度 (TRL)"), min_value=1, max_value=9, error_messages=TRL_ERRORS)
     cooperation_modes = forms.MultipleChoiceField(
-        label=_("合作方式"), choices=CooperationMode.choices, widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("合作方式"),
+        choices=CooperationMode.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         error_messages={"invalid_choice": _("合作方式无效。")},
     )
     price_min = forms.IntegerField(
-        label=_("最低报价（元）"), required=False, min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("最低报价（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
     )
     price_max = forms.IntegerField(
-        label=_("最高报价（元）"), required=False, min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("最高报价（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
     )
     industries = IndustryMultipleChoiceField(
-        label=_("产业领域"), queryset=Industry.objects.none(), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("产业领域"),
+        queryset=Industry.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
     class Meta:
         model = TechOutcome
         fields = [
-            "owner", "language", "title_zh", "title_en", "summary_zh", "summary_en", "applications_zh",
-            "applications_en", "trl", "ip_status", "patent_numbers", "cooperation_modes", "price_min",
-            "price_max", "industries", "keywords", "expires_on", "confidential_details",
+            "owner",
+            "language",
+            "title_zh",
+            "title_en",
+            "summary_zh",
+            "summary_en",
+            "applications_zh",
+            "applications_en",
+            "trl",
+            "ip_status",
+            "patent_numbers",
+            "cooperation_modes",
+            "price_min",
+            "price_max",
+            "industries",
+            "keywords",
+            "expires_on",
+            "confidential_details",
         ]
         widgets = {
             "expires_on": DATE_INPUT,
@@ -168,27 +217,53 @@ class OutcomeForm(ListingEditForm):
 
 class DemandForm(ListingEditForm):
     wanted_modes = forms.MultipleChoiceField(
-        label=_("期望合作方式"), choices=CooperationMode.choices, widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("期望合作方式"),
+        choices=CooperationMode.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         error_messages={"invalid_choice": _("合作方式无效。")},
     )
     budget_min = forms.IntegerField(
-        label=_("预算下限（元）"), required=False, min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("预算下限（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
     )
     budget_max = forms.IntegerField(
-        label=_("预算上限（元）"), required=False, min_value=0, max_value=MAX_AMOUNT, error_messages=AMOUNT_ERRORS
+        label=_("预算上限（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
     )
     min_trl = forms.IntegerField(
         label=_("最低技术成熟度"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS
     )
     industries = IndustryMultipleChoiceField(
-        label=_("产业领域"), queryset=Industry.objects.none(), required=False, widget=forms.SelectMultiple(attrs={"size": 6})
+        label=_("产业领域"),
+        queryset=Industry.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
     )
 
     class Meta:
         model = TechDemand
         fields = [
-            "owner", "language", "title_zh", "title_en", "description_zh", "description_en", "budget_min",
-            "budget_max", "deadline", "wanted_modes", "min_trl", "industries", "keywords", "expires_on",
+            "owner",
+            "language",
+            "title_zh",
+            "title_en",
+            "description_zh",
+            "description_en",
+            "budget_min",
+            "budget_max",
+            "deadline",
+            "wanted_modes",
+            "min_trl",
+            "industries",
+            "keywords",
+            "expires_on",
             "confidential_details",
         ]
         widgets = {

@@ -51,12 +51,16 @@ class TechOutcome(PublishableListing):
     trl = models.PositiveSmallIntegerField(
         _("技术成熟度 (TRL)"), validators=[MinValueValidator(1), MaxValueValidator(9)]
     )
-    ip_status = models.CharField(_("知识产权状态"), max_length=20, choices=IPStatus.choices, default=IPStatus.NONE)
+    ip_status = models.CharField(
+        _("知识产权状态"), max_length=20, choices=IPStatus.choices, default=IPStatus.NONE
+    )
     patent_numbers = models.CharField(_("专利号"), max_length=300, blank=True)
     cooperation_modes = models.JSONField(_("合作方式"), default=list, blank=True, validators=[validate_modes])
     price_min = models.PositiveBigIntegerField(_("最低报价（元）"), null=True, blank=True)
     price_max = models.PositiveBigIntegerField(_("最高报价（元）"), null=True, blank=True)
-    industries = models.ManyToManyField(Industry, verbose_name=_("产业领域"), blank=True, related_name="outcomes")
+    industries = models.ManyToManyField(
+        Industry, verbose_name=_("产业领域"), blank=True, related_name="outcomes"
+    )
     inventors = models.ManyToManyField(Person, verbose_name=_("完成人"), blank=True, related_name="outcomes")
     keywords = models.CharField(_("关键词"), max_length=300, blank=True)
 
@@ -107,7 +111,9 @@ class TechOutcome(PublishableListing):
 class TechDemand(PublishableListing):
     """技术需求: an enterprise's technical problem looking for a solution."""
 
-    owner = models.ForeignKey(Organization, verbose_name=_("所属机构"), on_delete=models.CASCADE, related_name="demands")
+    owner = models.ForeignKey(
+        Organization, verbose_name=_("所属机构"), on_delete=models.CASCADE, related_name="demands"
+    )
     title_zh = models.CharField(_("中文标题"), max_length=200, blank=True)
     title_en = models.CharField(_("英文标题"), max_length=200, blank=True)
     description_zh = models.TextField(_("问题描述（中文）"), blank=True)
@@ -120,7 +126,9 @@ class TechDemand(PublishableListing):
     min_trl = models.PositiveSmallIntegerField(
         _("最低技术成熟度"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(9)]
     )
-    industries = models.ManyToManyField(Industry, verbose_name=_("产业领域"), blank=True, related_name="demands")
+    industries = models.ManyToManyField(
+        Industry, verbose_name=_("产业领域"), blank=True, related_name="demands"
+    )
     keywords = models.CharField(_("关键词"), max_length=300, blank=True)
 
     class Meta:
@@ -167,7 +175,11 @@ class TechDemand(PublishableListing):
             errors["budget_max"] = _("预算上限不能低于预算下限。")
         # A deadline already past is refused when it is set or changed, not for old records.
         if self.deadline and self.deadline < timezone.localdate():
-            old = type(self).objects.filter(pk=self.pk).values_list("deadline", flat=True).first() if self.pk else None
+            old = (
+                type(self).objects.filter(pk=self.pk).values_list("deadline", flat=True).first()
+                if self.pk
+                else None
+            )
             if old != self.deadline:
                 errors["deadline"] = _("截止日期不能早于今天。")
         if errors:
@@ -185,7 +197,9 @@ class InvestorProfile(PublishableListing):
     thesis_zh = models.TextField(_("投资方向（中文）"), blank=True)
     thesis_en = models.TextField(_("投资方向（英文）"), blank=True)
     stages = models.JSONField(_("投资阶段"), default=list, blank=True, validators=[validate_stages])
-    sectors = models.ManyToManyField(Industry, verbose_name=_("关注领域"), blank=True, related_name="investors")
+    sectors = models.ManyToManyField(
+        Industry, verbose_name=_("关注领域"), blank=True, related_name="investors"
+    )
     ticket_min = models.PositiveBigIntegerField(_("单笔投资下限（元）"), null=True, blank=True)
     ticket_max = models.PositiveBigIntegerField(_("单笔投资上限（元）"), null=True, blank=True)
     portfolio = models.TextField(_("代表案例"), blank=True)

@@ -1,7 +1,6 @@
 """API schemas for listings. Confidential fields exist only on detail schemas and are filled only
 for users allowed to see them (`selectors.can_view_confidential`); for everybody else they are null."""
 
-
 from datetime import date, datetime
 from typing import Annotated
 

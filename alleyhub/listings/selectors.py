@@ -229,7 +229,10 @@ def outcome_list_for_user(
 
 def outcome_get_for_user(*, pk, user) -> TechOutcome:
     return listing_get_for_user(
-        TechOutcome, pk=pk, user=user, queryset=TechOutcome.objects.prefetch_related("industries", "inventors")
+        TechOutcome,
+        pk=pk,
+        user=user,
+        queryset=TechOutcome.objects.prefetch_related("industries", "inventors"),
     )
 
 
@@ -271,7 +274,9 @@ def demand_list_for_user(
 
 
 def demand_get_for_user(*, pk, user) -> TechDemand:
-    return listing_get_for_user(TechDemand, pk=pk, user=user, queryset=TechDemand.objects.prefetch_related("industries"))
+    return listing_get_for_user(
+        TechDemand, pk=pk, user=user, queryset=TechDemand.objects.prefetch_related("industries")
+    )
 
 
 # --- investor profiles ----------------------------------------------------------------------------

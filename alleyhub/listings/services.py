@@ -24,13 +24,37 @@ from .selectors import can_edit_for_organization, can_edit_listing
 L = TypeVar("L", bound=PublishableListing)
 
 OUTCOME_FIELDS = {
-    "language", "title_zh", "title_en", "summary_zh", "summary_en", "applications_zh", "applications_en",
-    "confidential_details", "trl", "ip_status", "patent_numbers", "cooperation_modes", "price_min",
-    "price_max", "keywords", "expires_on",
+    "language",
+    "title_zh",
+    "title_en",
+    "summary_zh",
+    "summary_en",
+    "applications_zh",
+    "applications_en",
+    "confidential_details",
+    "trl",
+    "ip_status",
+    "patent_numbers",
+    "cooperation_modes",
+    "price_min",
+    "price_max",
+    "keywords",
+    "expires_on",
 }
 DEMAND_FIELDS = {
-    "language", "title_zh", "title_en", "description_zh", "description_en", "confidential_details",
-    "budget_min", "budget_max", "deadline", "wanted_modes", "min_trl", "keywords", "expires_on",
+    "language",
+    "title_zh",
+    "title_en",
+    "description_zh",
+    "description_en",
+    "confidential_details",
+    "budget_min",
+    "budget_max",
+    "deadline",
+    "wanted_modes",
+    "min_trl",
+    "keywords",
+    "expires_on",
 }
 
 # Allowed status transitions are data: action -> (states it may start from, state it leads to).
@@ -48,7 +72,9 @@ def _require_edit(*, actor, organization_id: int | None) -> None:
 def _check_fields(data: dict[str, Any], allowed: set[str]) -> None:
     unknown = set(data) - allowed
     if unknown:
-        raise ApplicationError(_("不能修改这些字段：%(fields)s") % {"fields": ", ".join(sorted(unknown))}, status=422)
+        raise ApplicationError(
+            _("不能修改这些字段：%(fields)s") % {"fields": ", ".join(sorted(unknown))}, status=422
+        )
 
 
 def _save_with_m2m(obj, *, m2m: dict[str, Iterable | None]) -> None:
@@ -81,7 +107,12 @@ def outcome_create(
 
 @transaction.atomic
 def outcome_update(
-    *, outcome: TechOutcome, actor, industries: Iterable | None = None, inventors: Iterable | None = None, **data: Any
+    *,
+    outcome: TechOutcome,
+    actor,
+    industries: Iterable | None = None,
+    inventors: Iterable | None = None,
+    **data: Any,
 ) -> TechOutcome:
     """Change fields of an outcome. Raises PermissionDenied, ValidationError."""
     _require_edit(actor=actor, organization_id=outcome.owner_id)
@@ -109,7 +140,9 @@ def demand_create(*, actor, owner, industries: Iterable | None = None, **data: A
 
 
 @transaction.atomic
-def demand_update(*, demand: TechDemand, actor, industries: Iterable | None = None, **data: Any) -> TechDemand:
+def demand_update(
+    *, demand: TechDemand, actor, industries: Iterable | None = None, **data: Any
+) -> TechDemand:
     """Change fields of a demand. Raises PermissionDenied, ValidationError."""
     _require_edit(actor=actor, organization_id=demand.owner_id)
     _check_fields(data, DEMAND_FIELDS)
@@ -156,9 +189,13 @@ def _transition(*, listing: L, actor, action: str) -> L:
     try:
         listing.full_clean()
     except ValidationError as exc:
-        raise ApplicationError(_("条目信息不完整，无法发布。"), {"errors": exc.message_dict}, status=422) from exc
+        raise ApplicationError(
+            _("条目信息不完整，无法发布。"), {"errors": exc.message_dict}, status=422
+        ) from exc
     listing.save()
-    audit_record(actor=actor, target=listing, code=_audit_code(listing, action), data={"from": previous, "to": target})
+    audit_record(
+        actor=actor, target=listing, code=_audit_code(listing, action), data={"from": previous, "to": target}
+    )
     return listing
 
 

@@ -31,7 +31,9 @@ def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def render_list(request: HttpRequest, template: str, context: dict, *, partial: str = "results") -> HttpResponse:
+def render_list(
+    request: HttpRequest, template: str, context: dict, *, partial: str = "results"
+) -> HttpResponse:
     """Render a list page, or only its `partial` for an HTMX request that targets #<partial>."""
     htmx = getattr(request, "htmx", None)
     if htmx and not htmx.boosted and not htmx.history_restore_request and htmx.target == partial:
@@ -131,7 +133,10 @@ def outcome_create(request: HttpRequest) -> HttpResponse:
 def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = selectors.outcome_get_for_user(pk=pk, user=request.user)
     return _listing_edit(
-        request, outcome, kind="outcome", form_class=OutcomeForm,
+        request,
+        outcome,
+        kind="outcome",
+        form_class=OutcomeForm,
         update=lambda obj, **kw: services.outcome_update(outcome=obj, **kw),
     )
 
@@ -164,7 +169,10 @@ def demand_create(request: HttpRequest) -> HttpResponse:
 def demand_edit(request: HttpRequest, pk: int) -> HttpResponse:
     demand = selectors.demand_get_for_user(pk=pk, user=request.user)
     return _listing_edit(
-        request, demand, kind="demand", form_class=DemandForm,
+        request,
+        demand,
+        kind="demand",
+        form_class=DemandForm,
         update=lambda obj, **kw: services.demand_update(demand=obj, **kw),
     )
 
@@ -175,7 +183,9 @@ def demand_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def investor_list(request: HttpRequest) -> HttpResponse:
     form = InvestorFilterForm(request.GET or None)
     investors = selectors.investor_list_for_user(user=request.user, **form.filters())
-    return render_list(request, "listings/investor_list.html", {"form": form, "page_obj": paginate(request, investors)})
+    return render_list(
+        request, "listings/investor_list.html", {"form": form, "page_obj": paginate(request, investors)}
+    )
 
 
 def investor_detail(request: HttpRequest, pk: int) -> HttpResponse:

@@ -39,7 +39,11 @@ def _groups(matches):
         groups.setdefault(m.target_kind, {"label": m.get_target_kind_display(), "matches": []})[
             "matches"
         ].append(m)
-    order = {kind: i for i, kind in enumerate(services.PAIRINGS.get(matches[0].source_kind, ()))} if matches else {}
+    order = (
+        {kind: i for i, kind in enumerate(services.PAIRINGS.get(matches[0].source_kind, ()))}
+        if matches
+        else {}
+    )
     return [groups[kind] for kind in sorted(groups, key=lambda kind: order.get(kind, len(order)))]
 
 

@@ -36,33 +36,57 @@ def _deadline(req) -> dict | None:
 
 def _list_out(req: EnterpriseRequest) -> dict:
     return {
-        "id": req.pk, "title": req.title, "category": req.category, "category_label": req.get_category_display(),
-        "status": req.status, "status_label": req.get_status_display(),
-        "organization": _ref(req.organization), "responsible_unit": _ref(req.responsible_unit),
-        "submitted_at": req.submitted_at, "accept_due_at": req.accept_due_at, "answer_due_at": req.answer_due_at,
-        "deadline": _deadline(req), "version": req.version,
+        "id": req.pk,
+        "title": req.title,
+        "category": req.category,
+        "category_label": req.get_category_display(),
+        "status": req.status,
+        "status_label": req.get_status_display(),
+        "organization": _ref(req.organization),
+        "responsible_unit": _ref(req.responsible_unit),
+        "submitted_at": req.submitted_at,
+        "accept_due_at": req.accept_due_at,
+        "answer_due_at": req.answer_due_at,
+        "deadline": _deadline(req),
+        "version": req.version,
     }
 
 
 def _detail_out(req: EnterpriseRequest, user) -> dict:
     return {
         **_list_out(req),
-        "description": req.description, "contact_preference": req.contact_preference,
+        "description": req.description,
+        "contact_preference": req.contact_preference,
         "cooperating_units": [_ref(u) for u in req.cooperating_units.all()],
-        "accepted_at": req.accepted_at, "answered_at": req.answered_at, "answer": req.answer,
+        "accepted_at": req.accepted_at,
+        "answered_at": req.answered_at,
+        "answer": req.answer,
         "closed_at": req.closed_at,
         "actions": selectors.request_actions_for_user(request=req, user=user),
         "timeline": [
-            {"action": e.action, "from_status": e.from_status, "to_status": e.to_status,
-             "actor": str(e.actor) if e.actor else None, "note": e.note, "at": e.at}
+            {
+                "action": e.action,
+                "from_status": e.from_status,
+                "to_status": e.to_status,
+                "actor": str(e.actor) if e.actor else None,
+                "note": e.note,
+                "at": e.at,
+            }
             for e in selectors.request_timeline(request=req)
         ],
         "attachments": [
-            {"id": a.pk, "name": a.original_name, "size": a.size, "content_type": a.content_type,
-             "url": reverse("requests:attachment", args=[a.pk])}
+            {
+                "id": a.pk,
+                "name": a.original_name,
+                "size": a.size,
+                "content_type": a.content_type,
+                "url": reverse("requests:attachment", args=[a.pk]),
+            }
             for a in req.attachments.all()
         ],
-        "ratings": [{"score": r.score, "comment": r.comment, "created_at": r.created_at} for r in req.ratings.all()],
+        "ratings": [
+            {"score": r.score, "comment": r.comment, "created_at": r.created_at} for r in req.ratings.all()
+        ],
     }
 
 
@@ -96,8 +120,12 @@ def request_submit(request, payload: RequestIn):
     else:
         raise ApplicationError(_("请指定提交诉求的企业（organization_id）。"), status=422)
     req = services.request_submit(
-        organization=org, actor=request.user, category=payload.category, title=payload.title,
-        description=payload.description, contact_preference=payload.contact_preference,
+        organization=org,
+        actor=request.user,
+        category=payload.category,
+        title=payload.title,
+        description=payload.description,
+        contact_preference=payload.contact_preference,
     )
     return Status(201, _detail_out(req, request.user))
 
@@ -113,15 +141,27 @@ def _act(request, request_id: int, action: str, payload: ActionIn) -> dict:
     unit = None
     if payload.responsible_unit_id is not None:
         unit = get_object_or_404(Organization, pk=payload.responsible_unit_id)
-    coop = list(Organization.objects.filter(pk__in=payload.cooperating_unit_ids, kind=OrganizationKind.GOVERNMENT_UNIT))
+    coop = list(
+        Organization.objects.filter(
+            pk__in=payload.cooperating_unit_ids, kind=OrganizationKind.GOVERNMENT_UNIT
+        )
+    )
     req = services.request_act(
-        request_id=request_id, action=action, actor=request.user, note=payload.note,
-        expected_version=payload.version, score=payload.score, responsible_unit=unit, cooperating_units=coop,
+        request_id=request_id,
+        action=action,
+        actor=request.user,
+        note=payload.note,
+        expected_version=payload.version,
+        score=payload.score,
+        responsible_unit=unit,
+        cooperating_units=coop,
     )
     return _detail_out(req, request.user)
 
 
-@router.post("/{request_id}/accept", response=RequestDetailOut, summary="Accept (unit in charge / task force)")
+@router.post(
+    "/{request_id}/accept", response=RequestDetailOut, summary="Accept (unit in charge / task force)"
+)
 def request_accept(request, request_id: int, payload: ActionIn):
     return _act(request, request_id, Action.ACCEPT, payload)
 
@@ -136,7 +176,9 @@ def request_answer(request, request_id: int, payload: ActionIn):
     return _act(request, request_id, Action.ANSWER, payload)
 
 
-@router.post("/{request_id}/return", response=RequestDetailOut, summary="Return for re-routing (note = reason)")
+@router.post(
+    "/{request_id}/return", response=RequestDetailOut, summary="Return for re-routing (note = reason)"
+)
 def request_return(request, request_id: int, payload: ActionIn):
     return _act(request, request_id, Action.RETURN, payload)
 
@@ -146,7 +188,9 @@ def request_reroute(request, request_id: int, payload: ActionIn):
     return _act(request, request_id, Action.REROUTE, payload)
 
 
-@router.post("/{request_id}/close", response=RequestDetailOut, summary="Close and rate (enterprise; score 1–5)")
+@router.post(
+    "/{request_id}/close", response=RequestDetailOut, summary="Close and rate (enterprise; score 1–5)"
+)
 def request_close(request, request_id: int, payload: ActionIn):
     return _act(request, request_id, Action.CLOSE, payload)
 

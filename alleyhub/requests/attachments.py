@@ -35,7 +35,8 @@ def attachment_validate(uploaded) -> str:
     if size > MAX_ATTACHMENT_BYTES:
         raise ApplicationError(
             _("文件过大：%(name)s。单个附件不超过 10 MB。") % {"name": name},
-            {"code": "attachment_too_large"}, status=413,
+            {"code": "attachment_too_large"},
+            status=413,
         )
     if size == 0:
         raise ApplicationError(_("文件为空：%(name)s。") % {"name": name}, {"code": "attachment_empty"})

@@ -66,7 +66,9 @@ def last_day(due: datetime | None):
 
 def colour_for(start: datetime, due: datetime, now: datetime) -> tuple[str, float]:
     if now >= due:
-        return RED, max(1.0, working_seconds_between(start, now) / max(working_seconds_between(start, due), 1))
+        return RED, max(
+            1.0, working_seconds_between(start, now) / max(working_seconds_between(start, due), 1)
+        )
     allotted = working_seconds_between(start, due)
     used = working_seconds_between(start, now) / allotted if allotted else 1.0
     return (YELLOW if used >= YELLOW_AT else GREEN), used

@@ -14,7 +14,9 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt"})
+        )
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -37,9 +39,9 @@ class RequestSubmitForm(forms.Form):
     def __init__(self, *args, organizations, **kwargs):
         super().__init__(*args, **kwargs)
         # Interpolated here, in the request's language (a lazy string would be fixed at import).
-        self.fields["files"].help_text = gettext("最多 %(n)s 个，每个不超过 10 MB；PDF、DOCX、XLSX、PNG、JPG、TXT") % {
-            "n": MAX_ATTACHMENTS_PER_REQUEST
-        }
+        self.fields["files"].help_text = gettext(
+            "最多 %(n)s 个，每个不超过 10 MB；PDF、DOCX、XLSX、PNG、JPG、TXT"
+        ) % {"n": MAX_ATTACHMENTS_PER_REQUEST}
         self.fields["organization"].queryset = organizations
         if organizations.count() == 1:
             self.fields["organization"].initial = organizations.first()
@@ -50,15 +52,20 @@ class RequestActionForm(forms.Form):
     version = forms.IntegerField(required=False, widget=forms.HiddenInput())
     note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     score = forms.TypedChoiceField(
-        label=_("评分"), required=False, coerce=int, empty_value=None,
+        label=_("评分"),
+        required=False,
+        coerce=int,
+        empty_value=None,
         choices=[("", "—")] + [(i, str(i)) for i in range(5, 0, -1)],
     )
     responsible_unit = forms.ModelChoiceField(
-        label=_("责任单位"), required=False,
+        label=_("责任单位"),
+        required=False,
         queryset=Organization.objects.filter(kind=OrganizationKind.GOVERNMENT_UNIT),
     )
     cooperating_units = forms.ModelMultipleChoiceField(
-        label=_("配合单位"), required=False,
+        label=_("配合单位"),
+        required=False,
         queryset=Organization.objects.filter(kind=OrganizationKind.GOVERNMENT_UNIT),
     )
 
@@ -68,5 +75,9 @@ class AttachmentForm(forms.Form):
 
 
 class DateRangeForm(forms.Form):
-    start = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    end = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    start = forms.DateField(
+        label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    end = forms.DateField(
+        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )

@@ -71,16 +71,26 @@ class RoutingRule(BaseModel):
 
     category = models.CharField(_("诉求类别"), max_length=20, choices=Category.choices, db_index=True)
     industry = models.ForeignKey(
-        "directory.Industry", verbose_name=_("产业领域"), null=True, blank=True, on_delete=models.CASCADE,
+        "directory.Industry",
+        verbose_name=_("产业领域"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="+",
     )
     subdistrict = models.CharField(_("街道"), max_length=50, blank=True)
     responsible_unit = models.ForeignKey(
-        "directory.Organization", verbose_name=_("责任单位"), on_delete=models.PROTECT, related_name="+",
+        "directory.Organization",
+        verbose_name=_("责任单位"),
+        on_delete=models.PROTECT,
+        related_name="+",
         limit_choices_to={"kind": "government_unit"},
     )
     cooperating_units = models.ManyToManyField(
-        "directory.Organization", verbose_name=_("配合单位"), blank=True, related_name="+",
+        "directory.Organization",
+        verbose_name=_("配合单位"),
+        blank=True,
+        related_name="+",
         limit_choices_to={"kind": "government_unit"},
     )
     priority = models.IntegerField(_("优先级"), default=0, help_text=_("同等具体程度时数值大者优先"))
@@ -127,7 +137,10 @@ class CategoryDeadline(BaseModel):
 
 class EnterpriseRequest(BaseModel):
     organization = models.ForeignKey(
-        "directory.Organization", verbose_name=_("提交企业"), on_delete=models.PROTECT, related_name="requests"
+        "directory.Organization",
+        verbose_name=_("提交企业"),
+        on_delete=models.PROTECT,
+        related_name="requests",
     )
     submitter = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("提交人"), on_delete=models.PROTECT, related_name="+"
@@ -139,7 +152,11 @@ class EnterpriseRequest(BaseModel):
         _("联系方式偏好"), max_length=10, choices=ContactPreference.choices, default=ContactPreference.PHONE
     )
     status = models.CharField(
-        _("状态"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.SUBMITTED, db_index=True
+        _("状态"),
+        max_length=20,
+        choices=RequestStatus.choices,
+        default=RequestStatus.SUBMITTED,
+        db_index=True,
     )
     # Routing snapshot: copied from the matching rule when the request is (re-)routed.
     responsible_unit = models.ForeignKey(
@@ -149,7 +166,12 @@ class EnterpriseRequest(BaseModel):
         "directory.Organization", verbose_name=_("配合单位"), blank=True, related_name="+"
     )
     routing_rule = models.ForeignKey(
-        RoutingRule, verbose_name=_("分派规则"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        RoutingRule,
+        verbose_name=_("分派规则"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     # Deadline snapshot (working days at the time the clock started).
     accept_days = models.PositiveSmallIntegerField(_("受理时限（工作日）"), default=1)
@@ -201,7 +223,11 @@ class RequestEvent(models.Model):
     from_status = models.CharField(_("原状态"), max_length=20, choices=RequestStatus.choices, blank=True)
     to_status = models.CharField(_("新状态"), max_length=20, choices=RequestStatus.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     note = models.TextField(_("说明"), blank=True)
@@ -229,7 +255,11 @@ class RequestAttachment(BaseModel):
     size = models.PositiveIntegerField(_("大小（字节）"))
     content_type = models.CharField(_("类型"), max_length=100)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -248,10 +278,16 @@ class RequestRating(BaseModel):
     unit = models.ForeignKey(
         "directory.Organization", verbose_name=_("被评价单位"), on_delete=models.PROTECT, related_name="+"
     )
-    score = models.PositiveSmallIntegerField(_("评分"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    score = models.PositiveSmallIntegerField(
+        _("评分"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
     comment = models.TextField(_("评价"), blank=True)
     rated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("评价人"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("评价人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -259,7 +295,9 @@ class RequestRating(BaseModel):
         verbose_name_plural = _("满意度评价")
         ordering = ["-created_at"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="request_rating_score_1_5")
+            models.CheckConstraint(
+                condition=models.Q(score__gte=1, score__lte=5), name="request_rating_score_1_5"
+            )
         ]
 
     def __str__(self) -> str:

@@ -54,8 +54,12 @@ def task_force_unit() -> Organization:
 
     unit, _created = Organization.objects.get_or_create(
         slug=task_force_slug(),
-        defaults={"kind": OrganizationKind.GOVERNMENT_UNIT, "name_zh": "工作专班", "name_en": "Task force",
-                  "is_published": False},
+        defaults={
+            "kind": OrganizationKind.GOVERNMENT_UNIT,
+            "name_zh": "工作专班",
+            "name_en": "Task force",
+            "is_published": False,
+        },
     )
     return unit
 

@@ -92,7 +92,9 @@ class RequestDetailOut(RequestListOut):
 
 
 class RequestIn(Schema):
-    organization_id: int | None = Field(None, description="The enterprise; optional if you belong to one only")
+    organization_id: int | None = Field(
+        None, description="The enterprise; optional if you belong to one only"
+    )
     category: CategoryValue
     title: str = Field(..., min_length=1, max_length=200)
     description: str = Field(..., min_length=1, max_length=20000)

@@ -46,6 +46,7 @@ DEFAULT_TASK_FORCE_SLUG = "task-force"
 
 # --- the task force --------------------------------------------------------------------------
 
+
 def task_force_slug() -> str:
     return getattr(settings, "REQUESTS_TASK_FORCE_SLUG", DEFAULT_TASK_FORCE_SLUG)
 
@@ -92,6 +93,7 @@ def enterprise_members(req: EnterpriseRequest) -> list:
 
 
 # --- roles and visibility --------------------------------------------------------------------
+
 
 def _is_task_force(user) -> bool:
     return bool(user.is_superuser or user.role in (Role.TASK_FORCE, Role.OPERATOR))
@@ -190,7 +192,9 @@ def submitter_organizations(user) -> QuerySet[Organization]:
 
 
 def user_units(user) -> QuerySet[Organization]:
-    return Organization.objects.filter(memberships__user=user, kind=OrganizationKind.GOVERNMENT_UNIT).distinct()
+    return Organization.objects.filter(
+        memberships__user=user, kind=OrganizationKind.GOVERNMENT_UNIT
+    ).distinct()
 
 
 def request_timeline(*, request: EnterpriseRequest):
@@ -207,6 +211,7 @@ def with_deadlines(requests, now: datetime | None = None) -> list[EnterpriseRequ
 
 
 # --- dashboard -------------------------------------------------------------------------------
+
 
 def _median(values: list[float]) -> float | None:
     return round(statistics.median(values), 2) if values else None
@@ -259,8 +264,11 @@ def _figures(rows: list[EnterpriseRequest], ratings: QuerySet, now: datetime) ->
     )
     f.median_days_to_answer = _median(
         # A reopened request's clock restarted after its last answer: not answered (again) yet.
-        [working_days_elapsed(r.answer_started_at, r.answered_at) for r in rows
-         if r.answered_at and r.answer_started_at and r.answered_at >= r.answer_started_at]
+        [
+            working_days_elapsed(r.answer_started_at, r.answered_at)
+            for r in rows
+            if r.answered_at and r.answer_started_at and r.answered_at >= r.answer_started_at
+        ]
     )
     answered = [r for r in rows if r.answered_on_time is not None]
     f.answered = len(answered)
@@ -317,10 +325,15 @@ def dashboard_figures(*, start: date, end: date, now: datetime | None = None) ->
     for entry in by_unit.values():
         entry["cells"] = [entry["counts"].get(s, 0) for s in OPEN_STATUSES]
     overdue = [
-        r for r in with_deadlines(
+        r
+        for r in with_deadlines(
             EnterpriseRequest.objects.filter(
-                status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS,
-                            RequestStatus.REOPENED)
+                status__in=(
+                    RequestStatus.SUBMITTED,
+                    RequestStatus.ACCEPTED,
+                    RequestStatus.IN_PROGRESS,
+                    RequestStatus.REOPENED,
+                )
             ).select_related("responsible_unit", "organization"),
             now,
         )
@@ -328,11 +341,16 @@ def dashboard_figures(*, start: date, end: date, now: datetime | None = None) ->
     ]
     overdue.sort(key=lambda r: r.deadline.due)
     escalations = list(
-        Escalation.objects.filter(resolved_at__isnull=True).select_related("request", "unit").order_by("-created_at")[:50]
+        Escalation.objects.filter(resolved_at__isnull=True)
+        .select_related("request", "unit")
+        .order_by("-created_at")[:50]
     )
     return Dashboard(
-        start=start, end=end, totals=totals, per_unit=per_unit,
+        start=start,
+        end=end,
+        totals=totals,
+        per_unit=per_unit,
         open_by_unit_status=sorted(by_unit.values(), key=lambda e: str(e["unit"])),
-        overdue=overdue, escalations=escalations,
+        overdue=overdue,
+        escalations=escalations,
     )
-

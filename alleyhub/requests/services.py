@@ -50,6 +50,7 @@ logger = logging.getLogger(__name__)
 
 # --- notifications ----------------------------------------------------------------------------
 
+
 def _due_text(value: datetime | None) -> str:
     if value is None:
         return ""
@@ -77,6 +78,7 @@ def _unit_recipients(req: EnterpriseRequest) -> list:
 
 # --- submit -----------------------------------------------------------------------------------
 
+
 def request_submit(
     *,
     organization: Organization,
@@ -92,9 +94,10 @@ def request_submit(
     accept clock starts. Raises PermissionDenied if `actor` may not submit for `organization`,
     ValidationError for bad fields, ApplicationError for a refused attachment."""
     now = now or timezone.now()
-    if organization.kind != OrganizationKind.ENTERPRISE or not submitter_organizations(actor).filter(
-        pk=organization.pk
-    ).exists():
+    if (
+        organization.kind != OrganizationKind.ENTERPRISE
+        or not submitter_organizations(actor).filter(pk=organization.pk).exists()
+    ):
         raise PermissionDenied(_("只有企业成员可以代表本企业提交诉求。"))
     files = list(files)
     if len(files) > MAX_ATTACHMENTS_PER_REQUEST:
@@ -124,18 +127,33 @@ def request_submit(
         for f, content_type in zip(files, content_types, strict=True):
             _attachment_create(req=req, uploaded=f, content_type=content_type, actor=actor)
         event = _event(req, Action.SUBMIT, "", RequestStatus.SUBMITTED, actor, "", now)
-        audit_record(actor=actor, target=req, code="requests.request.submitted", data={
-            "unit": req.responsible_unit_id, "rule": req.routing_rule_id, "category": category,
-        })
-        _notify(_unit_recipients(req), "requests.request.submitted", req, f"req-submitted:{event.pk}",
-                due=_due_text(req.accept_due_at))
+        audit_record(
+            actor=actor,
+            target=req,
+            code="requests.request.submitted",
+            data={
+                "unit": req.responsible_unit_id,
+                "rule": req.routing_rule_id,
+                "category": category,
+            },
+        )
+        _notify(
+            _unit_recipients(req),
+            "requests.request.submitted",
+            req,
+            f"req-submitted:{event.pk}",
+            due=_due_text(req.accept_due_at),
+        )
     return req
 
 
 def _attachment_create(*, req, uploaded, content_type, actor) -> RequestAttachment:
     att = RequestAttachment(
-        request=req, original_name=(uploaded.name or "")[:200], size=uploaded.size,
-        content_type=content_type, uploaded_by=actor,
+        request=req,
+        original_name=(uploaded.name or "")[:200],
+        size=uploaded.size,
+        content_type=content_type,
+        uploaded_by=actor,
     )
     att.file.save(uploaded.name, uploaded, save=False)
     att.save()
@@ -155,16 +173,24 @@ def attachment_add(*, request: EnterpriseRequest, uploaded, actor) -> RequestAtt
         if request.attachments.count() >= MAX_ATTACHMENTS_PER_REQUEST:
             raise ApplicationError(_("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST})
         att = _attachment_create(req=request, uploaded=uploaded, content_type=content_type, actor=actor)
-        audit_record(actor=actor, target=request, code="requests.attachment.added", data={"attachment": att.pk})
+        audit_record(
+            actor=actor, target=request, code="requests.attachment.added", data={"attachment": att.pk}
+        )
     return att
 
 
 # --- transitions ------------------------------------------------------------------------------
 
+
 def _event(req, action, from_status, to_status, actor, note, now) -> RequestEvent:
     return RequestEvent.objects.create(
-        request=req, action=action, from_status=from_status, to_status=to_status,
-        actor=actor if getattr(actor, "is_authenticated", False) else None, note=note, at=now,
+        request=req,
+        action=action,
+        from_status=from_status,
+        to_status=to_status,
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        note=note,
+        at=now,
     )
 
 
@@ -218,7 +244,8 @@ def request_act(
             raise PermissionDenied(_("您无权对此诉求执行“%(action)s”。") % {"action": Action(action).label})
         if expected_version is not None and req.version != expected_version:
             raise ConflictError(
-                _("此诉求已被他人更新（当前状态：%(status)s），请刷新后重试。") % {"status": req.get_status_display()},
+                _("此诉求已被他人更新（当前状态：%(status)s），请刷新后重试。")
+                % {"status": req.get_status_display()},
                 {"code": "conflict", "current_version": req.version, "current_status": req.status},
             )
         if req.status not in t.sources:
@@ -232,20 +259,37 @@ def request_act(
             raise ApplicationError(_("请填写说明。"), {"code": "note_required"})
         old_status, old_version = req.status, req.version
         handler = _HANDLERS[action]
-        notices = handler(req=req, actor=actor, note=note, now=now, score=score,
-                          responsible_unit=responsible_unit, cooperating_units=list(cooperating_units))
+        notices = handler(
+            req=req,
+            actor=actor,
+            note=note,
+            now=now,
+            score=score,
+            responsible_unit=responsible_unit,
+            cooperating_units=list(cooperating_units),
+        )
         req.status = t.target
         # The conditional bump is the lock on databases without SELECT … FOR UPDATE (SQLite).
-        bumped = EnterpriseRequest.objects.filter(pk=req.pk, version=old_version).update(version=F("version") + 1)
+        bumped = EnterpriseRequest.objects.filter(pk=req.pk, version=old_version).update(
+            version=F("version") + 1
+        )
         if not bumped:
             raise ConflictError(_("此诉求已被他人更新，请刷新后重试。"), {"code": "conflict"})
         req.version = old_version + 1
         req.full_clean()
         req.save()
         event = _event(req, action, old_status, req.status, actor, note, now)
-        audit_record(actor=actor, target=req, code=f"requests.request.{action}", data={
-            "from": old_status, "to": req.status, "note": note[:500], "version": req.version,
-        })
+        audit_record(
+            actor=actor,
+            target=req,
+            code=f"requests.request.{action}",
+            data={
+                "from": old_status,
+                "to": req.status,
+                "note": note[:500],
+                "version": req.version,
+            },
+        )
         for recipients, code, context in notices:
             _notify(recipients, code, req, f"{code}:{event.pk}", **context)
     return req
@@ -305,7 +349,8 @@ def _reopen(*, req, note, now, **_kw):
     if not within_reopen_window(req, now):
         raise ApplicationError(
             _("答复已超过 %(days)s 天，不能重新打开；请提交新的诉求。") % {"days": REOPEN_WINDOW.days},
-            {"code": "reopen_window_passed"}, status=409,
+            {"code": "reopen_window_passed"},
+            status=409,
         )
     req.closed_at = None
     req.answer_started_at = now
@@ -326,6 +371,7 @@ _HANDLERS = {
 
 # --- escalation -------------------------------------------------------------------------------
 
+
 def requests_warn_due_soon(*, now: datetime | None = None) -> int:
     """Tell the unit in charge once per deadline when a request turns yellow (80% of its working
     time used). Idempotent: the notification key names the request, the deadline kind and its due
@@ -337,8 +383,12 @@ def requests_warn_due_soon(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     warned = 0
     open_qs = EnterpriseRequest.objects.filter(
-        status__in=(RequestStatus.SUBMITTED, RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS,
-                    RequestStatus.REOPENED)
+        status__in=(
+            RequestStatus.SUBMITTED,
+            RequestStatus.ACCEPTED,
+            RequestStatus.IN_PROGRESS,
+            RequestStatus.REOPENED,
+        )
     ).select_related("responsible_unit")
     for req in open_qs:
         d = current_deadline(req, now)
@@ -361,20 +411,19 @@ def requests_escalate_overdue(*, now: datetime | None = None) -> list[Escalation
     now = now or timezone.now()
     created: list[Escalation] = []
     candidates = []
-    for req in (
-        EnterpriseRequest.objects.filter(status=RequestStatus.SUBMITTED, accept_due_at__lte=now)
-        .select_related("responsible_unit", "organization")
-    ):
+    for req in EnterpriseRequest.objects.filter(
+        status=RequestStatus.SUBMITTED, accept_due_at__lte=now
+    ).select_related("responsible_unit", "organization"):
         candidates.append((req, DeadlineKind.ACCEPT, req.accept_due_at, req.routed_at))
-    for req in (
-        EnterpriseRequest.objects.filter(
-            status__in=(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.REOPENED),
-            answer_due_at__lte=now,
-        ).select_related("responsible_unit", "organization")
-    ):
+    for req in EnterpriseRequest.objects.filter(
+        status__in=(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.REOPENED),
+        answer_due_at__lte=now,
+    ).select_related("responsible_unit", "organization"):
         candidates.append((req, DeadlineKind.ANSWER, req.answer_due_at, req.answer_started_at))
     existing = set(
-        Escalation.objects.filter(request__in=[c[0] for c in candidates]).values_list("request_id", "kind", "due_at")
+        Escalation.objects.filter(request__in=[c[0] for c in candidates]).values_list(
+            "request_id", "kind", "due_at"
+        )
     )
     leads = task_force_leads()
     for req, kind, due, _start_at in candidates:
@@ -384,10 +433,19 @@ def requests_escalate_overdue(*, now: datetime | None = None) -> list[Escalation
             with transaction.atomic():
                 esc = Escalation.objects.create(request=req, kind=kind, due_at=due, unit=req.responsible_unit)
                 days = max(1, math.ceil(working_days_elapsed(due, now)))
-                audit_record(actor=None, target=req, code="requests.request.escalated",
-                             data={"kind": kind, "due_at": due.isoformat(), "escalation": esc.pk})
-                _notify(unit_staff(req.responsible_unit), "requests.request.overdue", req,
-                        f"req-overdue:{esc.pk}", due=_due_text(due))
+                audit_record(
+                    actor=None,
+                    target=req,
+                    code="requests.request.escalated",
+                    data={"kind": kind, "due_at": due.isoformat(), "escalation": esc.pk},
+                )
+                _notify(
+                    unit_staff(req.responsible_unit),
+                    "requests.request.overdue",
+                    req,
+                    f"req-overdue:{esc.pk}",
+                    due=_due_text(due),
+                )
                 _notify(leads, "requests.request.escalated", req, f"req-escalated:{esc.pk}", days=days)
         except IntegrityError:
             # Another worker escalated it between our read and our insert.

@@ -31,13 +31,19 @@ class Transition:
 
 TRANSITIONS: dict[str, Transition] = {
     Action.ACCEPT: Transition(frozenset({S.SUBMITTED}), S.ACCEPTED, frozenset({UNIT, TASK_FORCE})),
-    Action.START: Transition(frozenset({S.ACCEPTED, S.REOPENED}), S.IN_PROGRESS, frozenset({UNIT, TASK_FORCE})),
+    Action.START: Transition(
+        frozenset({S.ACCEPTED, S.REOPENED}), S.IN_PROGRESS, frozenset({UNIT, TASK_FORCE})
+    ),
     Action.ANSWER: Transition(
-        frozenset({S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}), S.ANSWERED, frozenset({UNIT, TASK_FORCE}),
+        frozenset({S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}),
+        S.ANSWERED,
+        frozenset({UNIT, TASK_FORCE}),
         note_required=True,
     ),
     Action.RETURN: Transition(
-        frozenset({S.SUBMITTED, S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}), S.RETURNED, frozenset({UNIT}),
+        frozenset({S.SUBMITTED, S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}),
+        S.RETURNED,
+        frozenset({UNIT}),
         note_required=True,
     ),
     # The task force re-routes a returned request (or one still waiting) to a unit: back to submitted.

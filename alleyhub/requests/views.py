@@ -42,11 +42,17 @@ def index(request):
 
 @login_required
 def mine(request):
-    rows = selectors.request_list_for_user(user=request.user, scope="mine").order_by("-submitted_at")[:PAGE_SIZE]
-    return render(request, "requests/mine.html", {
-        "rows": selectors.with_deadlines(rows),
-        "can_submit": selectors.user_can_submit(request.user),
-    })
+    rows = selectors.request_list_for_user(user=request.user, scope="mine").order_by("-submitted_at")[
+        :PAGE_SIZE
+    ]
+    return render(
+        request,
+        "requests/mine.html",
+        {
+            "rows": selectors.with_deadlines(rows),
+            "can_submit": selectors.user_can_submit(request.user),
+        },
+    )
 
 
 @login_required
@@ -55,17 +61,29 @@ def inbox(request):
     status = request.GET.get("status", "")
     if status in RequestStatus.values:
         qs = qs.filter(status=status)
-    rows = selectors.with_deadlines(qs.order_by("accept_due_at")[:PAGE_SIZE * 2])
+    rows = selectors.with_deadlines(qs.order_by("accept_due_at")[: PAGE_SIZE * 2])
     order = {"red": 0, "yellow": 1, "green": 2}
     # Running deadlines first (red, yellow, green; oldest first), then the rest newest first.
-    rows.sort(key=lambda r: (order.get(r.deadline.colour, 3), r.submitted_at.timestamp()) if r.deadline
-              else (3, -r.submitted_at.timestamp()))
+    rows.sort(
+        key=lambda r: (
+            (order.get(r.deadline.colour, 3), r.submitted_at.timestamp())
+            if r.deadline
+            else (3, -r.submitted_at.timestamp())
+        )
+    )
     units = selectors.user_units(request.user)
-    return render(request, "requests/inbox.html", {
-        "rows": rows, "status": status, "statuses": RequestStatus.choices, "units": units,
-        # Mark the requests a unit only cooperates on (not for the task force, who sees them all).
-        "own_unit_ids": [] if request.user.is_operator else [u.pk for u in units],
-    })
+    return render(
+        request,
+        "requests/inbox.html",
+        {
+            "rows": rows,
+            "status": status,
+            "statuses": RequestStatus.choices,
+            "units": units,
+            # Mark the requests a unit only cooperates on (not for the task force, who sees them all).
+            "own_unit_ids": [] if request.user.is_operator else [u.pk for u in units],
+        },
+    )
 
 
 @login_required
@@ -80,9 +98,15 @@ def board(request):
         start, end = end, start
     dashboard = selectors.dashboard_for_user(user=request.user, start=start, end=end)
     form = DateRangeForm(initial={"start": start, "end": end})
-    return render(request, "requests/board.html", {
-        "dashboard": dashboard, "form": form, "open_labels": [s.label for s in OPEN_STATUSES],
-    })
+    return render(
+        request,
+        "requests/board.html",
+        {
+            "dashboard": dashboard,
+            "form": form,
+            "open_labels": [s.label for s in OPEN_STATUSES],
+        },
+    )
 
 
 def _detail_context(request, req, *, error: str = "", form=None):
@@ -97,9 +121,8 @@ def _detail_context(request, req, *, error: str = "", form=None):
         "actions": [(a, Action(a).label, TRANSITIONS[a].note_required) for a in actions],
         "action_form": form or RequestActionForm(initial={"version": req.version}),
         "attachment_form": AttachmentForm(),
-        "can_attach": bool(
-            selectors.request_roles_for_user(request=req, user=request.user) - {"viewer"}
-        ) and req.status != RequestStatus.CLOSED,
+        "can_attach": bool(selectors.request_roles_for_user(request=req, user=request.user) - {"viewer"})
+        and req.status != RequestStatus.CLOSED,
         "error": error,
     }
 
@@ -124,9 +147,14 @@ def act(request, pk: int, action: str):
         data = form.cleaned_data
         try:
             services.request_act(
-                request_id=pk, action=action, actor=request.user, note=data["note"] or "",
-                expected_version=data["version"], score=data["score"],
-                responsible_unit=data["responsible_unit"], cooperating_units=data["cooperating_units"] or (),
+                request_id=pk,
+                action=action,
+                actor=request.user,
+                note=data["note"] or "",
+                expected_version=data["version"],
+                score=data["score"],
+                responsible_unit=data["responsible_unit"],
+                cooperating_units=data["cooperating_units"] or (),
             )
         except (ApplicationError, ValidationError) as exc:
             error = _error_text(exc)
@@ -150,9 +178,13 @@ def submit(request):
         data = form.cleaned_data
         try:
             req = services.request_submit(
-                organization=data["organization"], actor=request.user, category=data["category"],
-                title=data["title"], description=data["description"],
-                contact_preference=data["contact_preference"], files=data["files"],
+                organization=data["organization"],
+                actor=request.user,
+                category=data["category"],
+                title=data["title"],
+                description=data["description"],
+                contact_preference=data["contact_preference"],
+                files=data["files"],
             )
         except (ApplicationError, ValidationError) as exc:
             form.add_error(None, _error_text(exc))
@@ -188,7 +220,9 @@ def attachment_download(request, pk: int):
         handle = att.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404 from exc
-    response = FileResponse(handle, as_attachment=True, filename=att.original_name, content_type=att.content_type)
+    response = FileResponse(
+        handle, as_attachment=True, filename=att.original_name, content_type=att.content_type
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

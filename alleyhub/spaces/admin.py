@@ -27,7 +27,16 @@ class BuildingAdmin(admin.ModelAdmin):
 
 @admin.register(SpaceUnit)
 class SpaceUnitAdmin(ListingAdmin):
-    list_display = ["__str__", "building", "kind", "area_sqm", "rent_per_sqm_day", "available_from", "status", "stale"]
+    list_display = [
+        "__str__",
+        "building",
+        "kind",
+        "area_sqm",
+        "rent_per_sqm_day",
+        "available_from",
+        "status",
+        "stale",
+    ]
     list_filter = ["status", "kind", "building__subdistrict", StaleListFilter]
     search_fields = [*ListingAdmin.search_fields, "building__name_zh", "building__name_en"]
     autocomplete_fields = ["owner", "building"]
@@ -36,7 +45,15 @@ class SpaceUnitAdmin(ListingAdmin):
 
 @admin.register(RenewalSite)
 class RenewalSiteAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "stage", "site_area_sqm", "floor_area_sqm", "start_year", "target_year", "lead_unit"]
+    list_display = [
+        "__str__",
+        "stage",
+        "site_area_sqm",
+        "floor_area_sqm",
+        "start_year",
+        "target_year",
+        "lead_unit",
+    ]
     list_filter = ["stage"]
     search_fields = ["name_zh", "name_en", "address", "lead_unit__name_zh"]
     autocomplete_fields = ["lead_unit"]

@@ -16,19 +16,37 @@ class UnitFilterForm(FilterForm):
     kind = forms.ChoiceField(label=_("空间类型"), required=False, choices=_blank(SpaceKind.choices))
     subdistrict = forms.ChoiceField(label=_("街道"), required=False)
     area_min = forms.DecimalField(
-        label=_("面积不小于（㎡）"), required=False, min_value=Decimal("0.01"), max_value=10**7, error_messages=AREA_ERRORS
+        label=_("面积不小于（㎡）"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=10**7,
+        error_messages=AREA_ERRORS,
     )
     area_max = forms.DecimalField(
-        label=_("面积不大于（㎡）"), required=False, min_value=Decimal("0.01"), max_value=10**7, error_messages=AREA_ERRORS
+        label=_("面积不大于（㎡）"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=10**7,
+        error_messages=AREA_ERRORS,
     )
     rent_min = forms.DecimalField(
-        label=_("租金不低于（元/㎡/天）"), required=False, min_value=0, max_value=10**5, error_messages=RENT_ERRORS
+        label=_("租金不低于（元/㎡/天）"),
+        required=False,
+        min_value=0,
+        max_value=10**5,
+        error_messages=RENT_ERRORS,
     )
     rent_max = forms.DecimalField(
-        label=_("租金不高于（元/㎡/天）"), required=False, min_value=0, max_value=10**5, error_messages=RENT_ERRORS
+        label=_("租金不高于（元/㎡/天）"),
+        required=False,
+        min_value=0,
+        max_value=10**5,
+        error_messages=RENT_ERRORS,
     )
     available_on = forms.DateField(
-        label=_("可入驻日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("可入驻日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": _("请输入有效日期。")},
     )
 

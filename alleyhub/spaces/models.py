@@ -14,7 +14,9 @@ def validate_facilities(value):
         or len(value) > 30
         or any(not isinstance(v, str) or not v.strip() or len(v) > 50 for v in value)
     ):
-        raise ValidationError(_("配套设施须为不超过 30 项的文字列表，每项不超过 50 字。"), code="invalid_facilities")
+        raise ValidationError(
+            _("配套设施须为不超过 30 项的文字列表，每项不超过 50 字。"), code="invalid_facilities"
+        )
 
 
 class Building(BilingualMixin, BaseModel):
@@ -24,7 +26,12 @@ class Building(BilingualMixin, BaseModel):
     name_zh = models.CharField(_("中文名称"), max_length=200, blank=True)
     name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
     operator = models.ForeignKey(
-        Organization, verbose_name=_("运营方"), null=True, blank=True, on_delete=models.SET_NULL, related_name="buildings"
+        Organization,
+        verbose_name=_("运营方"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="buildings",
     )
     address = models.CharField(_("地址"), max_length=200)
     subdistrict = models.CharField(_("街道"), max_length=50, blank=True, db_index=True)
@@ -38,7 +45,9 @@ class Building(BilingualMixin, BaseModel):
         verbose_name = _("楼宇")
         verbose_name_plural = _("楼宇")
         ordering = ["name_zh"]
-        constraints = [models.CheckConstraint(condition=~models.Q(name_zh="", name_en=""), name="building_has_a_name")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name_zh="", name_en=""), name="building_has_a_name")
+        ]
 
     def __str__(self) -> str:
         return self.localized("name")
@@ -58,8 +67,12 @@ class SpaceKind(models.TextChoices):
 class SpaceUnit(PublishableListing):
     """A rentable unit in a building: area, rent in 元/㎡/天, availability."""
 
-    owner = models.ForeignKey(Organization, verbose_name=_("出租方"), on_delete=models.CASCADE, related_name="space_units")
-    building = models.ForeignKey(Building, verbose_name=_("楼宇"), on_delete=models.CASCADE, related_name="units")
+    owner = models.ForeignKey(
+        Organization, verbose_name=_("出租方"), on_delete=models.CASCADE, related_name="space_units"
+    )
+    building = models.ForeignKey(
+        Building, verbose_name=_("楼宇"), on_delete=models.CASCADE, related_name="units"
+    )
     kind = models.CharField(_("空间类型"), max_length=20, choices=SpaceKind.choices, db_index=True)
     title_zh = models.CharField(_("中文名称"), max_length=200, blank=True)
     title_en = models.CharField(_("英文名称"), max_length=200, blank=True)
@@ -83,7 +96,9 @@ class SpaceUnit(PublishableListing):
         ordering = ["building", "floor", "id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(area_sqm__gt=0), name="space_area_positive"),
-            models.CheckConstraint(condition=models.Q(rent_per_sqm_day__gte=0), name="space_rent_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(rent_per_sqm_day__gte=0), name="space_rent_not_negative"
+            ),
             models.CheckConstraint(
                 condition=models.Q(available_until__isnull=True)
                 | models.Q(available_from__isnull=True)
@@ -129,17 +144,34 @@ class RenewalSite(BilingualMixin, BaseModel):
     name_zh = models.CharField(_("中文名称"), max_length=200, blank=True)
     name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
-    stage = models.CharField(_("阶段"), max_length=20, choices=Stage.choices, default=Stage.STUDY, db_index=True)
+    stage = models.CharField(
+        _("阶段"), max_length=20, choices=Stage.choices, default=Stage.STUDY, db_index=True
+    )
     site_area_sqm = models.DecimalField(
-        _("用地面积（㎡）"), max_digits=10, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(1)]
+        _("用地面积（㎡）"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
     )
     floor_area_sqm = models.DecimalField(
-        _("建筑面积（㎡）"), max_digits=10, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(1)]
+        _("建筑面积（㎡）"),
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
     )
     planned_use_zh = models.TextField(_("规划用途（中文）"), blank=True)
     planned_use_en = models.TextField(_("规划用途（英文）"), blank=True)
     lead_unit = models.ForeignKey(
-        Organization, verbose_name=_("牵头单位"), null=True, blank=True, on_delete=models.SET_NULL, related_name="renewal_sites"
+        Organization,
+        verbose_name=_("牵头单位"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="renewal_sites",
     )
     start_year = models.PositiveSmallIntegerField(
         _("启动年份"), null=True, blank=True, validators=[MinValueValidator(2000), MaxValueValidator(2100)]

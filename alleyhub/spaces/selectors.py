@@ -28,7 +28,9 @@ def building_list(*, q: str | None = None, subdistrict: str | None = None) -> Qu
     if subdistrict:
         qs = qs.filter(subdistrict=subdistrict)
     if q:
-        qs = qs.filter(text_search_q(q, ["name_zh", "name_en", "address", "description_zh", "description_en"]))
+        qs = qs.filter(
+            text_search_q(q, ["name_zh", "name_en", "address", "description_zh", "description_en"])
+        )
     return qs.order_by("name_zh", "name_en", "id")
 
 
@@ -44,7 +46,10 @@ def building_get(*, slug: str) -> Building:
 
 def subdistrict_choices() -> list[tuple[str, str]]:
     values = (
-        Building.objects.exclude(subdistrict="").order_by("subdistrict").values_list("subdistrict", flat=True).distinct()
+        Building.objects.exclude(subdistrict="")
+        .order_by("subdistrict")
+        .values_list("subdistrict", flat=True)
+        .distinct()
     )
     return [(v, v) for v in values]
 
@@ -85,13 +90,24 @@ def unit_list_for_user(
         qs = qs.filter(building__slug=building)
     if building_id:
         qs = qs.filter(building_id=building_id)
-    fields = ["title_zh", "title_en", "description_zh", "description_en", "building__name_zh", "building__name_en",
-              *OWNER_SEARCH]
-    return ordered_by_relevance(qs, q=q, kind="space", fields=fields, default_order=("building__name_zh", "floor", "id"))
+    fields = [
+        "title_zh",
+        "title_en",
+        "description_zh",
+        "description_en",
+        "building__name_zh",
+        "building__name_en",
+        *OWNER_SEARCH,
+    ]
+    return ordered_by_relevance(
+        qs, q=q, kind="space", fields=fields, default_order=("building__name_zh", "floor", "id")
+    )
 
 
 def unit_get_for_user(*, pk, user) -> SpaceUnit:
-    return listing_get_for_user(SpaceUnit, pk=pk, user=user, queryset=SpaceUnit.objects.select_related("building"))
+    return listing_get_for_user(
+        SpaceUnit, pk=pk, user=user, queryset=SpaceUnit.objects.select_related("building")
+    )
 
 
 def renewal_site_list(*, stage: str | None = None, q: str | None = None) -> QuerySet[RenewalSite]:
@@ -99,14 +115,19 @@ def renewal_site_list(*, stage: str | None = None, q: str | None = None) -> Quer
     if stage:
         qs = qs.filter(stage=stage)
     if q:
-        qs = qs.filter(text_search_q(q, ["name_zh", "name_en", "address", "planned_use_zh", "planned_use_en"]))
+        qs = qs.filter(
+            text_search_q(q, ["name_zh", "name_en", "address", "planned_use_zh", "planned_use_en"])
+        )
     return qs.order_by("name_zh", "name_en", "id")
 
 
 def renewal_pipeline() -> list[tuple[str, str, list[RenewalSite]]]:
     """(stage, label, sites) in pipeline order, every stage present even when empty."""
     sites = list(renewal_site_list())
-    return [(value, str(label), [s for s in sites if s.stage == value]) for value, label in RenewalSite.Stage.choices]
+    return [
+        (value, str(label), [s for s in sites if s.stage == value])
+        for value, label in RenewalSite.Stage.choices
+    ]
 
 
 def renewal_site_get(*, slug: str) -> RenewalSite:

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "template_partials",
-    "simple_history",
     "django_tasks",
     "django_tasks_db",
     "ninja",  # serves the Swagger UI assets from its static files (no CDN)
@@ -72,7 +71,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -5,4 +5,6 @@ from .base import *  # noqa: F403
 from .base import env
 
 DEBUG = env.bool("DEBUG", default=False)
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "0.0.0.0", "testserver"])  # noqa: S104
+# 0.0.0.0 is the address `make run HOST=0.0.0.0` binds, named here so the host header it gets passes.
+_LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]", "0.0.0.0", "testserver"]  # noqa: S104
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=_LOCAL_HOSTS)

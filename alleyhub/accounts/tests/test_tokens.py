@@ -61,7 +61,9 @@ def test_a_user_cannot_revoke_someone_elses_token(client_as):
 
 
 def test_token_without_a_name_is_refused(client_as):
-    response = client_as(UserFactory()).post(reverse("accounts:token_create"), {"name": "", "expires_in_days": 90})
+    response = client_as(UserFactory()).post(
+        reverse("accounts:token_create"), {"name": "", "expires_in_days": 90}
+    )
     assert response.status_code == 422
     assert not PersonalAccessToken.objects.exists()
 
@@ -82,7 +84,9 @@ def test_api_token_lifecycle_with_a_bearer_token(client):
     user = UserFactory()
     _, plain = PersonalAccessToken.issue(user=user, name="bootstrap")
     auth = {"Authorization": f"Bearer {plain}"}
-    response = client.post("/api/tokens", {"name": "ci", "expires_in_days": 30}, content_type="application/json", headers=auth)
+    response = client.post(
+        "/api/tokens", {"name": "ci", "expires_in_days": 30}, content_type="application/json", headers=auth
+    )
     assert response.status_code == 201
     created = response.json()
     assert created["token"].startswith("ahp_") and created["is_active"]

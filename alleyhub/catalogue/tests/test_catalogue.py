@@ -57,14 +57,18 @@ def test_grouped_view_caps_each_group_and_links_to_the_rest(client):
 
 def test_bad_filter_values_do_not_break_the_page(client):
     ServiceOfferingFactory(title_zh="照常显示")
-    response = client.get(reverse("catalogue:list"), {"stage": "ancient", "category": "x", "group": "nope", "page": "-1"})
+    response = client.get(
+        reverse("catalogue:list"), {"stage": "ancient", "category": "x", "group": "nope", "page": "-1"}
+    )
     assert response.status_code == 200
     assert "照常显示" in response.content.decode()
 
 
 def test_htmx_returns_the_results_partial(client):
     ServiceOfferingFactory()
-    response = client.get(reverse("catalogue:list"), {"free": "on"}, headers={"HX-Request": "true", "HX-Target": "results"})
+    response = client.get(
+        reverse("catalogue:list"), {"free": "on"}, headers={"HX-Request": "true", "HX-Target": "results"}
+    )
     assert response.content.decode().lstrip().startswith('<section id="results"')
 
 
@@ -143,8 +147,14 @@ def test_admin_changelist_filters_and_search(admin_client):
 @pytest.mark.parametrize("overrides", [{"title_zh": ""}, {"stages": '["ancient"]'}, {"category": "rockets"}])
 def test_admin_add_form_rejects_bad_values(admin_client, overrides):
     owner = OrganizationFactory()
-    data = {"owner": owner.pk, "language": "zh", "status": "draft", "category": "finance", "title_zh": "服务",
-            "stages": '["seed"]'}
+    data = {
+        "owner": owner.pk,
+        "language": "zh",
+        "status": "draft",
+        "category": "finance",
+        "title_zh": "服务",
+        "stages": '["seed"]',
+    }
     data.update(overrides)
     response = admin_client.post("/admin/catalogue/serviceoffering/add/", data)
     assert response.status_code == 200

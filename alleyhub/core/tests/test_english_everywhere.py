@@ -54,7 +54,21 @@ class _VisibleText(HTMLParser):
     labels of submit buttons. Elements marked lang="zh…" are Chinese on purpose and skipped."""
 
     SKIP = {"script", "style", "template"}
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID = {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -72,7 +86,11 @@ class _VisibleText(HTMLParser):
         for name in VISIBLE_ATTRIBUTES:
             if attrs.get(name):
                 self.parts.append(attrs[name])
-        if tag == "input" and (attrs.get("type") or "").lower() in {"submit", "button", "reset"} and attrs.get("value"):
+        if (
+            tag == "input"
+            and (attrs.get("type") or "").lower() in {"submit", "button", "reset"}
+            and attrs.get("value")
+        ):
             self.parts.append(attrs["value"])
 
     def handle_startendtag(self, tag, attrs):
@@ -99,10 +117,13 @@ def visible_text(html: str) -> list[str]:
 
 
 def chinese_leftovers(html: str) -> list[str]:
-    return sorted({
-        p for p in visible_text(html)
-        if (HAN.search(p) or CHINESE_PUNCTUATION.search(p)) and p not in OWN_LANGUAGE_NAMES
-    })
+    return sorted(
+        {
+            p
+            for p in visible_text(html)
+            if (HAN.search(p) or CHINESE_PUNCTUATION.search(p)) and p not in OWN_LANGUAGE_NAMES
+        }
+    )
 
 
 class EnglishDistrict:
@@ -112,39 +133,77 @@ class EnglishDistrict:
         en = {"language": "en", "name_zh": ""}
         self.industry = IndustryFactory(code="semiconductors", name_zh="集成电路", name_en="Semiconductors")
         self.enterprise = OrganizationFactory(
-            **en, name_en="Lumen Sensors Ltd", slug="lumen", kind=OrganizationKind.ENTERPRISE,
-            description_zh="", description_en="MEMS microphones for hearing aids.",
-            address="1258 Yuyuan Road, Changning", subdistrict="Huayang Road Subdistrict",
-            contact_name="Ms Wang", industries=[self.industry],
+            **en,
+            name_en="Lumen Sensors Ltd",
+            slug="lumen",
+            kind=OrganizationKind.ENTERPRISE,
+            description_zh="",
+            description_en="MEMS microphones for hearing aids.",
+            address="1258 Yuyuan Road, Changning",
+            subdistrict="Huayang Road Subdistrict",
+            contact_name="Ms Wang",
+            industries=[self.industry],
         )
         self.institute = OrganizationFactory(
-            **en, name_en="Institute of Microsystems", slug="microsystems", kind=OrganizationKind.INSTITUTE,
-            description_zh="", description_en="Research on MEMS and wide-bandgap devices.",
-            address="865 Changning Road", subdistrict="Jiangsu Road Subdistrict", contact_name="Dr Chen",
+            **en,
+            name_en="Institute of Microsystems",
+            slug="microsystems",
+            kind=OrganizationKind.INSTITUTE,
+            description_zh="",
+            description_en="Research on MEMS and wide-bandgap devices.",
+            address="865 Changning Road",
+            subdistrict="Jiangsu Road Subdistrict",
+            contact_name="Dr Chen",
         )
         self.investor_org = OrganizationFactory(
-            **en, name_en="Deep Tech Capital", slug="deeptech", kind=OrganizationKind.INVESTOR,
-            description_zh="", description_en="Early-stage hard-tech fund.", address="", subdistrict="",
+            **en,
+            name_en="Deep Tech Capital",
+            slug="deeptech",
+            kind=OrganizationKind.INVESTOR,
+            description_zh="",
+            description_en="Early-stage hard-tech fund.",
+            address="",
+            subdistrict="",
             contact_name="Mr Zhao",
         )
         self.provider = OrganizationFactory(
-            **en, name_en="Alley Legal", slug="alley-legal", kind=OrganizationKind.SERVICE_PROVIDER,
-            description_zh="", description_en="Company law and IP.", address="", subdistrict="",
+            **en,
+            name_en="Alley Legal",
+            slug="alley-legal",
+            kind=OrganizationKind.SERVICE_PROVIDER,
+            description_zh="",
+            description_en="Company law and IP.",
+            address="",
+            subdistrict="",
             contact_name="Ms Li",
         )
         self.operator_org = OrganizationFactory(
-            **en, name_en="Silicon Alley Spaces", slug="alley-spaces", kind=OrganizationKind.INCUBATOR,
-            description_zh="", description_en="Runs offices and labs.", address="", subdistrict="",
+            **en,
+            name_en="Silicon Alley Spaces",
+            slug="alley-spaces",
+            kind=OrganizationKind.INCUBATOR,
+            description_zh="",
+            description_en="Runs offices and labs.",
+            address="",
+            subdistrict="",
             contact_name="Mr Sun",
         )
         self.unit = OrganizationFactory(
-            **en, name_en="District Science Commission", slug="science-commission",
-            kind=OrganizationKind.GOVERNMENT_UNIT, description_zh="", description_en="", address="",
-            subdistrict="", contact_name="",
+            **en,
+            name_en="District Science Commission",
+            slug="science-commission",
+            kind=OrganizationKind.GOVERNMENT_UNIT,
+            description_zh="",
+            description_en="",
+            address="",
+            subdistrict="",
+            contact_name="",
         )
 
         def user(username, role, org=None):
-            u = UserFactory(username=username, role=role, display_name=username.title(), preferred_language="en")
+            u = UserFactory(
+                username=username, role=role, display_name=username.title(), preferred_language="en"
+            )
             if org:
                 Membership.objects.create(user=u, organization=org, role=Membership.MemberRole.ADMIN)
             return u
@@ -158,62 +217,115 @@ class EnglishDistrict:
         self.task_force_lead = user("tflead", Role.TASK_FORCE, task_force)
 
         self.person = PersonFactory(
-            **en, kind=Person.Kind.EXPERT, name_en="Chen Wei", title_zh="", title_en="Research Professor",
-            bio_zh="", bio_en="Works on MEMS sensors.", expertise="MEMS, acoustics",
+            **en,
+            kind=Person.Kind.EXPERT,
+            name_en="Chen Wei",
+            title_zh="",
+            title_en="Research Professor",
+            bio_zh="",
+            bio_en="Works on MEMS sensors.",
+            expertise="MEMS, acoustics",
         )
         AffiliationFactory(person=self.person, organization=self.institute, position="Research Professor")
 
         listing = {"language": "en", "title_zh": ""}
         self.outcome = TechOutcomeFactory(
-            **listing, owner=self.institute, title_en="Low-noise MEMS microphone die",
-            summary_zh="", summary_en="A MEMS microphone with 20 dBA self-noise.",
-            applications_en="Hearing aids, earbuds.", confidential_details="Membrane stress window.",
-            patent_numbers="CN123456789A", industries=[self.industry],
+            **listing,
+            owner=self.institute,
+            title_en="Low-noise MEMS microphone die",
+            summary_zh="",
+            summary_en="A MEMS microphone with 20 dBA self-noise.",
+            applications_en="Hearing aids, earbuds.",
+            confidential_details="Membrane stress window.",
+            patent_numbers="CN123456789A",
+            industries=[self.industry],
         )
         self.demand = TechDemandFactory(
-            **listing, owner=self.enterprise, title_en="Microphone for hearing aids",
-            description_zh="", description_en="We need a low-noise microphone for hearing aids.",
-            confidential_details="Customer: a hearing-aid maker.", industries=[self.industry],
+            **listing,
+            owner=self.enterprise,
+            title_en="Microphone for hearing aids",
+            description_zh="",
+            description_en="We need a low-noise microphone for hearing aids.",
+            confidential_details="Customer: a hearing-aid maker.",
+            industries=[self.industry],
         )
         self.investor = InvestorProfileFactory(
-            **listing, owner=self.investor_org, title_en="Hard-tech seed fund", thesis_zh="",
-            thesis_en="Semiconductors and new materials, seed to Series A.", portfolio="Lumen Sensors",
+            **listing,
+            owner=self.investor_org,
+            title_en="Hard-tech seed fund",
+            thesis_zh="",
+            thesis_en="Semiconductors and new materials, seed to Series A.",
+            portfolio="Lumen Sensors",
             sectors=[self.industry],
         )
         self.service = ServiceOfferingFactory(
-            **listing, owner=self.provider, category=ServiceCategory.IP, title_en="Patent filing",
-            description_zh="", description_en="Patent searches and filings for start-ups.",
-            eligibility_zh="", eligibility_en="Enterprises registered in the district.",
-            how_to_apply_zh="", how_to_apply_en="Email the contact person.", fee_zh="", fee_en="By quote",
+            **listing,
+            owner=self.provider,
+            category=ServiceCategory.IP,
+            title_en="Patent filing",
+            description_zh="",
+            description_en="Patent searches and filings for start-ups.",
+            eligibility_zh="",
+            eligibility_en="Enterprises registered in the district.",
+            how_to_apply_zh="",
+            how_to_apply_en="Email the contact person.",
+            fee_zh="",
+            fee_en="By quote",
             contact_name="Ms Li",
         )
         self.building = BuildingFactory(
-            language="en", name_zh="", name_en="Silicon Alley No.1", slug="alley-no1",
-            address="1 Yuyuan Road", subdistrict="Huayang Road Subdistrict", operator=self.operator_org,
-            description_en="A renovated mill building.", facilities=["Meeting rooms", "Roadshow hall"],
+            language="en",
+            name_zh="",
+            name_en="Silicon Alley No.1",
+            slug="alley-no1",
+            address="1 Yuyuan Road",
+            subdistrict="Huayang Road Subdistrict",
+            operator=self.operator_org,
+            description_en="A renovated mill building.",
+            facilities=["Meeting rooms", "Roadshow hall"],
         )
         self.unit_space = SpaceUnitFactory(
-            **listing, owner=self.operator_org, building=self.building, kind=SpaceKind.LAB,
-            title_en="Wet lab 301", description_en="A 120 m² wet lab.", facilities=["Fume hood"],
-            area_sqm=Decimal("120.00"), rent_per_sqm_day=Decimal("4.50"),
+            **listing,
+            owner=self.operator_org,
+            building=self.building,
+            kind=SpaceKind.LAB,
+            title_en="Wet lab 301",
+            description_en="A 120 m² wet lab.",
+            facilities=["Fume hood"],
+            area_sqm=Decimal("120.00"),
+            rent_per_sqm_day=Decimal("4.50"),
             available_from=timezone.localdate() + timedelta(days=10),
         )
         self.site = RenewalSiteFactory(
-            language="en", name_zh="", name_en="People's Electric Works", slug="electric-works",
-            address="Wuyi Road", stage=RenewalSite.Stage.PLANNING, planned_use_en="Offices and labs",
+            language="en",
+            name_zh="",
+            name_en="People's Electric Works",
+            slug="electric-works",
+            address="Wuyi Road",
+            stage=RenewalSite.Stage.PLANNING,
+            planned_use_en="Offices and labs",
         )
 
         rule = RoutingRuleFactory(category=Category.FINANCE, responsible_unit=self.unit)
         del rule
         self.request = submit(
-            org=self.enterprise, user=self.member, category=Category.FINANCE, title="Bank loan for a pilot line",
+            org=self.enterprise,
+            user=self.member,
+            category=Category.FINANCE,
+            title="Bank loan for a pilot line",
             description="We would like to meet banks that lend to tech start-ups.",
         )
         self.case = CaseFactory(
-            title="Microphones for Lumen", demand=self.demand, demand_org=self.enterprise,
-            outcome=self.outcome, supply_org=self.institute, broker=self.broker,
+            title="Microphones for Lumen",
+            demand=self.demand,
+            demand_org=self.enterprise,
+            outcome=self.outcome,
+            supply_org=self.institute,
+            broker=self.broker,
         )
-        NotificationFactory(recipient=self.member, title="Welcome to Alley Hub", body="Your account is ready.")
+        NotificationFactory(
+            recipient=self.member, title="Welcome to Alley Hub", body="Your account is ready."
+        )
 
 
 @pytest.fixture
@@ -232,16 +344,46 @@ def district(settings, django_capture_on_commit_callbacks):
 PAGES = [
     ("home", None, lambda d: reverse("core:home"), 200, "上海硅巷科创街区"),
     ("directory", None, lambda d: reverse("directory:list"), 200, "机构名录"),
-    ("directory-filtered", None, lambda d: reverse("directory:list") + "?kind=enterprise&stage=startup", 200, "筛选"),
-    ("organisation", "member", lambda d: reverse("directory:detail", args=[d.institute.slug]), 200, "联系方式"),
-    ("organisation-anonymous", None, lambda d: reverse("directory:detail", args=[d.enterprise.slug]), 200, "联系方式"),
+    (
+        "directory-filtered",
+        None,
+        lambda d: reverse("directory:list") + "?kind=enterprise&stage=startup",
+        200,
+        "筛选",
+    ),
+    (
+        "organisation",
+        "member",
+        lambda d: reverse("directory:detail", args=[d.institute.slug]),
+        200,
+        "联系方式",
+    ),
+    (
+        "organisation-anonymous",
+        None,
+        lambda d: reverse("directory:detail", args=[d.enterprise.slug]),
+        200,
+        "联系方式",
+    ),
     ("people", None, lambda d: reverse("directory:people"), 200, "人才与专家"),
     ("person", None, lambda d: reverse("directory:person_detail", args=[d.person.pk]), 200, "专长"),
     ("outcomes", None, lambda d: reverse("listings:outcome_list"), 200, "科技成果"),
-    ("outcome-as-owner", "researcher", lambda d: reverse("listings:outcome_detail", args=[d.outcome.pk]), 200, "技术成熟度"),
+    (
+        "outcome-as-owner",
+        "researcher",
+        lambda d: reverse("listings:outcome_detail", args=[d.outcome.pk]),
+        200,
+        "技术成熟度",
+    ),
     ("outcome-new", "researcher", lambda d: reverse("listings:outcome_create"), 200, "发布科技成果"),
     ("demands", None, lambda d: reverse("listings:demand_list"), 200, "技术需求"),
-    ("demand-as-owner", "member", lambda d: reverse("listings:demand_detail", args=[d.demand.pk]), 200, "预算"),
+    (
+        "demand-as-owner",
+        "member",
+        lambda d: reverse("listings:demand_detail", args=[d.demand.pk]),
+        200,
+        "预算",
+    ),
     ("demand-edit", "member", lambda d: reverse("listings:demand_edit", args=[d.demand.pk]), 200, "保存"),
     ("investors", None, lambda d: reverse("listings:investor_list"), 200, "投资机构"),
     ("investor", None, lambda d: reverse("listings:investor_detail", args=[d.investor.pk]), 200, "投资方向"),
@@ -258,12 +400,30 @@ PAGES = [
     ("forbidden", "member", lambda d: reverse("requests:board"), 403, "无权访问"),
     ("my-account", "member", lambda d: reverse("accounts:me"), 200, "我的账号"),
     ("my-matches", "member", lambda d: reverse("matching:mine"), 200, "我的匹配"),
-    ("matches-for-outcome", "researcher", lambda d: reverse("matching:for_object", args=["outcome", d.outcome.pk]), 200, "匹配结果"),
+    (
+        "matches-for-outcome",
+        "researcher",
+        lambda d: reverse("matching:for_object", args=["outcome", d.outcome.pk]),
+        200,
+        "匹配结果",
+    ),
     ("matching-status", "operator", lambda d: reverse("matching:status"), 200, "匹配索引状态"),
     ("my-requests", "member", lambda d: reverse("requests:mine"), 200, "我的诉求"),
     ("submit-request", "member", lambda d: reverse("requests:submit"), 200, "提交诉求"),
-    ("request-as-enterprise", "member", lambda d: reverse("requests:detail", args=[d.request.pk]), 200, "责任单位"),
-    ("request-as-unit", "unit_staff", lambda d: reverse("requests:detail", args=[d.request.pk]), 200, "责任单位"),
+    (
+        "request-as-enterprise",
+        "member",
+        lambda d: reverse("requests:detail", args=[d.request.pk]),
+        200,
+        "责任单位",
+    ),
+    (
+        "request-as-unit",
+        "unit_staff",
+        lambda d: reverse("requests:detail", args=[d.request.pk]),
+        200,
+        "责任单位",
+    ),
     ("request-inbox", "unit_staff", lambda d: reverse("requests:inbox"), 200, "诉求办理"),
     ("task-force-board", "task_force_lead", lambda d: reverse("requests:board"), 200, "工作专班看板"),
     ("case-board", "broker", lambda d: reverse("brokerage:board"), 200, "对接项目看板"),
@@ -271,7 +431,13 @@ PAGES = [
     ("new-case", "broker", lambda d: reverse("brokerage:case_create"), 200, "新建对接项目"),
     ("my-cases", "member", lambda d: reverse("brokerage:case_list"), 200, "我的对接项目"),
     ("broker-ranking", "broker", lambda d: reverse("brokerage:ranking"), 200, "科技经纪人排行"),
-    ("broker-figures", "broker", lambda d: reverse("brokerage:broker_figures", args=[d.broker.pk]), 200, "的业绩"),
+    (
+        "broker-figures",
+        "broker",
+        lambda d: reverse("brokerage:broker_figures", args=[d.broker.pk]),
+        200,
+        "的业绩",
+    ),
     ("notifications", "member", lambda d: reverse("notifications:list"), 200, "通知"),
 ]
 
@@ -307,7 +473,12 @@ def test_every_visible_string_is_english_after_switching_and_chinese_before(
 # Fragments that HTMX swaps into a page are in the page's language too.
 PARTIALS = [
     ("notification-badge", "member", lambda d: reverse("notifications:badge"), "unread"),
-    ("matches-for-outcome", "researcher", lambda d: reverse("matching:for_object", args=["outcome", d.outcome.pk]), "Why this match"),
+    (
+        "matches-for-outcome",
+        "researcher",
+        lambda d: reverse("matching:for_object", args=["outcome", d.outcome.pk]),
+        "Why this match",
+    ),
     ("directory-results", None, lambda d: reverse("directory:list") + "?kind=institute", "organisation"),
     ("outcome-results", None, lambda d: reverse("listings:outcome_list") + "?q=microphone", "result"),
     ("search-results", None, lambda d: reverse("search:index") + "?q=microphone", "result"),
@@ -329,13 +500,37 @@ def test_htmx_fragments_are_english_after_switching(client, district, name, user
 
 # Bad input: the error messages come back in the reader's language too.
 FORM_ERRORS = [
-    ("login-wrong-password", None, lambda d: reverse("accounts:login"), {"username": "member", "password": "wrong"}),
-    ("outcome-bad-trl", "researcher", lambda d: reverse("listings:outcome_create"),
-     lambda d: {"owner": d.institute.pk, "language": "en", "title_en": "X", "trl": "12", "ip_status": "none",
-                "price_min": "-5"}),
-    ("demand-past-deadline", "member", lambda d: reverse("listings:demand_create"),
-     lambda d: {"owner": d.enterprise.pk, "language": "en", "title_en": "Y", "deadline": "2001-01-01",
-                "budget_min": "-1"}),
+    (
+        "login-wrong-password",
+        None,
+        lambda d: reverse("accounts:login"),
+        {"username": "member", "password": "wrong"},
+    ),
+    (
+        "outcome-bad-trl",
+        "researcher",
+        lambda d: reverse("listings:outcome_create"),
+        lambda d: {
+            "owner": d.institute.pk,
+            "language": "en",
+            "title_en": "X",
+            "trl": "12",
+            "ip_status": "none",
+            "price_min": "-5",
+        },
+    ),
+    (
+        "demand-past-deadline",
+        "member",
+        lambda d: reverse("listings:demand_create"),
+        lambda d: {
+            "owner": d.enterprise.pk,
+            "language": "en",
+            "title_en": "Y",
+            "deadline": "2001-01-01",
+            "budget_min": "-1",
+        },
+    ),
     ("request-empty", "member", lambda d: reverse("requests:submit"), {"title": "", "description": ""}),
     ("token-empty", "member", lambda d: reverse("accounts:token_create"), {"name": ""}),
 ]
@@ -366,7 +561,9 @@ def test_the_switch_names_each_language_in_its_own_language(client, district):
 
 
 def test_posting_the_switch_turns_the_next_page_english(client, district):
-    response = client.post(reverse("accounts:set_language"), {"language": "en", "next": reverse("directory:list")})
+    response = client.post(
+        reverse("accounts:set_language"), {"language": "en", "next": reverse("directory:list")}
+    )
     assert response.status_code == 302
     html = client.get(response["Location"]).content.decode()
     assert '<html lang="en">' in html and chinese_leftovers(html) == []
@@ -390,11 +587,15 @@ def _problem(client, district, *, user, method, url, language):
         client.force_login(getattr(district, user))
     if method == "post":
         payload = {"category": "finance", "title": "Loan", "description": "A loan"}
-        return client.post(url(district), payload, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language)
+        return client.post(
+            url(district), payload, content_type="application/json", HTTP_ACCEPT_LANGUAGE=language
+        )
     return client.get(url(district), HTTP_ACCEPT_LANGUAGE=language)
 
 
-@pytest.mark.parametrize(("name", "user", "method", "url", "status"), API_PROBLEMS, ids=[p[0] for p in API_PROBLEMS])
+@pytest.mark.parametrize(
+    ("name", "user", "method", "url", "status"), API_PROBLEMS, ids=[p[0] for p in API_PROBLEMS]
+)
 def test_api_problem_json_follows_accept_language(client, district, name, user, method, url, status):
     response = _problem(client, district, user=user, method=method, url=url, language="en")
     assert response.status_code == status, response.content

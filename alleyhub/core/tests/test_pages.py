@@ -23,7 +23,12 @@ def test_home_page_shows_the_district_at_a_glance(client):
     TechDemand.objects.create(owner=inst, title_zh="碳化硅衬底缺陷检测", status="published")
     building = Building.objects.create(slug="silicon-alley-no1", name_zh="硅巷 NO.1", address="愚园路")
     SpaceUnit.objects.create(
-        owner=inst, building=building, kind="office", title_zh="3层办公", area_sqm=120, rent_per_sqm_day=5,
+        owner=inst,
+        building=building,
+        kind="office",
+        title_zh="3层办公",
+        area_sqm=120,
+        rent_per_sqm_day=5,
         status="published",
     )
 
@@ -40,7 +45,7 @@ def test_home_page_shows_the_district_at_a_glance(client):
     assert "碳化硅衬底缺陷检测" in body
     assert "硅巷 NO.1" in body and "上海区块链技术协会" in body
     assert 'action="/search/"' in body
-    assert f'{reverse("directory:list")}?kind=institute' in body
+    assert f"{reverse('directory:list')}?kind=institute" in body
 
 
 def test_home_page_works_for_a_signed_in_member(client_as):
@@ -148,7 +153,9 @@ def test_admin_organization_change_page_shows_inlines(client):
     aff = AffiliationFactory()
     admin = get_user_model().objects.create_superuser("root", "root@example.cn", "pw")
     client.force_login(admin)
-    body = client.get(reverse("admin:directory_organization_change", args=[aff.organization.pk])).content.decode()
+    body = client.get(
+        reverse("admin:directory_organization_change", args=[aff.organization.pk])
+    ).content.decode()
     assert "memberships-TOTAL_FORMS" in body and "affiliations-TOTAL_FORMS" in body
 
 

@@ -33,7 +33,9 @@ def test_demand_list_finds_chinese_demand_for_english_query(client, commit):
 
 def test_directory_text_filter_ranks_with_the_engine(client, commit):
     with commit():
-        org = OrganizationFactory(name_zh="上海芯碳半导体有限公司", description_zh="专注 SiC 功率器件与模块封装")
+        org = OrganizationFactory(
+            name_zh="上海芯碳半导体有限公司", description_zh="专注 SiC 功率器件与模块封装"
+        )
         OrganizationFactory(name_zh="上海织梦服饰有限公司", description_zh="功能性面料设计")
     page = client.get("/directory/", {"q": "碳化硅"}).content.decode()
     assert org.name_zh in page
@@ -45,7 +47,9 @@ def test_substring_match_still_finds_what_the_engine_does_not_index(client_as, c
     from alleyhub.listings.tests.factories import MembershipFactory
 
     with commit():
-        draft = TechOutcomeFactory(title_zh="未发布的钙钛矿封装工艺", status=ListingStatus.DRAFT, published_at=None)
+        draft = TechOutcomeFactory(
+            title_zh="未发布的钙钛矿封装工艺", status=ListingStatus.DRAFT, published_at=None
+        )
     member = MembershipFactory(organization=draft.owner).user
     page = client_as(member).get("/listings/outcomes/", {"q": "钙钛矿封装"}).content.decode()
     assert draft.title_zh in page

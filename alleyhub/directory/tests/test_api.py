@@ -40,7 +40,10 @@ def test_organisation_list_filters_by_kind_industry_including_children_and_text(
 
     slugs = {o["slug"] for o in client.get("/api/organizations", {"industry": "ic"}).json()["items"]}
     assert slugs == {a.slug, b.slug}
-    slugs = {o["slug"] for o in client.get("/api/organizations", {"industry": "ic", "kind": "investor"}).json()["items"]}
+    slugs = {
+        o["slug"]
+        for o in client.get("/api/organizations", {"industry": "ic", "kind": "investor"}).json()["items"]
+    }
     assert slugs == {b.slug}
     slugs = {o["slug"] for o in client.get("/api/organizations", {"q": "gallium"}).json()["items"]}
     assert slugs == {a.slug}

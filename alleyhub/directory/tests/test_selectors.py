@@ -39,7 +39,12 @@ def test_text_search_requires_every_word_and_caps_its_length():
     qs = selectors.organization_search(queryset=selectors.organization_visible(user=None), q="碳化硅 模块")
     assert list(qs) == [a]
     # An over-long query is truncated, not refused with an error.
-    assert list(selectors.organization_search(queryset=selectors.organization_visible(user=None), q="x" * 10_000)) == []
+    assert (
+        list(
+            selectors.organization_search(queryset=selectors.organization_visible(user=None), q="x" * 10_000)
+        )
+        == []
+    )
 
 
 def test_industry_choices_put_children_after_their_parent_with_depth():

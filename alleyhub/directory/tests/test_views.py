@@ -110,7 +110,9 @@ def test_organisation_detail_lists_people_and_published_listings_only(client):
 
     org = OrganizationFactory()
     aff = AffiliationFactory(organization=org, person=PersonFactory(name_zh="张教授"), position="首席科学家")
-    outcome = TechOutcome.objects.create(owner=org, title_zh="氮化镓功率器件外延技术", trl=6, status="published")
+    outcome = TechOutcome.objects.create(
+        owner=org, title_zh="氮化镓功率器件外延技术", trl=6, status="published"
+    )
     TechOutcome.objects.create(owner=org, title_zh="未发布的草稿成果", trl=3, status="draft")
     body = client.get(reverse("directory:detail", args=[org.slug])).content.decode()
     assert "张教授" in body and "首席科学家" in body
@@ -120,7 +122,9 @@ def test_organisation_detail_lists_people_and_published_listings_only(client):
     assert "未发布的草稿成果" not in body
 
 
-def test_unpublished_organisation_is_404_for_outsiders_and_visible_to_members_and_operators(client, client_as):
+def test_unpublished_organisation_is_404_for_outsiders_and_visible_to_members_and_operators(
+    client, client_as
+):
     org = OrganizationFactory(is_published=False)
     url = reverse("directory:detail", args=[org.slug])
     assert client.get(url).status_code == 404
@@ -171,7 +175,9 @@ def test_people_list_filters_by_kind_and_text_and_hides_unpublished(client):
     assert "沈经纪" in body and "周研究员" in body and "未公开人员" not in body
     body = client.get(reverse("directory:people"), {"kind": "broker"}).content.decode()
     assert "沈经纪" in body and "周研究员" not in body
-    partial = client.get(reverse("directory:people"), {"q": "碳化硅"}, headers={"HX-Request": "true"}).content.decode()
+    partial = client.get(
+        reverse("directory:people"), {"q": "碳化硅"}, headers={"HX-Request": "true"}
+    ).content.decode()
     assert partial.lstrip().startswith('<section id="results"')
     assert "周研究员" in partial and "沈经纪" not in partial
     assert client.get(reverse("directory:people"), {"kind": "wizard", "page": "x"}).status_code == 200

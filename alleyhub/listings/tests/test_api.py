@@ -32,7 +32,9 @@ def test_outcome_list_filters(client):
     assert ids == [low.id]
 
 
-def test_outcome_detail_confidential_only_for_owner_members(client, client_as, owner_org, member, other_member):
+def test_outcome_detail_confidential_only_for_owner_members(
+    client, client_as, owner_org, member, other_member
+):
     outcome = TechOutcomeFactory(owner=owner_org)
     url = f"/api/outcomes/{outcome.pk}"
     assert client.get(url).json()["confidential_details"] is None
@@ -61,7 +63,10 @@ def test_draft_detail_is_404_problem_for_anonymous(client, owner_org):
 def test_demand_detail_confidential_hidden_from_anonymous(client, client_as, owner_org, member):
     demand = TechDemandFactory(owner=owner_org)
     assert client.get(f"/api/demands/{demand.pk}").json()["confidential_details"] is None
-    assert client_as(member).get(f"/api/demands/{demand.pk}").json()["confidential_details"] == "目标客户：某头部手机厂商。"
+    assert (
+        client_as(member).get(f"/api/demands/{demand.pk}").json()["confidential_details"]
+        == "目标客户：某头部手机厂商。"
+    )
 
 
 def test_investor_list_and_detail(client):
@@ -133,10 +138,17 @@ def test_member_creates_and_patches_outcome_through_api(client_as, member, owner
 
 def test_api_writes_refuse_bad_values_and_outsiders(client, client_as, member, other_member, owner_org):
     outcome = TechOutcomeFactory(owner=owner_org)
-    assert client.patch(f"/api/outcomes/{outcome.pk}", {"trl": 5}, content_type="application/json").status_code == 401
-    response = client_as(other_member).patch(f"/api/outcomes/{outcome.pk}", {"trl": 5}, content_type="application/json")
+    assert (
+        client.patch(f"/api/outcomes/{outcome.pk}", {"trl": 5}, content_type="application/json").status_code
+        == 401
+    )
+    response = client_as(other_member).patch(
+        f"/api/outcomes/{outcome.pk}", {"trl": 5}, content_type="application/json"
+    )
     assert response.status_code == 403
-    response = client_as(member).patch(f"/api/outcomes/{outcome.pk}", {"trl": 42}, content_type="application/json")
+    response = client_as(member).patch(
+        f"/api/outcomes/{outcome.pk}", {"trl": 42}, content_type="application/json"
+    )
     assert response.status_code == 422
     response = client_as(member).patch(
         f"/api/outcomes/{outcome.pk}", {"price_min": 500, "price_max": 100}, content_type="application/json"

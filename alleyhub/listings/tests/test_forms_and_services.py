@@ -20,9 +20,17 @@ pytestmark = pytest.mark.django_db
 
 def outcome_post(**overrides):
     data = {
-        "owner": "", "language": "zh", "title_zh": "硅基光电子调制器", "title_en": "", "summary_zh": "高速调制器",
-        "trl": "5", "ip_status": "patent_granted", "cooperation_modes": ["licence"], "price_min": "100000",
-        "price_max": "200000", "keywords": "光电子",
+        "owner": "",
+        "language": "zh",
+        "title_zh": "硅基光电子调制器",
+        "title_en": "",
+        "summary_zh": "高速调制器",
+        "trl": "5",
+        "ip_status": "patent_granted",
+        "cooperation_modes": ["licence"],
+        "price_min": "100000",
+        "price_max": "200000",
+        "keywords": "光电子",
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
@@ -56,7 +64,9 @@ def test_member_creates_outcome_as_draft_with_industries_and_audit(client_as, me
 def test_outcome_form_rejects_bad_input_with_chinese_message_and_saves_nothing(
     client_as, member, owner_org, overrides, field, message
 ):
-    response = client_as(member).post(reverse("listings:outcome_create"), outcome_post(owner=owner_org.pk, **overrides))
+    response = client_as(member).post(
+        reverse("listings:outcome_create"), outcome_post(owner=owner_org.pk, **overrides)
+    )
     assert response.status_code == 200
     assert message in response.content.decode()
     assert field in response.context["form"].errors
@@ -78,7 +88,13 @@ def test_demand_form_refuses_deadline_in_the_past_and_negative_budget(client_as,
     yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
     response = client_as(member).post(
         reverse("listings:demand_create"),
-        {"owner": owner_org.pk, "language": "zh", "title_zh": "需求", "deadline": yesterday, "budget_min": "-1"},
+        {
+            "owner": owner_org.pk,
+            "language": "zh",
+            "title_zh": "需求",
+            "deadline": yesterday,
+            "budget_min": "-1",
+        },
     )
     html = response.content.decode()
     assert "截止日期不能早于今天。" in html
@@ -89,7 +105,13 @@ def test_demand_form_refuses_deadline_in_the_past_and_negative_budget(client_as,
 def test_demand_form_refuses_budget_min_above_max(client_as, member, owner_org):
     response = client_as(member).post(
         reverse("listings:demand_create"),
-        {"owner": owner_org.pk, "language": "zh", "title_zh": "需求", "budget_min": "500", "budget_max": "100"},
+        {
+            "owner": owner_org.pk,
+            "language": "zh",
+            "title_zh": "需求",
+            "budget_min": "500",
+            "budget_max": "100",
+        },
     )
     assert "预算上限不能低于预算下限。" in response.content.decode()
     assert not TechDemand.objects.exists()
@@ -125,15 +147,22 @@ def test_edit_updates_outcome_and_records_changed_fields(client_as, member, owne
 
 def test_edit_page_is_forbidden_for_other_org_member(client_as, other_member, owner_org):
     outcome = TechOutcomeFactory(owner=owner_org)
-    assert client_as(other_member).get(reverse("listings:outcome_edit", kwargs={"pk": outcome.pk})).status_code == 403
+    assert (
+        client_as(other_member).get(reverse("listings:outcome_edit", kwargs={"pk": outcome.pk})).status_code
+        == 403
+    )
 
 
 def test_publish_archive_confirm_actions_change_status_and_audit(client_as, member, owner_org):
-    draft = TechOutcomeFactory(owner=owner_org, status=ListingStatus.DRAFT, published_at=None, last_confirmed_at=None)
+    draft = TechOutcomeFactory(
+        owner=owner_org, status=ListingStatus.DRAFT, published_at=None, last_confirmed_at=None
+    )
     client = client_as(member)
 
     def act(action):
-        return client.post(reverse("listings:action", kwargs={"kind": "outcome", "pk": draft.pk, "action": action}))
+        return client.post(
+            reverse("listings:action", kwargs={"kind": "outcome", "pk": draft.pk, "action": action})
+        )
 
     assert act("publish").status_code == 302
     draft.refresh_from_db()
@@ -207,9 +236,14 @@ def test_create_is_atomic_when_m2m_fails(member, owner_org):
 
 
 def test_operator_without_membership_may_create_for_any_organisation(client_as, operator, owner_org):
-    response = client_as(operator).post(reverse("listings:demand_create"), {
-        "owner": owner_org.pk, "language": "en", "title_en": "Low-noise MEMS microphone wanted",
-    })
+    response = client_as(operator).post(
+        reverse("listings:demand_create"),
+        {
+            "owner": owner_org.pk,
+            "language": "en",
+            "title_en": "Low-noise MEMS microphone wanted",
+        },
+    )
     assert response.status_code == 302
     demand = TechDemand.objects.get()
     assert demand.owner == owner_org and demand.title == "Low-noise MEMS microphone wanted"

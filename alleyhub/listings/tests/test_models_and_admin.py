@@ -44,7 +44,9 @@ def test_database_refuses_budget_range_out_of_order_and_untitled_demand():
 
 
 def test_model_clean_refuses_new_past_deadline_but_keeps_old_records_valid():
-    demand = TechDemandFactory.build(deadline=timezone.localdate() - timedelta(days=1), owner=TechDemandFactory().owner)
+    demand = TechDemandFactory.build(
+        deadline=timezone.localdate() - timedelta(days=1), owner=TechDemandFactory().owner
+    )
     with pytest.raises(ValidationError) as exc:
         demand.full_clean()
     assert "deadline" in exc.value.message_dict
@@ -101,8 +103,13 @@ def test_admin_change_page_renders(admin_client):
 
 def _admin_outcome_data(owner, **overrides):
     data = {
-        "owner": owner.pk, "language": "zh", "status": "draft", "title_zh": "管理后台成果", "trl": "5",
-        "ip_status": "none", "cooperation_modes": "[]",
+        "owner": owner.pk,
+        "language": "zh",
+        "status": "draft",
+        "title_zh": "管理后台成果",
+        "trl": "5",
+        "ip_status": "none",
+        "cooperation_modes": "[]",
     }
     data.update(overrides)
     return data
@@ -143,8 +150,13 @@ def test_admin_demand_add_rejects_past_deadline_and_negative_budget(admin_client
 
     owner = OrganizationFactory()
     data = {
-        "owner": owner.pk, "language": "zh", "status": "draft", "title_zh": "需求", "wanted_modes": "[]",
-        "deadline": (timezone.localdate() - timedelta(days=2)).isoformat(), "budget_min": "-100",
+        "owner": owner.pk,
+        "language": "zh",
+        "status": "draft",
+        "title_zh": "需求",
+        "wanted_modes": "[]",
+        "deadline": (timezone.localdate() - timedelta(days=2)).isoformat(),
+        "budget_min": "-100",
     }
     response = admin_client.post("/admin/listings/techdemand/add/", data)
     errors = response.context["adminform"].form.errors

@@ -31,6 +31,8 @@ def test_nul_characters_in_input_never_cause_a_server_error(client, url, status)
 
 def test_api_write_refuses_nul_in_text(client_as, member, owner_org):
     response = client_as(member).post(
-        "/api/outcomes", {"owner_id": owner_org.pk, "title_zh": "a\x00b", "trl": 3}, content_type="application/json"
+        "/api/outcomes",
+        {"owner_id": owner_org.pk, "title_zh": "a\x00b", "trl": 3},
+        content_type="application/json",
     )
     assert response.status_code == 422

@@ -12,7 +12,9 @@ from .factories import TechDemandFactory, TechOutcomeFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_confidential_is_visible_to_owner_members_and_operators_only(owner_org, member, operator, other_member):
+def test_confidential_is_visible_to_owner_members_and_operators_only(
+    owner_org, member, operator, other_member
+):
     outcome = TechOutcomeFactory(owner=owner_org)
     assert selectors.can_view_confidential(user=member, listing=outcome)
     assert selectors.can_view_confidential(user=operator, listing=outcome)
@@ -72,14 +74,18 @@ def test_industry_filter_includes_children():
     in_child = TechOutcomeFactory(industries=[power])
     in_parent = TechOutcomeFactory(industries=[ic])
     elsewhere = TechOutcomeFactory(industries=[ai])
-    found = set(selectors.outcome_list_for_user(user=AnonymousUser(), industry="ic").values_list("id", flat=True))
+    found = set(
+        selectors.outcome_list_for_user(user=AnonymousUser(), industry="ic").values_list("id", flat=True)
+    )
     assert found == {in_child.id, in_parent.id}
     assert elsewhere.id not in found
     assert not selectors.outcome_list_for_user(user=AnonymousUser(), industry="no-such-code").exists()
 
 
 def test_outcome_filters_by_trl_mode_ip_owner_kind_and_text():
-    a = TechOutcomeFactory(trl=3, cooperation_modes=["transfer"], ip_status="patent_pending", title_zh="碳化硅衬底")
+    a = TechOutcomeFactory(
+        trl=3, cooperation_modes=["transfer"], ip_status="patent_pending", title_zh="碳化硅衬底"
+    )
     b = TechOutcomeFactory(trl=7, cooperation_modes=["licence", "equity"], owner__kind="university")
     anon = AnonymousUser()
 

@@ -32,7 +32,9 @@ def test_outcome_list_shows_published_titles_owner_and_readable_price(client, ow
     assert "50 万 – 200 万元" in html
 
 
-def test_outcome_detail_hides_confidential_from_anonymous_and_other_org(client, client_as, owner_org, other_member):
+def test_outcome_detail_hides_confidential_from_anonymous_and_other_org(
+    client, client_as, owner_org, other_member
+):
     outcome = TechOutcomeFactory(owner=owner_org)
     url = reverse("listings:outcome_detail", kwargs={"pk": outcome.pk})
     anonymous = client.get(url)
@@ -43,11 +45,15 @@ def test_outcome_detail_hides_confidential_from_anonymous_and_other_org(client, 
 
 
 @pytest.mark.parametrize("who", ["member", "operator"])
-def test_outcome_detail_shows_marked_confidential_block_to_member_and_operator(client_as, owner_org, who, request):
+def test_outcome_detail_shows_marked_confidential_block_to_member_and_operator(
+    client_as, owner_org, who, request
+):
     outcome = TechOutcomeFactory(owner=owner_org)
-    html = client_as(request.getfixturevalue(who)).get(
-        reverse("listings:outcome_detail", kwargs={"pk": outcome.pk})
-    ).content.decode()
+    html = (
+        client_as(request.getfixturevalue(who))
+        .get(reverse("listings:outcome_detail", kwargs={"pk": outcome.pk}))
+        .content.decode()
+    )
     assert SECRET in html
     assert 'class="confidential"' in html
 
@@ -81,8 +87,14 @@ def test_stale_badge_on_detail_of_listing_not_confirmed_for_half_a_year(client):
 
     fresh = TechOutcomeFactory()
     old = TechOutcomeFactory(last_confirmed_at=timezone.now() - timedelta(days=200))
-    assert "信息可能过时" not in client.get(reverse("listings:outcome_detail", kwargs={"pk": fresh.pk})).content.decode()
-    assert "信息可能过时" in client.get(reverse("listings:outcome_detail", kwargs={"pk": old.pk})).content.decode()
+    assert (
+        "信息可能过时"
+        not in client.get(reverse("listings:outcome_detail", kwargs={"pk": fresh.pk})).content.decode()
+    )
+    assert (
+        "信息可能过时"
+        in client.get(reverse("listings:outcome_detail", kwargs={"pk": old.pk})).content.decode()
+    )
 
 
 def test_investor_detail_page(client):
@@ -103,7 +115,9 @@ def test_outcome_list_filters_by_trl_range(client):
 
 def test_outcome_list_reports_bad_filters_without_failing(client):
     TechOutcomeFactory(title_zh="任意成果")
-    response = client.get(reverse("listings:outcome_list"), {"trl_min": 42, "trl_max": "abc", "mode": "steal"})
+    response = client.get(
+        reverse("listings:outcome_list"), {"trl_min": 42, "trl_max": "abc", "mode": "steal"}
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "技术成熟度须在 1 到 9 之间。" in html
@@ -130,7 +144,9 @@ def test_outcome_list_paginates_twenty_per_page(client):
 def test_htmx_request_for_results_returns_only_the_partial(client):
     TechOutcomeFactory(title_zh="局部刷新成果")
     response = client.get(
-        reverse("listings:outcome_list"), {"q": "局部"}, headers={"HX-Request": "true", "HX-Target": "results"}
+        reverse("listings:outcome_list"),
+        {"q": "局部"},
+        headers={"HX-Request": "true", "HX-Target": "results"},
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -150,7 +166,9 @@ def test_demand_list_filters_by_wanted_mode(client):
 def test_english_page_shows_english_title(client):
     outcome = TechOutcomeFactory(title_zh="氮化镓", title_en="Gallium nitride epitaxy")
     client.cookies["django_language"] = "en"
-    html = client.get(reverse("listings:outcome_detail", kwargs={"pk": outcome.pk}), headers={"Accept-Language": "en"}).content.decode()
+    html = client.get(
+        reverse("listings:outcome_detail", kwargs={"pk": outcome.pk}), headers={"Accept-Language": "en"}
+    ).content.decode()
     assert "Gallium nitride epitaxy" in html
 
 

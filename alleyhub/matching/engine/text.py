@@ -40,8 +40,28 @@ def _nfkc(text: str) -> str:
 
 # Acronyms that end in "s" but are not plurals (MEMS is not the plural of "MEM").
 NOT_PLURALS = frozenset(
-    {"mems", "nems", "saas", "paas", "iaas", "ldmos", "bms", "ems", "mes", "ehs", "gis", "sms", "dms", "ats",
-     "lbs", "ots", "tws", "ios", "aps", "ngs"}
+    {
+        "mems",
+        "nems",
+        "saas",
+        "paas",
+        "iaas",
+        "ldmos",
+        "bms",
+        "ems",
+        "mes",
+        "ehs",
+        "gis",
+        "sms",
+        "dms",
+        "ats",
+        "lbs",
+        "ots",
+        "tws",
+        "ios",
+        "aps",
+        "ngs",
+    }
 )
 
 

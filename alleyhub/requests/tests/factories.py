@@ -35,7 +35,8 @@ class UnitFactory(OrganizationFactory):
 def member(org, *, role=Role.MEMBER, admin=False, **kw):
     user = UserFactory(role=role, **kw)
     Membership.objects.create(
-        user=user, organization=org,
+        user=user,
+        organization=org,
         role=Membership.MemberRole.ADMIN if admin else Membership.MemberRole.MEMBER,
     )
     return user
@@ -53,6 +54,11 @@ def submit(*, org, user, category=Category.FINANCE, now=None, title="融资对�
     from alleyhub.requests.services import request_submit
 
     return request_submit(
-        organization=org, actor=user, category=category, title=title,
-        description=kw.pop("description", "希望对接银行科技贷"), now=now or timezone.now(), **kw,
+        organization=org,
+        actor=user,
+        category=category,
+        title=title,
+        description=kw.pop("description", "希望对接银行科技贷"),
+        now=now or timezone.now(),
+        **kw,
     )

@@ -21,8 +21,16 @@ from alleyhub.requests.routing import task_force_unit
 from .conftest import at
 from .factories import OrganizationFactory, UnitFactory, member
 
-UNIT_SLUGS = ["changning-stc", "changning-samr", "changning-hrss", "changning-tax", "changning-ipa",
-              "huayang-subdistrict", "changning-fgw", "changning-jgw"]
+UNIT_SLUGS = [
+    "changning-stc",
+    "changning-samr",
+    "changning-hrss",
+    "changning-tax",
+    "changning-ipa",
+    "huayang-subdistrict",
+    "changning-fgw",
+    "changning-jgw",
+]
 
 
 def make_ctx(db_now):
@@ -35,10 +43,16 @@ def make_ctx(db_now):
     ent_user = member(showcase, username="demo-enterprise", admin=True)
     others = [OrganizationFactory() for _ in range(6)]
     return DemoContext(
-        seed=7, scale=1, batch_size=100, rng=random.Random(7), now=db_now, today=db_now.date(),
+        seed=7,
+        scale=1,
+        batch_size=100,
+        rng=random.Random(7),
+        now=db_now,
+        today=db_now.date(),
         stdout=io.StringIO(),
         users={"task_force": lead, "unit_staff": unit_user, "enterprise": ent_user},
-        orgs={"showcase-enterprise": showcase, **units}, government_units=units,
+        orgs={"showcase-enterprise": showcase, **units},
+        government_units=units,
         org_ids_by_kind={"enterprise": [showcase.pk] + [o.pk for o in others]},
         industries={"ic": Industry.objects.create(code="ic", name_zh="集成电路", name_en="IC")},
     )
@@ -51,7 +65,9 @@ def test_demo_has_every_status_overdue_holiday_cases_and_ratings(db):
     statuses = set(EnterpriseRequest.objects.values_list("status", flat=True))
     assert statuses == set(RequestStatus.values)
     assert {r.category for r in RoutingRule.objects.all()} == set(Category.values) - {Category.OTHER}
-    overdue = [r for r in EnterpriseRequest.objects.all() if (d := current_deadline(r, now)) and d.colour == RED]
+    overdue = [
+        r for r in EnterpriseRequest.objects.all() if (d := current_deadline(r, now)) and d.colour == RED
+    ]
     assert len(overdue) >= 2
     colours = {d.colour for r in EnterpriseRequest.objects.all() if (d := current_deadline(r, now))}
     assert colours == {"green", "yellow", "red"}
@@ -69,8 +85,11 @@ def test_demo_is_deterministic_for_a_seed(db):
     ctx = make_ctx(at(2026, 11, 27, 10, 0))
 
     def snapshot():
-        return list(EnterpriseRequest.objects.order_by("pk").values_list(
-            "organization__slug", "title", "status", "submitted_at", "contact_preference"))
+        return list(
+            EnterpriseRequest.objects.order_by("pk").values_list(
+                "organization__slug", "title", "status", "submitted_at", "contact_preference"
+            )
+        )
 
     demo.load(ctx)
     first = snapshot()

@@ -19,20 +19,20 @@ from .conftest import at
 @pytest.mark.parametrize(
     ("day", "working"),
     [
-        (date(2025, 9, 28), True),   # Sunday, adjusted working day before National Day 2025
+        (date(2025, 9, 28), True),  # Sunday, adjusted working day before National Day 2025
         (date(2025, 10, 1), False),  # National Day
         (date(2025, 10, 8), False),  # last day of the 2025 National Day / Mid-Autumn holiday
         (date(2025, 10, 11), True),  # Saturday, adjusted working day
-        (date(2026, 9, 20), True),   # Sunday, adjusted working day before National Day 2026
+        (date(2026, 9, 20), True),  # Sunday, adjusted working day before National Day 2026
         (date(2026, 10, 7), False),
         (date(2026, 10, 10), True),  # Saturday, adjusted working day
-        (date(2026, 2, 14), True),   # Saturday before Spring Festival 2026
+        (date(2026, 2, 14), True),  # Saturday before Spring Festival 2026
         (date(2026, 2, 17), False),  # Spring Festival
         (date(2026, 2, 23), False),  # Monday, still Spring Festival holiday
-        (date(2026, 2, 28), True),   # Saturday, adjusted working day
-        (date(2025, 1, 26), True),   # Sunday before Spring Festival 2025
+        (date(2026, 2, 28), True),  # Saturday, adjusted working day
+        (date(2025, 1, 26), True),  # Sunday before Spring Festival 2025
         (date(2025, 2, 4), False),
-        (date(2025, 2, 8), True),    # Saturday after Spring Festival 2025
+        (date(2025, 2, 8), True),  # Saturday after Spring Festival 2025
         (date(2026, 11, 28), False),  # an ordinary Saturday
     ],
 )

@@ -61,10 +61,15 @@ def test_space_list_shows_buildings_and_units(client):
 
 
 def test_unit_filters_kind_area_rent_subdistrict_and_date(client):
-    lab = SpaceUnitFactory(title_zh="洁净实验室", kind="lab", area_sqm=Decimal("300"), rent_per_sqm_day=Decimal("8"))
+    lab = SpaceUnitFactory(
+        title_zh="洁净实验室", kind="lab", area_sqm=Decimal("300"), rent_per_sqm_day=Decimal("8")
+    )
     office = SpaceUnitFactory(
-        title_zh="小办公室", area_sqm=Decimal("40"), rent_per_sqm_day=Decimal("3"),
-        available_from=timezone.localdate() + timedelta(days=60), building__subdistrict="新泾镇",
+        title_zh="小办公室",
+        area_sqm=Decimal("40"),
+        rent_per_sqm_day=Decimal("3"),
+        available_from=timezone.localdate() + timedelta(days=60),
+        building__subdistrict="新泾镇",
     )
 
     def titles(**params):
@@ -82,7 +87,9 @@ def test_unit_filters_kind_area_rent_subdistrict_and_date(client):
 
 def test_unit_filters_report_bad_values(client):
     SpaceUnitFactory(title_zh="仍然显示")
-    html = client.get(reverse("spaces:list"), {"area_min": "-3", "rent_min": "9", "rent_max": "2", "available_on": "soon"}).content.decode()
+    html = client.get(
+        reverse("spaces:list"), {"area_min": "-3", "rent_min": "9", "rent_max": "2", "available_on": "soon"}
+    ).content.decode()
     assert "面积必须大于 0。" in html
     assert "租金下限不能高于上限。" in html
     assert "请输入有效日期。" in html
@@ -95,7 +102,9 @@ def test_unit_list_paginates_and_answers_htmx_with_partial(client):
         SpaceUnitFactory(building=building)
     html = client.get(reverse("spaces:list")).content.decode()
     assert html.count('class="listing-row"') == 20
-    partial = client.get(reverse("spaces:list"), {"page": 2}, headers={"HX-Request": "true", "HX-Target": "results"})
+    partial = client.get(
+        reverse("spaces:list"), {"page": 2}, headers={"HX-Request": "true", "HX-Target": "results"}
+    )
     assert partial.content.decode().lstrip().startswith('<section id="results"')
     assert partial.content.decode().count('class="listing-row"') == 1
 
@@ -201,15 +210,26 @@ def test_admin_changelists_render(admin_client):
 
 @pytest.mark.parametrize(
     "overrides",
-    [{"area_sqm": "0"}, {"area_sqm": "-10"}, {"rent_per_sqm_day": "-2"},
-     {"available_from": "2026-05-01", "available_until": "2026-04-01"}],
+    [
+        {"area_sqm": "0"},
+        {"area_sqm": "-10"},
+        {"rent_per_sqm_day": "-2"},
+        {"available_from": "2026-05-01", "available_until": "2026-04-01"},
+    ],
 )
 def test_admin_add_unit_rejects_bad_values(admin_client, overrides):
     building = BuildingFactory()
     owner = OrganizationFactory()
     data = {
-        "owner": owner.pk, "building": building.pk, "language": "zh", "status": "draft", "kind": "office",
-        "title_zh": "新单元", "area_sqm": "50", "rent_per_sqm_day": "4", "facilities": "[]",
+        "owner": owner.pk,
+        "building": building.pk,
+        "language": "zh",
+        "status": "draft",
+        "kind": "office",
+        "title_zh": "新单元",
+        "area_sqm": "50",
+        "rent_per_sqm_day": "4",
+        "facilities": "[]",
     }
     data.update(overrides)
     response = admin_client.post("/admin/spaces/spaceunit/add/", data)
@@ -219,7 +239,14 @@ def test_admin_add_unit_rejects_bad_values(admin_client, overrides):
 
 
 def test_admin_add_renewal_site_rejects_years_out_of_order(admin_client):
-    data = {"slug": "x", "name_zh": "地块", "language": "zh", "stage": "study", "start_year": "2027", "target_year": "2025"}
+    data = {
+        "slug": "x",
+        "name_zh": "地块",
+        "language": "zh",
+        "stage": "study",
+        "start_year": "2027",
+        "target_year": "2025",
+    }
     response = admin_client.post("/admin/spaces/renewalsite/add/", data)
     assert response.status_code == 200
     assert "target_year" in response.context["adminform"].form.errors
@@ -230,7 +257,9 @@ def test_admin_add_renewal_site_rejects_years_out_of_order(admin_client):
 def test_facilities_must_be_a_short_list_of_labels(facilities):
     from django.core.exceptions import ValidationError
 
-    unit = SpaceUnitFactory.build(building=BuildingFactory(), owner=OrganizationFactory(), facilities=facilities)
+    unit = SpaceUnitFactory.build(
+        building=BuildingFactory(), owner=OrganizationFactory(), facilities=facilities
+    )
     with pytest.raises(ValidationError) as exc:
         unit.full_clean()
     assert "facilities" in exc.value.message_dict

@@ -1,6 +1,5 @@
 """A real Chromium walks a case from a match to a signed deal, as the broker and as a party."""
 
-
 import pytest
 
 from alleyhub.brokerage.models import Case, CaseRating, ConfidentialityAcceptance

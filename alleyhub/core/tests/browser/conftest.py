@@ -1,6 +1,5 @@
 """A real Chromium (Debian's, through Playwright) against pytest-django's live server."""
 
-
 import pytest
 
 
@@ -16,12 +15,13 @@ def page(browser):
 @pytest.fixture
 def phone_page(browser):
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True, has_touch=True,
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
         locale="zh-CN",
     )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
-
-

@@ -13,7 +13,8 @@ def district():
     ic = IndustryFactory(code="ic", name_zh="集成电路", name_en="Integrated circuits")
     materials = IndustryFactory(code="new-materials", name_zh="新材料", name_en="New materials")
     simit = OrganizationFactory(
-        slug="cas-simit", kind=OrganizationKind.INSTITUTE,
+        slug="cas-simit",
+        kind=OrganizationKind.INSTITUTE,
         name_zh="中国科学院上海微系统与信息技术研究所",
         name_en="CAS Shanghai Institute of Microsystem and Information Technology",
         description_zh="从事微系统、信息功能材料与集成电路研究。",
@@ -21,11 +22,17 @@ def district():
         industries=[ic],
     )
     OrganizationFactory(
-        slug="cas-siccas", kind=OrganizationKind.INSTITUTE,
-        name_zh="中国科学院上海硅酸盐研究所", name_en="CAS Shanghai Institute of Ceramics", industries=[materials],
+        slug="cas-siccas",
+        kind=OrganizationKind.INSTITUTE,
+        name_zh="中国科学院上海硅酸盐研究所",
+        name_en="CAS Shanghai Institute of Ceramics",
+        industries=[materials],
     )
     OrganizationFactory(
-        slug="xinwei", kind=OrganizationKind.ENTERPRISE, name_zh="新微科技集团", name_en="Xinwei Technology Group",
+        slug="xinwei",
+        kind=OrganizationKind.ENTERPRISE,
+        name_zh="新微科技集团",
+        name_en="Xinwei Technology Group",
         industries=[ic],
     )
     return simit
@@ -55,10 +62,16 @@ def test_home_english_directory_filter_and_detail(live_server, page, district, s
     assert results.get_by_text("Xinwei Technology Group").count() == 0
     page.screenshot(path=str(screenshot_dir / "directory-filtered-en.png"), full_page=True)
 
-    results.get_by_role("link", name="CAS Shanghai Institute of Microsystem and Information Technology").click()
+    results.get_by_role(
+        "link", name="CAS Shanghai Institute of Microsystem and Information Technology"
+    ).click()
     page.wait_for_url("**/directory/cas-simit/")
     detail = page.get_by_test_id("org-detail")
-    assert detail.get_by_role("heading", level=1).inner_text().startswith("CAS Shanghai Institute of Microsystem")
+    assert (
+        detail.get_by_role("heading", level=1)
+        .inner_text()
+        .startswith("CAS Shanghai Institute of Microsystem")
+    )
     assert "Research on microsystems" in detail.inner_text()
     page.screenshot(path=str(screenshot_dir / "org-detail-en.png"), full_page=True)
 

@@ -1,7 +1,6 @@
 """A real Chromium: the outcome filters swap results in place (HTMX) and push the URL, a member sees
 the confidential block and publishes a draft, and list pages fit a phone screen."""
 
-
 import pytest
 
 from alleyhub.core.models import ListingStatus
@@ -53,7 +52,9 @@ def test_filtering_outcomes_swaps_results_in_place_and_pushes_the_url(open_page,
 def test_member_sees_confidential_and_publishes_a_draft(open_page, live_server):
     org = OrganizationFactory(name_zh="中国科学院上海硅酸盐研究所")
     member = MembershipFactory(organization=org).user
-    draft = TechOutcomeFactory(owner=org, status=ListingStatus.DRAFT, published_at=None, title_zh="透明陶瓷闪烁体")
+    draft = TechOutcomeFactory(
+        owner=org, status=ListingStatus.DRAFT, published_at=None, title_zh="透明陶瓷闪烁体"
+    )
     page = open_page(member)
     page.goto(f"{live_server.url}/listings/outcomes/{draft.pk}/")
     assert "工艺窗口" in page.locator("section.confidential").inner_text()

@@ -1,5 +1,3 @@
-
-
 def test_acronyms_ending_in_s_are_not_taken_for_plurals():
     from alleyhub.matching.engine.text import stem_en
 

@@ -200,7 +200,9 @@ def test_a_demand_shows_its_outcomes_before_its_experts(client_as, pair, commit)
         PersonFactory(name_zh="碳化硅专家", kind="expert", expertise="碳化硅 功率模块 SiC", is_published=True)
         Match.objects.filter(source_kind="demand", source_id=pair["demand"].pk).delete()
     client = client_as(pair["member"])
-    html = client.get(reverse("matching:for_object", kwargs={"kind": "demand", "pk": pair["demand"].pk}), **HTMX)
+    html = client.get(
+        reverse("matching:for_object", kwargs={"kind": "demand", "pk": pair["demand"].pk}), **HTMX
+    )
     html = html.content.decode()
     assert "碳化硅专家" in html and "车规级SiC功率模块" in html
     assert html.index("车规级SiC功率模块") < html.index("碳化硅专家")

@@ -47,8 +47,10 @@ def test_anonymous_gets_401(client, world):
 
 
 def test_enterprise_submits_and_follows_its_request_to_a_rating(api, world):
-    resp = api.as_(world.ent_user).post(URL, {"category": "finance", "title": "贷款", "description": "需要 500 万",
-                                               "contact_preference": "email"})
+    resp = api.as_(world.ent_user).post(
+        URL,
+        {"category": "finance", "title": "贷款", "description": "需要 500 万", "contact_preference": "email"},
+    )
     assert resp.status_code == 201, resp.content
     body = resp.json()
     rid = body["id"]
@@ -141,8 +143,12 @@ def test_bad_action_input_is_never_a_500(api, world):
 
 
 def test_non_members_cannot_submit_for_an_enterprise(api, world):
-    problem(api.as_(world.other_ent_user).post(URL, {"organization_id": world.ent.pk, "category": "law",
-                                                    "title": "x", "description": "y"}), 403)
+    problem(
+        api.as_(world.other_ent_user).post(
+            URL, {"organization_id": world.ent.pk, "category": "law", "title": "x", "description": "y"}
+        ),
+        403,
+    )
     problem(api.as_(world.unit_staff).post(URL, {"category": "law", "title": "x", "description": "y"}), 422)
 
 

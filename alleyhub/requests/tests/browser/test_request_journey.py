@@ -1,6 +1,5 @@
 """A real Chromium walks a request from submission to rating, as three different people."""
 
-
 import pytest
 
 from alleyhub.requests.models import EnterpriseRequest

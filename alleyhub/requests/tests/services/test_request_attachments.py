@@ -23,8 +23,14 @@ def upload(name, content):
 
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("a.pdf", PDF), ("b.png", PNG), ("c.jpg", b"\xff\xd8\xff\xe0" + b"0" * 10), ("d.docx", b"PK\x03\x04xx"),
-     ("e.xlsx", b"PK\x03\x04yy"), ("f.txt", "说明文字".encode())],
+    [
+        ("a.pdf", PDF),
+        ("b.png", PNG),
+        ("c.jpg", b"\xff\xd8\xff\xe0" + b"0" * 10),
+        ("d.docx", b"PK\x03\x04xx"),
+        ("e.xlsx", b"PK\x03\x04yy"),
+        ("f.txt", "说明文字".encode()),
+    ],
 )
 def test_allowed_types_are_stored_outside_the_web_root(world, settings, name, content):
     req = submit(org=world.ent, user=world.ent_user, files=[upload(name, content)])
@@ -38,9 +44,14 @@ def test_allowed_types_are_stored_outside_the_web_root(world, settings, name, co
 
 @pytest.mark.parametrize(
     ("name", "content", "code"),
-    [("evil.exe", b"MZ", "attachment_type"), ("page.html", b"<html>", "attachment_type"),
-     ("fake.pdf", b"MZ\x90\x00", "attachment_content"), ("fake.png", PDF, "attachment_content"),
-     ("bin.txt", b"\x00\x01\x02", "attachment_content"), ("empty.pdf", b"", "attachment_empty")],
+    [
+        ("evil.exe", b"MZ", "attachment_type"),
+        ("page.html", b"<html>", "attachment_type"),
+        ("fake.pdf", b"MZ\x90\x00", "attachment_content"),
+        ("fake.png", PDF, "attachment_content"),
+        ("bin.txt", b"\x00\x01\x02", "attachment_content"),
+        ("empty.pdf", b"", "attachment_empty"),
+    ],
 )
 def test_wrong_types_are_refused_and_nothing_is_saved(world, name, content, code):
     with pytest.raises(ApplicationError) as exc:

@@ -49,12 +49,24 @@ def test_two_units_acting_on_the_same_version_one_wins_the_other_gets_a_conflict
     req = submit(org=world.ent, user=world.ent_user)
     req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff)
     seen = req.version
-    results = race([
-        lambda: request_act(request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff,
-                            note="答复 A", expected_version=seen),
-        lambda: request_act(request_id=req.pk, action=Action.RETURN, actor=world.unit_staff,
-                            note="退回 B", expected_version=seen),
-    ])
+    results = race(
+        [
+            lambda: request_act(
+                request_id=req.pk,
+                action=Action.ANSWER,
+                actor=world.unit_staff,
+                note="答复 A",
+                expected_version=seen,
+            ),
+            lambda: request_act(
+                request_id=req.pk,
+                action=Action.RETURN,
+                actor=world.unit_staff,
+                note="退回 B",
+                expected_version=seen,
+            ),
+        ]
+    )
     winners = [r for r in results if isinstance(r, EnterpriseRequest)]
     losers = [r for r in results if isinstance(r, Exception)]
     assert len(winners) == 1 and len(losers) == 1, results
@@ -70,10 +82,12 @@ def test_two_units_acting_on_the_same_version_one_wins_the_other_gets_a_conflict
 @pytest.mark.django_db(transaction=True)
 def test_two_identical_clicks_without_a_version_change_the_request_once(world):
     req = submit(org=world.ent, user=world.ent_user)
-    results = race([
-        lambda: request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff),
-        lambda: request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.lead),
-    ])
+    results = race(
+        [
+            lambda: request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff),
+            lambda: request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.lead),
+        ]
+    )
     assert sum(isinstance(r, EnterpriseRequest) for r in results) == 1
     errors = [r for r in results if isinstance(r, ApplicationError)]
     assert len(errors) == 1 and errors[0].extra["code"] == "forbidden_transition"

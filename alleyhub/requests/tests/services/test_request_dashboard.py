@@ -52,7 +52,13 @@ def test_dashboard_figures_for_a_date_range(world, fixture):
     per_unit = {unit.slug: f for unit, f in d.per_unit}
     a, b = per_unit["kewei"], per_unit["renshe"]
     assert (a.submitted, a.open, a.overdue, a.median_days_to_accept, a.rating_avg) == (3, 1, 1, 0.75, 3.0)
-    assert (b.submitted, b.open, b.overdue, b.median_days_to_accept, b.median_days_to_answer) == (1, 1, 1, 0.25, None)
+    assert (b.submitted, b.open, b.overdue, b.median_days_to_accept, b.median_days_to_answer) == (
+        1,
+        1,
+        1,
+        0.25,
+        None,
+    )
     assert b.rating_avg is None and b.on_time_share is None
     open_counts = {e["unit"].slug: e["counts"] for e in d.open_by_unit_status}
     assert open_counts == {"kewei": {"submitted": 1}, "renshe": {"in_progress": 1}}
@@ -73,8 +79,12 @@ def test_only_the_task_force_and_operators_see_the_dashboard(world, who):
 def test_a_reopened_request_does_not_count_as_answered_in_no_time(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 2, 9))
     request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 2, 9))
-    request_act(request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="a", now=at(2026, 11, 3, 9))
-    request_act(request_id=req.pk, action=Action.REOPEN, actor=world.ent_user, note="b", now=at(2026, 11, 4, 9))
+    request_act(
+        request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="a", now=at(2026, 11, 3, 9)
+    )
+    request_act(
+        request_id=req.pk, action=Action.REOPEN, actor=world.ent_user, note="b", now=at(2026, 11, 4, 9)
+    )
     d = dashboard_for_user(user=world.lead, start=date(2026, 11, 1), end=date(2026, 11, 30), now=NOW)
     assert d.totals.median_days_to_answer is None
     assert d.totals.open == 1

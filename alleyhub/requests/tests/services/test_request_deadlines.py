@@ -17,7 +17,9 @@ from ..factories import submit
 def test_request_submitted_on_the_eve_of_national_day_2026_is_due_after_the_holiday(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 9, 30, 16, 0))
     assert req.accept_due_at == at(2026, 10, 9, 0, 0)  # end of Thursday 8 October
-    req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 10, 8, 9, 0))
+    req = request_act(
+        request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 10, 8, 9, 0)
+    )
     # 5 working days after 8 October: 9, Saturday 10, 12, 13, 14.
     assert req.answer_due_at == at(2026, 10, 15, 0, 0)
 
@@ -25,7 +27,9 @@ def test_request_submitted_on_the_eve_of_national_day_2026_is_due_after_the_holi
 def test_request_submitted_before_spring_festival_2026_counts_the_adjusted_saturdays(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 2, 13, 11, 0))
     assert req.accept_due_at == at(2026, 2, 15, 0, 0)  # Saturday 14 February is a working day
-    req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 2, 14, 9, 0))
+    req = request_act(
+        request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 2, 14, 9, 0)
+    )
     # 24, 25, 26, 27 February and Saturday 28 February.
     assert req.answer_due_at == at(2026, 3, 1, 0, 0)
 
@@ -37,7 +41,9 @@ def test_answer_days_are_configurable_per_category(world):
     assert req.accept_due_at == at(2026, 11, 5, 0, 0)
     # A later change of the setting does not move this request's deadlines.
     CategoryDeadline.objects.filter(category=Category.FINANCE).update(answer_days=3)
-    req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 2, 10))
+    req = request_act(
+        request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 2, 10)
+    )
     assert req.answer_due_at == at(2026, 11, 17, 0, 0)
 
 
@@ -50,7 +56,9 @@ def test_colour_turns_yellow_at_80_percent_and_red_when_overdue(world):
     assert current_deadline(req, start + timedelta(hours=38, minutes=24)).colour == YELLOW
     assert current_deadline(req, start + timedelta(hours=47, minutes=59)).colour == YELLOW
     assert current_deadline(req, start + timedelta(hours=48)).colour == RED
-    req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=start + timedelta(hours=1))
+    req = request_act(
+        request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=start + timedelta(hours=1)
+    )
     d = current_deadline(req, start + timedelta(hours=2))
     assert d.kind == "answer" and d.colour == GREEN
 
@@ -66,9 +74,12 @@ def test_holidays_do_not_use_up_the_time(world):
 
 def test_no_clock_runs_once_answered(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 2, 9))
-    req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 2, 10))
-    req = request_act(request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="答复",
-                      now=at(2026, 11, 2, 11))
+    req = request_act(
+        request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 2, 10)
+    )
+    req = request_act(
+        request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="答复", now=at(2026, 11, 2, 11)
+    )
     assert current_deadline(req, at(2027, 1, 1)) is None
     assert req.answered_on_time is True
 
@@ -84,14 +95,20 @@ def test_overdue_request_escalates_to_the_task_force_lead_exactly_once(world, ma
     lead_notes = Notification.objects.filter(recipient=world.lead, code="requests.request.escalated")
     assert lead_notes.count() == 1
     assert "超期 1 个工作日" in lead_notes.get().body  # due end of Tuesday, now Wednesday morning
-    assert Notification.objects.filter(recipient=world.unit_staff, code="requests.request.overdue").count() == 1
-    assert not Notification.objects.filter(recipient=world.tf_member, code="requests.request.escalated").exists()
+    assert (
+        Notification.objects.filter(recipient=world.unit_staff, code="requests.request.overdue").count() == 1
+    )
+    assert not Notification.objects.filter(
+        recipient=world.tf_member, code="requests.request.escalated"
+    ).exists()
 
 
 def test_a_new_deadline_can_escalate_again_and_acting_resolves_the_escalation(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 2, 9))
     requests_escalate_overdue(now=at(2026, 11, 4, 9))
-    req = request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 4, 10))
+    req = request_act(
+        request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 4, 10)
+    )
     assert Escalation.objects.get(kind="accept").resolved_at == at(2026, 11, 4, 10)
     created = requests_escalate_overdue(now=at(2026, 11, 12, 9))  # answer due end of 11 November
     assert [e.kind for e in created] == ["answer"]

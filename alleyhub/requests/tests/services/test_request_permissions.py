@@ -22,9 +22,16 @@ def req(world):
 @pytest.mark.parametrize(
     ("who", "sees"),
     [
-        ("ent_user", True), ("ent_colleague", True), ("other_ent_user", False),
-        ("unit_staff", True), ("other_staff", False), ("coop_staff", True),
-        ("lead", True), ("tf_member", True), ("operator", True), ("public", False),
+        ("ent_user", True),
+        ("ent_colleague", True),
+        ("other_ent_user", False),
+        ("unit_staff", True),
+        ("other_staff", False),
+        ("coop_staff", True),
+        ("lead", True),
+        ("tf_member", True),
+        ("operator", True),
+        ("public", False),
     ],
 )
 def test_visibility_per_role(world, req, who, sees):
@@ -53,8 +60,13 @@ def test_anonymous_sees_nothing(world, req):
 @pytest.mark.parametrize(
     ("who", "may_accept"),
     [
-        ("unit_staff", True), ("lead", True), ("operator", True),
-        ("coop_staff", False), ("other_staff", False), ("ent_user", False), ("other_ent_user", False),
+        ("unit_staff", True),
+        ("lead", True),
+        ("operator", True),
+        ("coop_staff", False),
+        ("other_staff", False),
+        ("ent_user", False),
+        ("other_ent_user", False),
     ],
 )
 def test_only_the_unit_in_charge_the_task_force_and_operators_accept(world, req, who, may_accept):
@@ -86,11 +98,13 @@ def test_inbox_scope_lists_the_units_requests_and_cooperations(world, req):
 
 def test_only_enterprise_members_submit_for_their_enterprise(world):
     with pytest.raises(PermissionDenied):
-        request_submit(organization=world.ent, actor=world.other_ent_user, category="finance",
-                       title="x", description="y")
+        request_submit(
+            organization=world.ent, actor=world.other_ent_user, category="finance", title="x", description="y"
+        )
     with pytest.raises(PermissionDenied):
-        request_submit(organization=world.unit, actor=world.unit_staff, category="finance",
-                       title="x", description="y")
+        request_submit(
+            organization=world.unit, actor=world.unit_staff, category="finance", title="x", description="y"
+        )
 
 
 def test_bad_fields_are_refused_and_nothing_is_saved(world):
@@ -99,6 +113,7 @@ def test_bad_fields_are_refused_and_nothing_is_saved(world):
     from alleyhub.requests.models import EnterpriseRequest
 
     with pytest.raises(ValidationError):
-        request_submit(organization=world.ent, actor=world.ent_user, category="weather",
-                       title="", description="")
+        request_submit(
+            organization=world.ent, actor=world.ent_user, category="weather", title="", description=""
+        )
     assert not EnterpriseRequest.objects.exists()

@@ -21,15 +21,22 @@ ANSWERED_AT = at(2026, 11, 3, 15, 0)
 def answered(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 2, 9))
     request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, now=at(2026, 11, 2, 10))
-    return request_act(request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="已对接银行",
-                       now=ANSWERED_AT)
+    return request_act(
+        request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="已对接银行", now=ANSWERED_AT
+    )
 
 
 def test_enterprise_closes_with_a_rating_that_counts_for_the_unit(world, answered):
-    req = request_act(request_id=answered.pk, action=Action.CLOSE, actor=world.ent_colleague, score=4,
-                      note="很及时")
+    req = request_act(
+        request_id=answered.pk, action=Action.CLOSE, actor=world.ent_colleague, score=4, note="很及时"
+    )
     rating = RequestRating.objects.get(request=req)
-    assert (rating.score, rating.comment, rating.unit, rating.rated_by) == (4, "很及时", world.unit, world.ent_colleague)
+    assert (rating.score, rating.comment, rating.unit, rating.rated_by) == (
+        4,
+        "很及时",
+        world.unit,
+        world.ent_colleague,
+    )
     assert req.status == "closed" and req.closed_at is not None
     assert Notification.objects.filter(recipient=world.unit_staff, code="requests.request.closed").exists()
 
@@ -59,12 +66,16 @@ def test_rating_before_the_answer_is_refused(world):
 
 
 def test_reopen_within_seven_days_restarts_the_answer_clock(world, answered):
-    request_act(request_id=answered.pk, action=Action.CLOSE, actor=world.ent_user, score=2, now=at(2026, 11, 4, 9))
+    request_act(
+        request_id=answered.pk, action=Action.CLOSE, actor=world.ent_user, score=2, now=at(2026, 11, 4, 9)
+    )
     now = ANSWERED_AT + timedelta(days=7)  # the last moment of the window
-    assert "reopen" in request_actions_for_user(request=answered.__class__.objects.get(pk=answered.pk),
-                                                user=world.ent_user, now=now)
-    req = request_act(request_id=answered.pk, action=Action.REOPEN, actor=world.ent_user, note="银行没有联系我们",
-                      now=now)
+    assert "reopen" in request_actions_for_user(
+        request=answered.__class__.objects.get(pk=answered.pk), user=world.ent_user, now=now
+    )
+    req = request_act(
+        request_id=answered.pk, action=Action.REOPEN, actor=world.ent_user, note="银行没有联系我们", now=now
+    )
     assert req.status == "reopened" and req.closed_at is None
     assert req.answer_started_at == now
     assert req.answer_due_at == at(2026, 11, 18, 0, 0)  # 5 working days after Tuesday 10 November
@@ -92,11 +103,15 @@ def test_only_the_enterprise_reopens(world, answered):
 
 def test_every_step_notifies_the_other_party_once(world):
     req = submit(org=world.ent, user=world.ent_user, now=at(2026, 11, 2, 9))
-    assert Notification.objects.filter(recipient=world.unit_staff, code="requests.request.submitted").count() == 1
+    assert (
+        Notification.objects.filter(recipient=world.unit_staff, code="requests.request.submitted").count()
+        == 1
+    )
     request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff)
     request_act(request_id=req.pk, action=Action.ANSWER, actor=world.unit_staff, note="答复")
     assert set(Notification.objects.filter(recipient=world.ent_user).values_list("code", flat=True)) == {
-        "requests.request.accepted", "requests.request.answered",
+        "requests.request.accepted",
+        "requests.request.answered",
     }
     request_act(request_id=req.pk, action=Action.REOPEN, actor=world.ent_user, note="不满意")
     request_act(request_id=req.pk, action=Action.RETURN, actor=world.unit_staff, note="请专班协调")

@@ -17,14 +17,23 @@ T0 = at(2026, 11, 2, 9, 0)  # a Monday
 
 def advance(world, req, *actions):
     actors = {
-        Action.ACCEPT: world.unit_staff, Action.START: world.unit_staff, Action.ANSWER: world.unit_staff,
-        Action.RETURN: world.unit_staff, Action.REROUTE: world.lead, Action.CLOSE: world.ent_user,
+        Action.ACCEPT: world.unit_staff,
+        Action.START: world.unit_staff,
+        Action.ANSWER: world.unit_staff,
+        Action.RETURN: world.unit_staff,
+        Action.REROUTE: world.lead,
+        Action.CLOSE: world.ent_user,
         Action.REOPEN: world.ent_user,
     }
     for i, action in enumerate(actions):
         req = request_act(
-            request_id=req.pk, action=action, actor=actors[action], note="说明", score=5,
-            responsible_unit=world.unit, now=T0.replace(hour=10 + i),
+            request_id=req.pk,
+            action=action,
+            actor=actors[action],
+            note="说明",
+            score=5,
+            responsible_unit=world.unit,
+            now=T0.replace(hour=10 + i),
         )
     return req
 
@@ -47,11 +56,20 @@ def test_every_action_from_every_status_follows_the_table(world, status, action)
     assert req.status == status
     t = TRANSITIONS[action]
     # The task force may act on everything the units may; the enterprise closes and reopens.
-    actor = world.ent_user if action in (Action.CLOSE, Action.REOPEN) else (
-        world.unit_staff if action == Action.RETURN else world.lead
+    actor = (
+        world.ent_user
+        if action in (Action.CLOSE, Action.REOPEN)
+        else (world.unit_staff if action == Action.RETURN else world.lead)
     )
-    kwargs = dict(request_id=req.pk, action=action, actor=actor, note="说明", score=4,
-                  responsible_unit=world.other_unit, now=T0.replace(hour=20))
+    kwargs = dict(
+        request_id=req.pk,
+        action=action,
+        actor=actor,
+        note="说明",
+        score=4,
+        responsible_unit=world.other_unit,
+        now=T0.replace(hour=20),
+    )
     if status in t.sources:
         after = request_act(**kwargs)
         assert after.status == t.target
@@ -93,16 +111,30 @@ def test_answer_and_return_need_a_note(world):
 
 def test_returned_request_is_rerouted_by_the_task_force_and_its_clock_restarts(world):
     req = advance(world, submit(org=world.ent, user=world.ent_user, now=T0), Action.ACCEPT)
-    req = request_act(request_id=req.pk, action=Action.RETURN, actor=world.unit_staff, note="不属于本单位",
-                      now=at(2026, 11, 3, 9))
+    req = request_act(
+        request_id=req.pk,
+        action=Action.RETURN,
+        actor=world.unit_staff,
+        note="不属于本单位",
+        now=at(2026, 11, 3, 9),
+    )
     assert req.status == S.RETURNED
     with pytest.raises(PermissionDenied):
-        request_act(request_id=req.pk, action=Action.REROUTE, actor=world.unit_staff,
-                    responsible_unit=world.other_unit)
+        request_act(
+            request_id=req.pk,
+            action=Action.REROUTE,
+            actor=world.unit_staff,
+            responsible_unit=world.other_unit,
+        )
     with pytest.raises(ApplicationError):
         request_act(request_id=req.pk, action=Action.REROUTE, actor=world.lead)  # no unit chosen
-    req = request_act(request_id=req.pk, action=Action.REROUTE, actor=world.lead,
-                      responsible_unit=world.other_unit, now=at(2026, 11, 4, 9))
+    req = request_act(
+        request_id=req.pk,
+        action=Action.REROUTE,
+        actor=world.lead,
+        responsible_unit=world.other_unit,
+        now=at(2026, 11, 4, 9),
+    )
     assert req.status == S.SUBMITTED
     assert req.responsible_unit == world.other_unit
     assert req.accepted_at is None and req.answer_due_at is None
@@ -121,8 +153,9 @@ def test_stale_version_gets_a_conflict_and_changes_nothing(world):
     stale = req.version
     request_act(request_id=req.pk, action=Action.ACCEPT, actor=world.unit_staff, expected_version=stale)
     with pytest.raises(ConflictError) as exc:
-        request_act(request_id=req.pk, action=Action.RETURN, actor=world.unit_staff, note="x",
-                    expected_version=stale)
+        request_act(
+            request_id=req.pk, action=Action.RETURN, actor=world.unit_staff, note="x", expected_version=stale
+        )
     assert exc.value.status == 409
     assert exc.value.extra["code"] == "conflict"
     req.refresh_from_db()

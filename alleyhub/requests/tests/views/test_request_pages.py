@@ -24,8 +24,12 @@ def test_anonymous_is_sent_to_login(client, req):
 
 @pytest.mark.parametrize(
     ("who", "target"),
-    [("lead", "requests:board"), ("operator", "requests:board"), ("unit_staff", "requests:inbox"),
-     ("ent_user", "requests:mine")],
+    [
+        ("lead", "requests:board"),
+        ("operator", "requests:board"),
+        ("unit_staff", "requests:inbox"),
+        ("ent_user", "requests:mine"),
+    ],
 )
 def test_index_sends_each_role_to_its_page(client_as, world, who, target):
     resp = client_as(getattr(world, who)).get(reverse("requests:index"))
@@ -93,15 +97,19 @@ def test_enterprise_closes_with_a_rating_on_the_page(client_as, world, req):
     c = client_as(world.ent_user)
     html = c.get(reverse("requests:detail", args=[req.pk])).content.decode()
     assert 'data-testid="action-close"' in html and 'data-testid="score"' in html
-    resp = c.post(reverse("requests:act", args=[req.pk, "close"]), {"score": "4", "note": "好", "version": 3},
-                  HTTP_HX_REQUEST="true")
+    resp = c.post(
+        reverse("requests:act", args=[req.pk, "close"]),
+        {"score": "4", "note": "好", "version": 3},
+        HTTP_HX_REQUEST="true",
+    )
     assert 'data-status="closed"' in resp.content.decode()
     assert req.ratings.get().score == 4
 
 
 def test_cooperating_unit_cannot_act_through_the_page(client_as, world, req):
-    resp = client_as(world.coop_staff).post(reverse("requests:act", args=[req.pk, "accept"]), {},
-                                            HTTP_HX_REQUEST="true")
+    resp = client_as(world.coop_staff).post(
+        reverse("requests:act", args=[req.pk, "accept"]), {}, HTTP_HX_REQUEST="true"
+    )
     assert resp.status_code == 403
     req.refresh_from_db()
     assert req.status == "submitted"
@@ -110,21 +118,37 @@ def test_cooperating_unit_cannot_act_through_the_page(client_as, world, req):
 def test_submit_form_creates_a_routed_request_with_attachments(client_as, world):
     c = client_as(world.ent_user)
     assert c.get(reverse("requests:submit")).status_code == 200
-    resp = c.post(reverse("requests:submit"), {
-        "organization": world.ent.pk, "category": "finance", "title": "设备融资租赁", "description": "详情",
-        "contact_preference": "visit",
-        "files": [SimpleUploadedFile("plan.pdf", b"%PDF-1.5 x"), SimpleUploadedFile("a.txt", "文字".encode())],
-    })
+    resp = c.post(
+        reverse("requests:submit"),
+        {
+            "organization": world.ent.pk,
+            "category": "finance",
+            "title": "设备融资租赁",
+            "description": "详情",
+            "contact_preference": "visit",
+            "files": [
+                SimpleUploadedFile("plan.pdf", b"%PDF-1.5 x"),
+                SimpleUploadedFile("a.txt", "文字".encode()),
+            ],
+        },
+    )
     req = EnterpriseRequest.objects.get()
     assert resp.status_code == 302 and resp["Location"] == reverse("requests:detail", args=[req.pk])
     assert req.responsible_unit == world.unit and req.attachments.count() == 2
 
 
 def test_submit_form_refuses_bad_files_and_keeps_the_input(client_as, world):
-    resp = client_as(world.ent_user).post(reverse("requests:submit"), {
-        "organization": world.ent.pk, "category": "finance", "title": "设备融资租赁", "description": "详情",
-        "contact_preference": "phone", "files": [SimpleUploadedFile("x.exe", b"MZ")],
-    })
+    resp = client_as(world.ent_user).post(
+        reverse("requests:submit"),
+        {
+            "organization": world.ent.pk,
+            "category": "finance",
+            "title": "设备融资租赁",
+            "description": "详情",
+            "contact_preference": "phone",
+            "files": [SimpleUploadedFile("x.exe", b"MZ")],
+        },
+    )
     assert resp.status_code == 400
     assert "设备融资租赁" in resp.content.decode() and not EnterpriseRequest.objects.exists()
 
@@ -134,7 +158,9 @@ def test_only_enterprise_members_get_the_submit_form(client_as, world):
 
 
 def test_attachment_download_checks_permission(client_as, world):
-    req = submit(org=world.ent, user=world.ent_user, files=[SimpleUploadedFile("合同.pdf", b"%PDF-1.4 secret")])
+    req = submit(
+        org=world.ent, user=world.ent_user, files=[SimpleUploadedFile("合同.pdf", b"%PDF-1.4 secret")]
+    )
     att = req.attachments.get()
     url = reverse("requests:attachment", args=[att.pk])
     resp = client_as(world.coop_staff).get(url)
