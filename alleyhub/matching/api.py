@@ -14,10 +14,12 @@ from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
 
-from . import selectors, services
+from . import selectors
 from .explain import explanation_view
 from .models import Match
 from .schemas import DecisionIn, MatchOut, SearchOut
+from .services import decisions
+from .services.matches import matches_ensure_for
 
 router = Router(tags=["matching"])
 search_router = Router(tags=["search"])
@@ -110,6 +112,8 @@ def search(request: HttpRequest, filters: Query[SearchFilters]):
 
 @router.get("/for/{kind}/{object_id}", response=list[MatchOut], summary="Explained top matches of a source")
 def matches_for(request: HttpRequest, kind: str, object_id: int):
+    source = selectors.source_get_for_user(kind=kind, object_id=object_id, user=request.user)
+    matches_ensure_for(kind=kind, source=source)
     matches = selectors.matches_for_source(kind=kind, object_id=object_id, user=request.user)
     return [_match_out(m) for m in matches]
 
@@ -147,7 +151,7 @@ class _LazyMatches:
 def match_accept(request: HttpRequest, match_id: int):
     reason = _reason(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
-    match = services.match_accept(match=match, actor=request.user, reason=reason)
+    match = decisions.match_accept(match=match, actor=request.user, reason=reason)
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
 
@@ -162,7 +166,7 @@ def match_accept(request: HttpRequest, match_id: int):
 def match_dismiss(request: HttpRequest, match_id: int):
     reason = _reason(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
-    match = services.match_dismiss(match=match, actor=request.user, reason=reason)
+    match = decisions.match_dismiss(match=match, actor=request.user, reason=reason)
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
 

@@ -18,7 +18,7 @@ import numpy as np
 from django.conf import settings
 from django.utils.module_loading import import_string
 
-from .engine import Document, Embedder, Engine
+from .engine import Document, Embedder, Engine, EngineConfig
 from .models import EMBEDDING_DIM, IndexedDocument, IndexState
 
 logger = logging.getLogger(__name__)
@@ -44,6 +44,17 @@ def get_embedder() -> Embedder | None:
         if path not in _embedders:
             _embedders[path] = import_string(path)()
         return _embedders[path]
+
+
+def engine_config() -> EngineConfig:
+    """This site's engine tuning: the `EngineConfig` defaults, overridden by
+    `MATCHING["ENGINE"]` (a dict of option names). The one place settings become engine options."""
+    return EngineConfig.from_mapping(matching_setting("ENGINE"))
+
+
+def search_mode() -> str:
+    """The mode searches and matches use: hybrid when embeddings are on, else lexical."""
+    return "hybrid" if get_embedder() is not None else "lexical"
 
 
 def model_version() -> str:
@@ -98,10 +109,11 @@ class IndexCache:
                 self._apply_changes(version)
             self.checked_at = time.monotonic()
             self.stale = False
+            assert self.engine is not None  # _load_all sets it
             return self.engine
 
     def _new_engine(self) -> Engine:
-        return Engine(embedder=get_embedder())
+        return Engine(embedder=get_embedder(), config=engine_config())
 
     def _load_all(self, generation: str, version: int) -> None:
         engine = self._new_engine()

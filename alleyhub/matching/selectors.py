@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
@@ -15,12 +16,15 @@ from django.http import Http404
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from alleyhub.accounts.models import User
 
 from .documents import SOURCE_ONLY, SPECS, display_title, object_for, objects_for, owner_organization_id
 from .engine import Query
-from .index import embeddings_enabled, matching_setting, model_version, process_cache
+from .index import embeddings_enabled, matching_setting, model_version, process_cache, search_mode
 from .models import DocumentKind, IndexedDocument, IndexState, Match, MatchStatus
-from .services import PAIRINGS, matches_refresh_for, search_mode, user_can_act_for_source
+from .pairing import PAIRINGS
 
 MAX_QUERY_CHARS = 1000
 QUERY_EMBED_CHARS = 160
@@ -172,15 +176,39 @@ def _results(hits, limit: int) -> list[SearchResult]:
 # --- matches --------------------------------------------------------------------------------------
 
 
-def source_get_for_user(*, kind: str, object_id: int, user) -> models.Model:
-    """The source object if the user may see its matches. Raises Http404 / PermissionDenied."""
+AnyUser = User | AnonymousUser | None
+
+
+def user_can_act_for_source(*, user: AnyUser, kind: str, source: models.Model | None) -> bool:
+    """Members of the source's owner organisation, brokers and operators."""
+    if not isinstance(user, User) or not user.is_active:
+        return False
+    if user.is_operator or user.is_broker:
+        return True
+    if source is None:
+        return False
+    owner_id = owner_organization_id(kind, source)
+    return owner_id is not None and user.memberships.filter(organization_id=owner_id).exists()
+
+
+def source_get(*, kind: str, object_id: int) -> models.Model:
+    """A source of matches (of a kind that has matches). Raises Http404."""
     if kind not in PAIRINGS:
         raise Http404
     obj = object_for(kind, object_id)
     if obj is None:
         raise Http404
+    return obj
+
+
+NO_RIGHT_TO_SEE_MATCHES = gettext_lazy("您无权查看这些匹配。")
+
+
+def source_get_for_user(*, kind: str, object_id: int, user: AnyUser) -> models.Model:
+    """The source object if the user may see its matches. Raises Http404 / PermissionDenied."""
+    obj = source_get(kind=kind, object_id=object_id)
     if not user_can_act_for_source(user=user, kind=kind, source=obj):
-        raise PermissionDenied(_("您无权查看这些匹配。"))
+        raise PermissionDenied(NO_RIGHT_TO_SEE_MATCHES)
     return obj
 
 
@@ -213,23 +241,20 @@ def attach_objects(matches: list[Match]) -> list[Match]:
     return out
 
 
-def matches_for_source(*, kind: str, object_id: int, user, refresh_if_missing: bool = True) -> list[Match]:
-    """The stored matches of a source the user may act for, best first per target kind. A public
-    source that has never been matched is matched now (lexical and stored vectors only)."""
-    source = source_get_for_user(kind=kind, object_id=object_id, user=user)
+def matches_for_source(*, kind: str, object_id: int, user: AnyUser) -> list[Match]:
+    """The stored matches of a source the user may act for, best first per target kind, with
+    their objects attached. Raises Http404 / PermissionDenied. Reads only: a page or endpoint
+    that wants a never-matched source matched first calls `services.matches.matches_ensure_for`."""
+    source_get_for_user(kind=kind, object_id=object_id, user=user)
     qs = Match.objects.filter(source_kind=kind, source_id=object_id).select_related("decided_by")
-    if refresh_if_missing and not qs.exists():
-        if IndexedDocument.objects.filter(kind=kind, object_id=object_id, is_active=True).exists():
-            matches_refresh_for(source=source)
-    matches = list(qs.order_by("target_kind", "-is_current", "rank"))
-    return attach_objects(matches)
+    return attach_objects(list(qs.order_by("target_kind", "-is_current", "rank")))
 
 
-def _member_org_ids(user) -> list[int]:
+def _member_org_ids(user: User) -> list[int]:
     return list(user.memberships.values_list("organization_id", flat=True))
 
 
-def matches_visible_q(user) -> Q:
+def matches_visible_q(user: User) -> Q:
     """Brokers and operators see every match; members see those of their organisations' sources."""
     if user.is_operator or user.is_broker:
         return Q()
@@ -250,9 +275,10 @@ def matches_visible_q(user) -> Q:
     return q
 
 
-def matches_mine(*, user, status: str | None = None) -> models.QuerySet[Match]:
-    """Matches the user may act on, newest refresh first. Raises PermissionDenied for anonymous."""
-    if user is None or not user.is_authenticated:
+def matches_mine(*, user: AnyUser, status: str | None = None) -> models.QuerySet[Match]:
+    """Matches the user may act on, newest refresh first; `status` one of MatchStatus (anything
+    else: every status but dismissed). Raises PermissionDenied for anonymous."""
+    if not isinstance(user, User):
         raise PermissionDenied(_("请先登录。"))
     qs = Match.objects.filter(matches_visible_q(user)).select_related("decided_by")
     if status in MatchStatus.values:
@@ -262,7 +288,7 @@ def matches_mine(*, user, status: str | None = None) -> models.QuerySet[Match]:
     return qs.order_by("-is_current", "source_kind", "source_id", "target_kind", "rank")
 
 
-def match_get_for_user(*, match_id: int, user) -> Match:
+def match_get_for_user(*, match_id: int, user: AnyUser) -> Match:
     """A match the user may act on. Raises Http404 / PermissionDenied."""
     match = Match.objects.select_related("decided_by").filter(pk=match_id).first()
     if match is None:
@@ -312,9 +338,9 @@ class IndexStatus:
         return round(100 * self.embedded / self.active) if self.active else 100
 
 
-def index_status_for_user(*, user) -> IndexStatus:
+def index_status_for_user(*, user: AnyUser) -> IndexStatus:
     """Counts for the operators' status page. Raises PermissionDenied for everyone else."""
-    if user is None or not user.is_authenticated or not user.is_operator:
+    if not isinstance(user, User) or not user.is_operator:
         raise PermissionDenied(_("仅运营方可查看索引状态。"))
     mv = model_version()
     active = IndexedDocument.objects.filter(is_active=True)

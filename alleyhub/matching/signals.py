@@ -15,7 +15,7 @@ from alleyhub.requests.models import EnterpriseRequest
 from alleyhub.spaces.models import Building, SpaceUnit
 
 from .models import DocumentKind
-from .services import index_schedule_sync
+from .scheduling import index_schedule_sync, matches_schedule_refresh
 
 INDEXED_MODELS = {
     TechOutcome: DocumentKind.OUTCOME,
@@ -85,12 +85,7 @@ def _on_request(sender, instance, raw=False, **kwargs) -> None:
     """A space request is matched with the available units once its transaction commits."""
     if raw or instance.pk is None or instance.category != RequestCategory.SPACE:
         return
-    from django.db import transaction
-
-    from .tasks import refresh_matches
-
-    pk = instance.pk
-    transaction.on_commit(lambda: refresh_matches.enqueue(kind=DocumentKind.REQUEST, object_id=pk))
+    matches_schedule_refresh(kind=DocumentKind.REQUEST, object_id=instance.pk)
 
 
 def connect() -> None:

@@ -1,4 +1,7 @@
-"""Background work of the matching app. Tasks take ids and call one service."""
+"""Background work of the matching app. Tasks take ids and call one service.
+
+This module imports the services it runs; services never import it (what enqueues these tasks
+after a commit is `alleyhub.matching.scheduling`)."""
 
 from __future__ import annotations
 
@@ -7,8 +10,16 @@ import logging
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
-from . import services
 from .documents import parse_doc_id
+from .models import IndexedDocument
+from .pairing import PAIRINGS
+from .services.embedding import (
+    MAX_EMBED_ATTEMPTS,
+    documents_needing_embedding,
+    embed_documents_now,
+    embed_retry_delay,
+)
+from .services.matches import matches_refresh_all, matches_refresh_around
 
 logger = logging.getLogger(__name__)
 
@@ -26,30 +37,28 @@ def embed_documents(doc_ids: list[str] | None = None) -> dict:
     again, so other tasks run in between and a worker can stop quickly; after the last chunk it
     queues the refresh of every source's matches."""
     if doc_ids is None:
-        result = services.embed_documents_now(limit=BULK_CHUNK)
-        more = services.documents_needing_embedding().exists()
+        result = embed_documents_now(limit=BULK_CHUNK)
+        more = documents_needing_embedding().exists()
         if more and (result.embedded or result.failed):
             embed_documents.enqueue(doc_ids=None)
         else:
             refresh_all_matches.enqueue(after_pk=0)
         return {"embedded": result.embedded, "failed": result.failed, "more": more}
-    result = services.embed_documents_now(doc_ids=doc_ids)
+    result = embed_documents_now(doc_ids=doc_ids)
     if result.failed_ids and getattr(default_task_backend, "supports_defer", False):
-        from .models import IndexedDocument
-
         retry = list(
             IndexedDocument.objects.filter(
-                doc_id__in=result.failed_ids, attempts__lt=services.MAX_EMBED_ATTEMPTS
+                doc_id__in=result.failed_ids, attempts__lt=MAX_EMBED_ATTEMPTS
             ).values_list("doc_id", "attempts")
         )
         for doc_id, attempts in retry:
-            embed_documents.using(run_after=timezone.now() + services.embed_retry_delay(attempts)).enqueue(
+            embed_documents.using(run_after=timezone.now() + embed_retry_delay(attempts)).enqueue(
                 doc_ids=[doc_id]
             )
     for doc_id in doc_ids:
         kind, object_id = parse_doc_id(doc_id)
         try:
-            services.matches_refresh_around(kind=kind, object_id=object_id)
+            matches_refresh_around(kind=kind, object_id=object_id)
         except Exception:
             logger.exception("Refreshing the matches around %s failed", doc_id)
     return {"embedded": result.embedded, "failed": result.failed}
@@ -59,18 +68,16 @@ def embed_documents(doc_ids: list[str] | None = None) -> dict:
 def refresh_matches(kind: str, object_id: int) -> int:
     """Recompute the stored matches a change to one object affects (its own, and those of the
     sources it ranks for)."""
-    return services.matches_refresh_around(kind=kind, object_id=object_id)
+    return matches_refresh_around(kind=kind, object_id=object_id)
 
 
 @task()
 def refresh_all_matches(after_pk: int = 0) -> int:
     """Recompute the stored matches of every indexed source (after a bulk load), a chunk at a
     time: each run queues the next."""
-    from .models import IndexedDocument
-
-    rows = IndexedDocument.objects.filter(is_active=True, kind__in=list(services.PAIRINGS), pk__gt=after_pk)
+    rows = IndexedDocument.objects.filter(is_active=True, kind__in=list(PAIRINGS), pk__gt=after_pk)
     last = rows.order_by("pk").values_list("pk", flat=True)[BULK_CHUNK - 1 : BULK_CHUNK].first()
-    stored = services.matches_refresh_all(after_pk=after_pk, limit=BULK_CHUNK)
+    stored = matches_refresh_all(after_pk=after_pk, limit=BULK_CHUNK)
     if last is not None and rows.filter(pk__gt=last).exists():
         refresh_all_matches.enqueue(after_pk=last)
     return stored

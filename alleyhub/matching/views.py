@@ -3,6 +3,8 @@ my matches, accept / dismiss, and the operators' index status."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -11,27 +13,40 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.middleware import HtmxDetails
 
-from . import selectors, services
+from . import selectors
 from .documents import display_title
-from .models import DocumentKind, MatchStatus
+from .models import DocumentKind, Match, MatchStatus
+from .pairing import PAIRINGS
+from .services.decisions import match_accept, match_dismiss, match_mark_viewed
+from .services.matches import matches_ensure_for
+
+MINE_PAGE_SIZE = 30
+SEARCH_PAGE_LIMIT = 30
 
 SEARCH_KIND_CHOICES = [
     (value, label) for value, label in DocumentKind.choices if value in selectors.SEARCH_KINDS
 ]
 
 
+class HtmxHttpRequest(HttpRequest):
+    """A request that went through django-htmx's middleware (for the type checker)."""
+
+    htmx: HtmxDetails
+
+
 @require_GET
-def search_page(request: HttpRequest) -> HttpResponse:
+def search_page(request: HtmxHttpRequest) -> HttpResponse:
     q = selectors.clean_query(request.GET.get("q"))
     kinds = selectors.clean_kinds(request.GET.getlist("kinds"))
-    results = selectors.search(q=q, kinds=kinds, limit=30) if q else []
+    results = selectors.search(q=q, kinds=kinds, limit=SEARCH_PAGE_LIMIT)
     context = {"q": q, "kinds": kinds, "results": results, "kind_choices": SEARCH_KIND_CHOICES}
     template = "matching/search.html#results" if request.htmx else "matching/search.html"
     return render(request, template, context)
 
 
-def _groups(matches):
+def _groups(matches: list[Match]) -> list[dict]:
     """Matches grouped by target kind, in the order the pairing lists them (a demand's outcomes
     before its experts)."""
     groups: dict[str, dict] = {}
@@ -39,36 +54,31 @@ def _groups(matches):
         groups.setdefault(m.target_kind, {"label": m.get_target_kind_display(), "matches": []})[
             "matches"
         ].append(m)
-    order = (
-        {kind: i for i, kind in enumerate(services.PAIRINGS.get(matches[0].source_kind, ()))}
-        if matches
-        else {}
-    )
+    order = {kind: i for i, kind in enumerate(PAIRINGS.get(matches[0].source_kind, ()))} if matches else {}
     return [groups[kind] for kind in sorted(groups, key=lambda kind: order.get(kind, len(order)))]
 
 
-def _mark_viewed(matches, user) -> None:
+def _mark_viewed(matches: list[Match], request: HttpRequest) -> None:
+    if not request.user.is_authenticated:
+        return
     for m in matches:
         if m.status == MatchStatus.SUGGESTED:
-            services.match_mark_viewed(match=m, actor=user)
+            match_mark_viewed(match=m, actor=request.user)
 
 
 @require_GET
-def for_object(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def for_object(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     """The matches of a source. Embedded with hx-get on the source's page: for a visitor who may
-    not see them the fragment is empty (the host page stays clean); a direct visit gets 403."""
-    try:
-        matches = selectors.matches_for_source(kind=kind, object_id=pk, user=request.user)
-    except PermissionDenied:
+    not see them the fragment is empty (the host page stays clean); a direct visit gets 403.
+    A source never matched before is matched now, so the page shows its matches at once."""
+    source = selectors.source_get(kind=kind, object_id=pk)
+    if not selectors.user_can_act_for_source(user=request.user, kind=kind, source=source):
         if request.htmx:
             return HttpResponse("")
-        raise
-    _mark_viewed(matches, request.user)
-    source = (
-        matches[0].source
-        if matches
-        else selectors.source_get_for_user(kind=kind, object_id=pk, user=request.user)
-    )
+        raise PermissionDenied(selectors.NO_RIGHT_TO_SEE_MATCHES)
+    matches_ensure_for(kind=kind, source=source)
+    matches = selectors.matches_for_source(kind=kind, object_id=pk, user=request.user)
+    _mark_viewed(matches, request)
     context = {
         "kind": kind,
         "object_id": pk,
@@ -84,7 +94,7 @@ def for_object(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 def mine(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or ""
     qs = selectors.matches_mine(user=request.user, status=status)
-    page = Paginator(qs, 30).get_page(request.GET.get("page"))
+    page = Paginator(qs, MINE_PAGE_SIZE).get_page(request.GET.get("page"))
     matches = selectors.attach_objects(list(page.object_list))
     context = {
         "matches": matches,
@@ -96,18 +106,18 @@ def mine(request: HttpRequest) -> HttpResponse:
     return render(request, "matching/mine.html", context)
 
 
-def _decide(request: HttpRequest, pk: int, service) -> HttpResponse:
+def _decide(request: HtmxHttpRequest, pk: int, service: Callable[..., Match]) -> HttpResponse:
     if not request.user.is_authenticated:
         raise PermissionDenied
     match = selectors.match_get_for_user(match_id=pk, user=request.user)
     match = service(match=match, actor=request.user)
     if request.htmx:
-        match = selectors.attach_objects([match])
-        if not match:
+        attached = selectors.attach_objects([match])
+        if not attached:
             return HttpResponse("")
         show_source = reverse("matching:mine") in request.headers.get("HX-Current-URL", "")
         return render(
-            request, "matching/for_object.html#row", {"match": match[0], "show_source": show_source}
+            request, "matching/for_object.html#row", {"match": attached[0], "show_source": show_source}
         )
     back = request.POST.get("next") or request.headers.get("Referer") or ""
     if url_has_allowed_host_and_scheme(
@@ -118,13 +128,13 @@ def _decide(request: HttpRequest, pk: int, service) -> HttpResponse:
 
 
 @require_POST
-def accept(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(request, pk, services.match_accept)
+def accept(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return _decide(request, pk, match_accept)
 
 
 @require_POST
-def dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    return _decide(request, pk, services.match_dismiss)
+def dismiss(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return _decide(request, pk, match_dismiss)
 
 
 @login_required

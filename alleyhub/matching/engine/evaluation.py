@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .config import EngineConfig
 from .core import Engine, passage_text
 from .embedder import Embedder
 from .types import Document, Query
@@ -165,14 +166,16 @@ def evaluate(
     k: int = 10,
     embedder: Embedder | None = None,
     engine: Engine | None = None,
+    config: EngineConfig | None = None,
     progress: Callable[[str], None] | None = None,
     doc_vectors: np.ndarray | None = None,
 ) -> tuple[dict, dict[str, list[str]]]:
-    """Index the corpus in a throw-away engine, run every judged query, return (report, runs).
+    """Index the corpus in a throw-away engine (`engine`, else a new one with `embedder` and
+    `config`), run every judged query, return (report, runs).
 
     Latency is measured per query end to end (query embedding included)."""
     say = progress or (lambda _msg: None)
-    engine = engine or Engine(embedder=embedder)
+    engine = engine or Engine(embedder=embedder, config=config)
     vectors = doc_vectors
     if vectors is None and mode != "lexical" and engine.embedder is not None:
         t = time.perf_counter()

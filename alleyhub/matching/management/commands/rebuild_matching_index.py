@@ -11,8 +11,15 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from alleyhub.matching import services
 from alleyhub.matching.index import get_embedder
+from alleyhub.matching.services.embedding import (
+    EMBED_BATCH_SIZE,
+    documents_needing_embedding,
+    embed_documents_now,
+)
+from alleyhub.matching.services.index_sync import index_rebuild
+from alleyhub.matching.services.matches import matches_refresh_all
+from alleyhub.matching.tasks import embed_documents
 
 
 class Command(BaseCommand):
@@ -30,7 +37,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--matches", action="store_true", help="Recompute the stored matches of every source."
         )
-        parser.add_argument("--batch-size", type=int, default=services.EMBED_BATCH_SIZE)
+        parser.add_argument("--batch-size", type=int, default=EMBED_BATCH_SIZE)
 
     def handle(self, *args, **opts):
         quiet = opts["verbosity"] == 0
@@ -38,15 +45,13 @@ class Command(BaseCommand):
         def bar(items, **kw):
             return tqdm(items, disable=quiet, file=self.stderr, **kw)
 
-        result = services.index_rebuild(progress=lambda objs: bar(objs, desc="index", unit="doc"))
+        result = index_rebuild(progress=lambda objs: bar(objs, desc="index", unit="doc"))
         self.stdout.write(f"indexed={result.indexed} removed={result.removed} failed={result.failed}")
 
         if get_embedder() is None:
             self.stdout.write("embeddings disabled (MATCHING['EMBEDDINGS'] is False): lexical index only")
         elif opts["enqueue_embed"]:
-            from alleyhub.matching.tasks import embed_documents
-
-            pending = services.documents_needing_embedding(include_exhausted=True)
+            pending = documents_needing_embedding(include_exhausted=True)
             if opts["retry_failed"]:
                 pending.update(attempts=0)
             count = pending.count()
@@ -54,9 +59,9 @@ class Command(BaseCommand):
             embed_documents.enqueue(doc_ids=None)
             self.stdout.write(f"queued {count} documents for embedding")
         elif opts["embed"]:
-            pending = services.documents_needing_embedding(include_exhausted=opts["retry_failed"]).count()
+            pending = documents_needing_embedding(include_exhausted=opts["retry_failed"]).count()
             with tqdm(total=pending, desc="embed", unit="doc", disable=quiet, file=self.stderr) as progress:
-                embedded = services.embed_documents_now(
+                embedded = embed_documents_now(
                     batch_size=opts["batch_size"],
                     include_exhausted=opts["retry_failed"],
                     progress=progress.update,
@@ -64,7 +69,5 @@ class Command(BaseCommand):
             self.stdout.write(f"embedded={embedded.embedded} failed={embedded.failed}")
 
         if opts["matches"]:
-            total = services.matches_refresh_all(
-                progress=lambda items: bar(items, desc="matches", unit="source")
-            )
+            total = matches_refresh_all(progress=lambda items: bar(items, desc="matches", unit="source"))
             self.stdout.write(f"matches={total}")

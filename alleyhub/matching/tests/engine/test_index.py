@@ -1,6 +1,7 @@
 import numpy as np
+import pytest
 
-from alleyhub.matching.engine import Document, Engine, Query, RandomEmbedder
+from alleyhub.matching.engine import Document, Engine, EngineConfig, Query, RandomEmbedder
 
 
 def test_upsert_replaces_and_remove_deletes(embedder):
@@ -50,7 +51,10 @@ def test_hnsw_partition_finds_the_same_top_hit_as_brute_force():
     vecs = (centers[rng.integers(0, 30, n)] + 0.3 * rng.standard_normal((n, dim))).astype(np.float32)
     docs = [Document(f"o:{i}", "outcome", "", f"doc {i}") for i in range(n)]
     emb = RandomEmbedder(dim)
-    exact, approx = Engine(embedder=emb, ann_threshold=10**9), Engine(embedder=emb, ann_threshold=1000)
+    exact, approx = (
+        Engine(embedder=emb, config=EngineConfig(ann_threshold=10**9)),
+        Engine(embedder=emb, config=EngineConfig(ann_threshold=1000)),
+    )
     exact.build(docs, vecs)
     approx.build(docs, vecs)
     assert approx._parts[0].hnsw is not None and exact._parts[0].hnsw is None
@@ -66,7 +70,7 @@ def test_hnsw_partition_finds_the_same_top_hit_as_brute_force():
 def test_hnsw_partition_supports_upsert_and_remove():
     rng = np.random.default_rng(1)
     vecs = rng.standard_normal((1200, 32)).astype(np.float32)
-    e = Engine(embedder=RandomEmbedder(32), ann_threshold=1000)
+    e = Engine(embedder=RandomEmbedder(32), config=EngineConfig(ann_threshold=1000))
     e.build([Document(f"o:{i}", "outcome", "", "") for i in range(1200)], vecs)
     new = rng.standard_normal(32).astype(np.float32)
     e.upsert(Document("o:new", "outcome", "", ""), new)
@@ -92,7 +96,10 @@ def test_pruning_common_terms_keeps_exact_scores_for_the_top_hits():
         )
         for i in range(600)
     ]
-    full, pruned = Engine(prune_df=None), Engine(prune_df=0.05, prune_min_docs=0)
+    full, pruned = (
+        Engine(config=EngineConfig(prune_df=None)),
+        Engine(config=EngineConfig(prune_df=0.05, prune_min_docs=0)),
+    )
     full.build(docs)
     pruned.build(docs)
     q = Query("氮化镓 传感器 芯片")
@@ -114,3 +121,13 @@ def test_many_vector_upserts_into_an_exact_partition_stay_searchable():
     for i in (0, 150, 299):
         assert e.search(Query(""), k=1, mode="semantic", query_vector=vecs[i])[0].id == f"o:{i}"
     assert e.search(Query(""), k=1, mode="semantic", query_vector=vecs[7])[0].id != "o:7"
+
+
+def test_the_engine_takes_its_tuning_as_one_config_and_rejects_unknown_values():
+    assert Engine().config == EngineConfig()
+    assert Engine(config=EngineConfig(fusion="score")).config.fusion == "score"
+    with pytest.raises(ValueError):
+        EngineConfig(fusion="median")
+    with pytest.raises(ValueError):
+        EngineConfig.from_mapping({"no_such_option": 1})
+    assert EngineConfig.from_mapping({"weights": [0.4, 0.6, 0.1]}).weights == (0.4, 0.6, 0.1)
