@@ -3,6 +3,7 @@ accept / dismiss. Any query text gets a 200 (possibly empty); an over-long one a
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
@@ -10,6 +11,7 @@ from ninja.pagination import paginate
 from pydantic import Field
 from pydantic import ValidationError as PydanticValidationError
 
+from alleyhub.accounts.models import User
 from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
@@ -73,6 +75,13 @@ _DECISION_BODY = {
         "content": {"application/json": {"schema": DecisionIn.model_json_schema()}},
     }
 }
+
+
+def _actor(request: HttpRequest) -> User:
+    """The signed-in user of an endpoint that requires authentication."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
 
 
 def _reason(request: HttpRequest) -> str:
@@ -151,7 +160,7 @@ class _LazyMatches:
 def match_accept(request: HttpRequest, match_id: int):
     reason = _reason(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
-    match = decisions.match_accept(match=match, actor=request.user, reason=reason)
+    match = decisions.match_accept(match=match, actor=_actor(request), reason=reason)
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
 
@@ -166,7 +175,7 @@ def match_accept(request: HttpRequest, match_id: int):
 def match_dismiss(request: HttpRequest, match_id: int):
     reason = _reason(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
-    match = decisions.match_dismiss(match=match, actor=request.user, reason=reason)
+    match = decisions.match_dismiss(match=match, actor=_actor(request), reason=reason)
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
 

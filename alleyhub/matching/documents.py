@@ -59,6 +59,8 @@ def _industry_codes_and_names(industries: Iterable[Industry]) -> tuple[list[str]
         depth = 0
         while node.parent_id and depth < 10:
             parent = node.parent
+            if parent is None:
+                break
             if not node.code.startswith(parent.code + "-") and parent.code not in codes:
                 codes.append(parent.code)
             node, depth = parent, depth + 1
@@ -264,7 +266,7 @@ SOURCE_MODEL_KINDS: dict[type[models.Model], str] = {m: k for k, m in SOURCE_ONL
 def source_only_query(kind: str, obj: models.Model) -> tuple[str, dict] | None:
     """(text, fields) of a source-only object that may be matched now, else None. Facts in the
     text ("200平", "月租3.5万", "华阳路") become constraints in the engine."""
-    if kind == DocumentKind.REQUEST:
+    if kind == DocumentKind.REQUEST and isinstance(obj, EnterpriseRequest):
         if obj.category != RequestCategory.SPACE or obj.status == RequestStatus.CLOSED:
             return None
         return f"{obj.title}\n{obj.description}", {}
@@ -317,14 +319,14 @@ def owner_organization_id(kind: str, obj: models.Model) -> int | None:
     """The organisation whose members act for this object (None for experts)."""
     if kind == DocumentKind.ORGANIZATION:
         return obj.pk
-    if kind == DocumentKind.REQUEST:
+    if kind == DocumentKind.REQUEST and isinstance(obj, EnterpriseRequest):
         return obj.organization_id
     return getattr(obj, "owner_id", None)
 
 
 def display_title(kind: str, obj: models.Model) -> str:
-    if kind in (DocumentKind.ORGANIZATION, DocumentKind.EXPERT):
+    if isinstance(obj, Organization | Person):
         return obj.localized("name") or str(obj)
-    if kind == DocumentKind.REQUEST:
+    if isinstance(obj, EnterpriseRequest):
         return obj.title
     return str(obj)

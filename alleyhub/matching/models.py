@@ -134,6 +134,14 @@ class Match(BaseModel):
     )
     decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
 
+    # Not stored: set by `selectors.attach_objects` for pages and the API.
+    source: models.Model | None
+    target: models.Model
+    source_title: str
+    source_url: str
+    target_title: str
+    target_url: str
+
     class Meta:
         verbose_name = _("匹配")
         verbose_name_plural = _("匹配")

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from alleyhub.accounts.models import User
 
 from .documents import SOURCE_ONLY, SPECS, display_title, object_for, objects_for, owner_organization_id
-from .engine import Query
+from .engine import Hit, Query
 from .index import embeddings_enabled, matching_setting, model_version, process_cache, search_mode
 from .models import DocumentKind, IndexedDocument, IndexState, Match, MatchStatus
 from .pairing import PAIRINGS
@@ -128,7 +128,7 @@ def search_object_ids(*, q: str | None, kind: str, limit: int = 200) -> list[int
     return [int(h.id.partition(":")[2]) for h in hits if _relevant(h)]
 
 
-def _relevant(hit) -> bool:
+def _relevant(hit: Hit) -> bool:
     """A search hit must share a term with the query (across languages and abbreviations, via
     the engine's synonym table) or be semantically close in absolute terms: the engine always
     ranks *something* first semantically, even for a query unrelated to every listing."""
@@ -139,7 +139,7 @@ def _relevant(hit) -> bool:
     return ex.semantic is not None and ex.semantic >= threshold
 
 
-def _results(hits, limit: int) -> list[SearchResult]:
+def _results(hits: list[Hit], limit: int) -> list[SearchResult]:
     if not hits:
         return []
     today = timezone.localdate()
@@ -153,8 +153,8 @@ def _results(hits, limit: int) -> list[SearchResult]:
     out: list[SearchResult] = []
     for hit in hits:
         row = rows.get(hit.id)
-        obj = objects.get((row.kind, row.object_id)) if row else None
-        if obj is None:
+        obj = objects.get((row.kind, row.object_id)) if row is not None else None
+        if row is None or obj is None:
             continue
         out.append(
             SearchResult(

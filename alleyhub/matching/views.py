@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +15,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
+
+from alleyhub.accounts.models import User
 
 from . import selectors
 from .documents import display_title
@@ -58,12 +61,12 @@ def _groups(matches: list[Match]) -> list[dict]:
     return [groups[kind] for kind in sorted(groups, key=lambda kind: order.get(kind, len(order)))]
 
 
-def _mark_viewed(matches: list[Match], request: HttpRequest) -> None:
-    if not request.user.is_authenticated:
+def _mark_viewed(matches: list[Match], user: User | AnonymousUser) -> None:
+    if not isinstance(user, User):
         return
     for m in matches:
         if m.status == MatchStatus.SUGGESTED:
-            match_mark_viewed(match=m, actor=request.user)
+            match_mark_viewed(match=m, actor=user)
 
 
 @require_GET
@@ -78,7 +81,7 @@ def for_object(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
         raise PermissionDenied(selectors.NO_RIGHT_TO_SEE_MATCHES)
     matches_ensure_for(kind=kind, source=source)
     matches = selectors.matches_for_source(kind=kind, object_id=pk, user=request.user)
-    _mark_viewed(matches, request)
+    _mark_viewed(matches, request.user)
     context = {
         "kind": kind,
         "object_id": pk,
@@ -107,10 +110,11 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 
 def _decide(request: HtmxHttpRequest, pk: int, service: Callable[..., Match]) -> HttpResponse:
-    if not request.user.is_authenticated:
+    user = request.user
+    if not isinstance(user, User):
         raise PermissionDenied
-    match = selectors.match_get_for_user(match_id=pk, user=request.user)
-    match = service(match=match, actor=request.user)
+    match = selectors.match_get_for_user(match_id=pk, user=user)
+    match = service(match=match, actor=user)
     if request.htmx:
         attached = selectors.attach_objects([match])
         if not attached:

@@ -280,9 +280,10 @@ class Engine:
             if vec is not None:
                 p = self._part(int(self._kind[row]), int(self._lang[row]))
                 if self._parts[p].dim == 0:
-                    self._parts[p].dim = self.dim
-                    self._parts[p].mat = np.zeros((0, self.dim), dtype=np.float32)
-                    self._parts[p].sample = np.zeros((0, self.dim), dtype=np.float32)
+                    dim = len(vec)  # _check_vectors has set self.dim to it
+                    self._parts[p].dim = dim
+                    self._parts[p].mat = np.zeros((0, dim), dtype=np.float32)
+                    self._parts[p].sample = np.zeros((0, dim), dtype=np.float32)
                 self._parts[p].add(row, vec)
                 self._part_of[row] = p
             if self._lex.needs_merge():
@@ -311,13 +312,20 @@ class Engine:
     def _compact(self) -> None:
         """Fold the lexical tail into the main segment (vectors stay where they are)."""
         rows = np.flatnonzero(self._alive)
-        self._lex.build((int(i), self.analyzer.tokens(_lex_text(self._docs[i]))) for i in rows)
+        self._lex.build((int(i), self.analyzer.tokens(_lex_text(self._live_doc(int(i))))) for i in rows)
 
     # ------------------------------------------------------------------ helpers
+    def _live_doc(self, row: int) -> Document:
+        """The document of a row that is alive (removed rows hold None)."""
+        doc = self._docs[row]
+        if doc is None:
+            raise KeyError(f"row {row} was removed")
+        return doc
+
     def fields_of(self, row: int) -> dict[str, Any]:
         f = self._fields.get(row)
         if f is None:
-            doc = self._docs[row]
+            doc = self._live_doc(row)
             f = dict(doc.fields or {})
             if self.config.extract_fields:
                 for key, value in extract_constraints(f"{doc.title}\n{doc.text}").items():
@@ -328,7 +336,7 @@ class Engine:
     def _analysis(self, row: int):
         a = self._analysis_cache.get(row)
         if a is None:
-            a = self.analyzer.analyze(_lex_text(self._docs[row]))
+            a = self.analyzer.analyze(_lex_text(self._live_doc(row)))
             self._analysis_cache[row] = a
             if len(self._analysis_cache) > 4096:
                 self._analysis_cache.popitem(last=False)
@@ -354,7 +362,7 @@ class Engine:
 
     def _lang_stats(self, qv: np.ndarray, kinds: np.ndarray | None) -> dict[int, tuple[float, float]]:
         """Mean/spread of the query's cosine to each partition, pooled as ``lang_norm`` says."""
-        per: dict[int, tuple[float, float, int]] = {}
+        per: dict[int, tuple[float, float, float]] = {}
         for p in self._part_keys.values():
             part = self._parts[p]
             if part.alive <= 0:
@@ -586,10 +594,10 @@ class Engine:
         idx = idx[np.lexsort((rows[idx], -score[idx]))][:k]
         hits = []
         for i in idx:
-            r = int(rows[i])
-            doc = self._docs[r]
+            row = int(rows[i])
+            doc = self._live_doc(row)
             expl = Explanation(
-                shared_terms=self._shared_terms(qa, r) if explain else [],
+                shared_terms=self._shared_terms(qa, row) if explain else [],
                 semantic=None if np.isnan(sem_raw[i]) else float(sem_raw[i]),
                 lexical=float(lex[i]),
                 constraints=checks[i],

@@ -190,7 +190,11 @@ class LexicalIndex:
         ``deferred`` as (term id, idf) and :meth:`add_terms` adds their exact contribution to
         the few candidate rows afterwards (the candidate set is what changes, not the scores)."""
         tids = self.term_ids(tokens)
-        empty = (np.zeros(0, np.int32), np.zeros(0, np.float32), [])
+        empty: tuple[np.ndarray, np.ndarray, list[tuple[int, float]]] = (
+            np.zeros(0, np.int32),
+            np.zeros(0, np.float32),
+            [],
+        )
         if not tids:
             return empty
         idfs = {t: self.idf(t, n_docs) for t in tids}

