@@ -176,10 +176,10 @@ def extract_constraints(text: str) -> dict[str, Any]:
         if not free(m):
             continue
         if m.group(1) is not None:
-            v = _money(m.group(1), m.group(2))
+            monthly = _money(m.group(1), m.group(2))
         else:
-            v = _money(m.group(3), m.group(4))
-        out.setdefault("monthly_budget", v)
+            monthly = _money(m.group(3), m.group(4))
+        out.setdefault("monthly_budget", monthly)
         taken.append(m.span())
     for m in _AREA.finditer(text):
         if not free(m):
@@ -226,17 +226,21 @@ def extract_constraints(text: str) -> dict[str, Any]:
         if 3 <= v <= 1_000_000:
             out.setdefault("voltage_v", v)
     first: tuple[int, str] | None = None
-    for kind, pat in _SPACE_KINDS:
-        m = re.search(pat, text, re.IGNORECASE)
-        if m and (first is None or m.start() < first[0]):
-            first = (m.start(), kind)
+    for kind, kind_pattern in _SPACE_KINDS:
+        found_kind = re.search(kind_pattern, text, re.IGNORECASE)
+        if found_kind and (first is None or found_kind.start() < first[0]):
+            first = (found_kind.start(), kind)
     if first:
         out["space_kind"] = first[1]
-    for name, pat in _SUBDISTRICTS.items():
-        if re.search(pat, text, re.IGNORECASE):
+    for name, name_pattern in _SUBDISTRICTS.items():
+        if re.search(name_pattern, text, re.IGNORECASE):
             out["subdistrict"] = name
             break
-    found = [(m.start(), m.end(), s) for s, pat in _STAGES for m in re.finditer(pat, text, re.IGNORECASE)]
+    found = [
+        (hit.start(), hit.end(), s)
+        for s, pattern in _STAGES
+        for hit in re.finditer(pattern, text, re.IGNORECASE)
+    ]
     stages = [s for s, _pat in _STAGES if any(f[2] == s for f in found)]
     if len(stages) >= 2:
         # "天使轮至B轮", "seed to Series A", "A轮-C轮": a range covers the stages in between
@@ -250,17 +254,17 @@ def extract_constraints(text: str) -> dict[str, Any]:
         out["stages"] = stages
         if len(stages) == 1:
             out["stage"] = stages[0]
-    modes = [s for s, pat in _MODES if re.search(pat, text, re.IGNORECASE)]
+    modes = [s for s, pattern in _MODES if re.search(pattern, text, re.IGNORECASE)]
     if modes:
         out["modes"] = modes
-    m = re.search(
+    date = re.search(
         r"(20\d\d)\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)?\s*(?:(\d{1,2})\s*日?)?\s*(?:起|之后|以后|后|可入驻|入驻|交付|可用)",
         text,
     ) or re.search(
         r"(?:available|move[- ]in|from)\s+(?:from\s+)?(20\d\d)-(\d{1,2})(?:-(\d{1,2}))?", text, re.I
     )
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    if date:
+        y, mo, d = int(date.group(1)), int(date.group(2)), int(date.group(3) or 1)
         if 1 <= mo <= 12 and 1 <= d <= 31:
             out["available_from"] = f"{y:04d}-{mo:02d}-{d:02d}"
     lang = detect_lang(text)
@@ -279,6 +283,14 @@ def _f(v: Any) -> float | None:
         return float(v)
     except (TypeError, ValueError):
         return None
+
+
+def _number(v: float | None) -> float:
+    """A query value the check needs; TypeError (the Checker's "cannot check") when it is not a
+    number."""
+    if v is None:
+        raise TypeError("not a number")
+    return v
 
 
 def _lst(v: Any) -> list[str]:
@@ -316,25 +328,25 @@ def _first(d: dict[str, Any], *names: str) -> Any:
 def _budget(q, d):
     want = _f(q.get("budget_max"))
     price = _f(_first(d, "price_min", "price_max"))
-    return want, price, None if price is None else price <= want
+    return want, price, None if price is None else price <= _number(want)
 
 
 def _price(q, d):
     want = _f(_first(q, "price_min", "price_max"))
     budget = _f(_first(d, "budget_max", "budget_min"))
-    return want, budget, None if budget is None else budget >= want
+    return want, budget, None if budget is None else budget >= _number(want)
 
 
 def _trl(q, d):
     want = _f(q.get("min_trl"))
     have = _f(d.get("trl"))
-    return want, have, None if have is None else have >= want
+    return want, have, None if have is None else have >= _number(want)
 
 
 def _trl_rev(q, d):
     have = _f(q.get("trl"))
     want = _f(d.get("min_trl"))
-    return have, want, None if want is None else have >= want
+    return have, want, None if want is None else _number(have) >= want
 
 
 def _industry(q, d):
@@ -364,17 +376,17 @@ def _ticket(q, d):
         return want, None, None
     dlo = dlo if dlo is not None else 0.0
     dhi = dhi if dhi is not None else float("inf")
-    return want, [d.get("ticket_min"), d.get("ticket_max")], lo <= dhi and hi >= dlo
+    return want, [d.get("ticket_min"), d.get("ticket_max")], _number(lo) <= dhi and _number(hi) >= dlo
 
 
 def _area(q, d):
     want, have = _f(q.get("area_sqm")), _f(d.get("area_sqm"))
-    return want, have, None if have is None else abs(have - want) <= 0.25 * want
+    return want, have, None if have is None else abs(have - _number(want)) <= 0.25 * _number(want)
 
 
 def _area_min(q, d):
     want, have = _f(q.get("area_min")), _f(d.get("area_sqm"))
-    return want, have, None if have is None else have >= want
+    return want, have, None if have is None else have >= _number(want)
 
 
 def _monthly(q, d):
@@ -383,12 +395,12 @@ def _monthly(q, d):
     if cost is None:
         area, rent = _f(d.get("area_sqm")), _f(d.get("rent_per_sqm_day"))
         cost = None if area is None or rent is None else round(area * rent * 30.4)
-    return want, cost, None if cost is None else cost <= want * 1.05
+    return want, cost, None if cost is None else cost <= _number(want) * 1.05
 
 
 def _rent(q, d):
     want, have = _f(q.get("rent_per_sqm_day")), _f(d.get("rent_per_sqm_day"))
-    return want, have, None if have is None else have <= want
+    return want, have, None if have is None else have <= _number(want)
 
 
 def _eq(name):
@@ -408,7 +420,7 @@ def _available(q, d):
 
 def _voltage(q, d):
     want, have = _f(q.get("voltage_v")), _f(d.get("voltage_v"))
-    return want, have, None if have is None else have >= want
+    return want, have, None if have is None else have >= _number(want)
 
 
 RULES: tuple[Rule, ...] = (
