@@ -242,12 +242,19 @@ def attach_objects(matches: list[Match]) -> list[Match]:
 
 
 def matches_for_source(*, kind: str, object_id: int, user: AnyUser) -> list[Match]:
-    """The stored matches of a source the user may act for, best first per target kind, with
-    their objects attached. Raises Http404 / PermissionDenied. Reads only: a page or endpoint
+    """The stored matches of a source the user may act for, grouped by target kind in pairing
+    order, current ones first, then by rank, with their objects attached. Raises Http404 / PermissionDenied. Reads only: a page or endpoint
     that wants a never-matched source matched first calls `services.matches.matches_ensure_for`."""
     source_get_for_user(kind=kind, object_id=object_id, user=user)
-    qs = Match.objects.filter(source_kind=kind, source_id=object_id).select_related("decided_by")
-    return attach_objects(list(qs.order_by("target_kind", "-is_current", "rank")))
+    matches = list(
+        Match.objects.filter(source_kind=kind, source_id=object_id)
+        .select_related("decided_by")
+        .order_by("target_kind", "-is_current", "rank")
+    )
+    # Target kinds in the order the pairing lists them (a demand's outcomes before its experts).
+    order = {target: i for i, target in enumerate(PAIRINGS.get(kind, ()))}
+    matches.sort(key=lambda m: order.get(m.target_kind, len(order)))
+    return attach_objects(matches)
 
 
 def _member_org_ids(user: User) -> list[int]:

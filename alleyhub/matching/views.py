@@ -21,7 +21,6 @@ from alleyhub.accounts.models import User
 from . import selectors
 from .documents import display_title
 from .models import DocumentKind, Match, MatchStatus
-from .pairing import PAIRINGS
 from .services.decisions import match_accept, match_dismiss, match_mark_viewed
 from .services.matches import matches_ensure_for
 
@@ -50,15 +49,14 @@ def search_page(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _groups(matches: list[Match]) -> list[dict]:
-    """Matches grouped by target kind, in the order the pairing lists them (a demand's outcomes
-    before its experts)."""
+    """Matches grouped by target kind, in the selector's order (a demand's outcomes before its
+    experts)."""
     groups: dict[str, dict] = {}
     for m in matches:
         groups.setdefault(m.target_kind, {"label": m.get_target_kind_display(), "matches": []})[
             "matches"
         ].append(m)
-    order = {kind: i for i, kind in enumerate(PAIRINGS.get(matches[0].source_kind, ()))} if matches else {}
-    return [groups[kind] for kind in sorted(groups, key=lambda kind: order.get(kind, len(order)))]
+    return list(groups.values())
 
 
 def _mark_viewed(matches: list[Match], user: User | AnonymousUser) -> None:

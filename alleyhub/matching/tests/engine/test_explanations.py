@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from alleyhub.matching.engine import ConstraintCheck, Explanation, Query
 
 
@@ -55,7 +57,5 @@ def test_explanation_round_trips_through_json():
 
 
 def test_explain_unknown_id_raises_key_error(engine):
-    import pytest
-
     with pytest.raises(KeyError):
         engine.explain(Query("x"), "nope")

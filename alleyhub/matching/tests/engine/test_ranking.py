@@ -72,8 +72,6 @@ def test_query_vector_can_replace_query_text_embedding(engine, embedder):
 
 
 def test_search_many_matches_single_searches(engine):
-    from alleyhub.matching.engine import Query as Q
-
-    queries = [Q("MEMS麦克风"), Q("石墨烯")]
+    queries = [Query("MEMS麦克风"), Query("石墨烯")]
     batch = engine.search_many(queries, k=2)
     assert [b[0].id for b in batch] == ["outcome:mems", "outcome:graphene"]

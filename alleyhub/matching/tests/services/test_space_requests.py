@@ -12,6 +12,7 @@ from alleyhub.matching.tests.factories import (
     SpaceUnitFactory,
 )
 from alleyhub.requests.models import Category
+from alleyhub.requests.services import request_submit
 from alleyhub.requests.tests.factories import RoutingRuleFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,8 +48,6 @@ def units(commit):
 
 
 def _submit(org, user, commit, **kw):
-    from alleyhub.requests.services import request_submit
-
     RoutingRuleFactory(category=Category.SPACE)
     with commit():
         return request_submit(organization=org, actor=user, **kw)

@@ -4,6 +4,7 @@ my matches, and the operators' index status."""
 import pytest
 from django.urls import reverse
 
+from alleyhub.directory.tests.factories import PersonFactory
 from alleyhub.matching.models import Match, MatchFeedback, MatchStatus
 from alleyhub.matching.tests.factories import (
     BrokerFactory,
@@ -194,8 +195,6 @@ def test_brokers_get_the_start_a_case_hook_and_members_do_not(client_as, pair):
 
 
 def test_a_demand_shows_its_outcomes_before_its_experts(client_as, pair, commit):
-    from alleyhub.directory.tests.factories import PersonFactory
-
     with commit():
         PersonFactory(name_zh="碳化硅专家", kind="expert", expertise="碳化硅 功率模块 SiC", is_published=True)
         Match.objects.filter(source_kind="demand", source_id=pair["demand"].pk).delete()

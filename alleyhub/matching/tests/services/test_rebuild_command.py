@@ -4,7 +4,10 @@ import pytest
 from django.core.management import call_command
 
 from alleyhub.listings.models import TechOutcome
+from alleyhub.matching import tasks
 from alleyhub.matching.models import IndexedDocument, Match
+from alleyhub.matching.services.embedding import documents_needing_embedding
+from alleyhub.matching.services.index_sync import index_rebuild
 from alleyhub.matching.tests.factories import TechDemandFactory, TechOutcomeFactory
 
 pytestmark = pytest.mark.django_db
@@ -46,16 +49,14 @@ def test_matches_option_recomputes_every_source():
 
 
 def test_the_bulk_embedding_task_works_in_chunks_then_refreshes_all_matches(monkeypatch):
-    from alleyhub.matching import services, tasks
-
     monkeypatch.setattr(tasks, "BULK_CHUNK", 2)
     demand = TechDemandFactory(title_zh="钠离子电池正极材料", description_zh="寻找钠离子电池正极材料技术。")
     for title in ["钠离子电池正极", "钠离子电池负极", "固态电解质"]:
         TechOutcomeFactory(title_zh=title)
-    services.index_rebuild()  # what the demo loader does after its bulk_create
+    index_rebuild()  # what the demo loader does after its bulk_create
 
     result = tasks.embed_documents.enqueue(doc_ids=None)
 
     assert result.status == "SUCCESSFUL"
-    assert not services.documents_needing_embedding().exists()
+    assert not documents_needing_embedding().exists()
     assert Match.objects.filter(source_kind="demand", source_id=demand.pk, target_kind="outcome").count() == 3
