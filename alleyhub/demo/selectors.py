@@ -1,15 +1,14 @@
 """Reads for the pages that show the demo (the login page lists the demo accounts)."""
 
+from alleyhub.accounts.demo import DEMO_ACCOUNTS, SPEC_BY_USERNAME
 from alleyhub.accounts.models import User
-
-from .accounts import DEMO_ACCOUNTS, SPEC_BY_USERNAME
 
 
 def demo_accounts() -> list[User]:
     """The active demo users (`is_demo=True`), in the order of `DEMO_ACCOUNTS` (others after,
     by username), each annotated with `role_label` (what the account shows of the platform, e.g.
     科研人员; lazily translated) and `organization_name` (the organisation it acts for, in the
-    current language, or ""). Their shared password is `alleyhub.demo.accounts.DEMO_PASSWORD`.
+    current language, or ""). Their shared password is `alleyhub.accounts.demo.DEMO_PASSWORD`.
 
     Empty when the demo is not loaded (or the operator deactivated or deleted the demo users), so
     a real installation never advertises accounts.
