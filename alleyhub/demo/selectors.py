@@ -1,5 +1,7 @@
 """Reads for the pages that show the demo (the login page lists the demo accounts)."""
 
+from typing import Any
+
 from alleyhub.accounts.demo import DEMO_ACCOUNTS, SPEC_BY_USERNAME
 from alleyhub.accounts.models import User
 
@@ -21,6 +23,7 @@ def demo_accounts() -> list[User]:
     for user in users:
         spec = SPEC_BY_USERNAME.get(user.username)
         memberships = sorted(user.memberships.all(), key=lambda m: m.pk)
-        user.role_label = spec.label if spec else user.get_role_display()
-        user.organization_name = memberships[0].organization.name if memberships else ""
+        annotated: Any = user  # extra attributes, like a queryset annotation, that User does not declare
+        annotated.role_label = spec.label if spec else user.get_role_display()
+        annotated.organization_name = memberships[0].organization.name if memberships else ""
     return users

@@ -20,7 +20,7 @@ BUILDINGS = 8  # generated per unit of --scale, besides the four real buildings
 SPACES = 60
 
 # (id, operator id, kinds of unit it has, Chinese name) of each building, real ones first.
-BuildingInfo = tuple[int, int, tuple[str, ...], str]
+BuildingInfo = tuple[int, int | None, tuple[str, ...], str]
 
 
 def load(ctx: DemoContext) -> None:
