@@ -1,5 +1,5 @@
 """`manage.py demo_district`: load the demo district (the seed's real entities + generated records +
-demo accounts) into an empty database. See alleyhub/demo/loader.py and context.py (app hooks)."""
+demo accounts) into an empty database. See alleyhub/demo/loader.py and alleyhub/core/demo_context.py (app hooks)."""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
