@@ -12,6 +12,16 @@ class BaseModel(models.Model):
         abstract = True
 
 
+class VersionedModel(models.Model):
+    """A row changed by more than one person: `version` goes up with every write, so a write based
+    on an old version is refused instead of silently overwriting (see core.transitions)."""
+
+    version = models.PositiveIntegerField(_("版本"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class Language(models.TextChoices):
     ZH = "zh", _("中文")
     EN = "en", _("英文")
@@ -71,7 +81,7 @@ class ListingStatus(models.TextChoices):
     ARCHIVED = "archived", _("已归档")
 
 
-class PublishableListing(BilingualMixin, BaseModel):
+class PublishableListing(BilingualMixin, VersionedModel, BaseModel):
     """What every listing shares: an owner organisation, a status, and an expiry date with a
     'last confirmed' timestamp so stale entries can be found and re-confirmed."""
 

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "alleyhub.core.pages.PageErrorMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
