@@ -15,6 +15,7 @@ from alleyhub.accounts.models import User
 from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
+from alleyhub.core.transitions import expected_version_from
 
 from . import selectors
 from .explain import explanation_view
@@ -55,6 +56,7 @@ def _match_out(m: Match) -> dict:
         "score": m.score,
         "rank": m.rank,
         "status": m.status,
+        "version": m.version,
         "is_current": m.is_current,
         "refreshed_at": m.refreshed_at,
         "decided_at": m.decided_at,
@@ -84,19 +86,30 @@ def _actor(request: HttpRequest) -> User:
     return request.user
 
 
-def _reason(request: HttpRequest) -> str:
-    """The optional JSON body {"reason": "..."}; a body is not required for one-click use."""
+def _decision(request: HttpRequest) -> DecisionIn:
+    """The optional body {"reason": "...", "version": 3} (JSON or form fields); a body is not
+    required for one-click use. The version may come as an If-Match header instead."""
     if request.content_type != "application/json":
-        return str(request.POST.get("reason", ""))[:300]
-    if not request.body.strip():
-        return ""
+        data = {
+            "reason": str(request.POST.get("reason", ""))[:300],
+            "version": request.POST.get("version") or None,
+        }
+    elif not request.body.strip():
+        data = {}
+    else:
+        data = None
     try:
-        payload = DecisionIn.model_validate_json(request.body)
+        payload = (
+            DecisionIn.model_validate(data)
+            if data is not None
+            else DecisionIn.model_validate_json(request.body)
+        )
     except PydanticValidationError as exc:
         raise ApplicationError(
             _("请求中有无效的字段。"), {"errors": [str(e.get("msg", "")) for e in exc.errors()]}, status=422
         ) from exc
-    return payload.reason
+    payload.version = expected_version_from(request, payload.version)
+    return payload
 
 
 @search_router.get("", response=SearchOut, summary="Search listings, experts and organisations")
@@ -158,9 +171,11 @@ class _LazyMatches:
     openapi_extra=_DECISION_BODY,
 )
 def match_accept(request: HttpRequest, match_id: int):
-    reason = _reason(request)
+    decision = _decision(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
-    match = decisions.match_accept(match=match, actor=_actor(request), reason=reason)
+    match = decisions.match_accept(
+        match=match, actor=_actor(request), reason=decision.reason, expected_version=decision.version
+    )
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
 
@@ -173,9 +188,11 @@ def match_accept(request: HttpRequest, match_id: int):
     openapi_extra=_DECISION_BODY,
 )
 def match_dismiss(request: HttpRequest, match_id: int):
-    reason = _reason(request)
+    decision = _decision(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
-    match = decisions.match_dismiss(match=match, actor=_actor(request), reason=reason)
+    match = decisions.match_dismiss(
+        match=match, actor=_actor(request), reason=decision.reason, expected_version=decision.version
+    )
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
 

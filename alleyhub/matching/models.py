@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from alleyhub.core.models import BaseModel
+from alleyhub.core.models import BaseModel, VersionedModel
 
 EMBEDDING_DIM = 384
 
@@ -107,9 +107,10 @@ class MatchStatus(models.TextChoices):
     DISMISSED = "dismissed", _("已忽略")
 
 
-class Match(BaseModel):
+class Match(VersionedModel, BaseModel):
     """A suggested pairing of a source (a demand, an outcome, an organisation) with a target, with
-    the engine's score, rank and explanation at the last refresh and what people decided about it."""
+    the engine's score, rank and explanation at the last refresh and what people decided about it.
+    `version` goes up with every decision (accept, dismiss, first view), not with refreshes."""
 
     source_kind = models.CharField(_("来源类型"), max_length=20, choices=DocumentKind.choices)
     source_id = models.PositiveBigIntegerField(_("来源编号"))

@@ -50,6 +50,7 @@ class MatchOut(Schema):
     score: float
     rank: int
     status: str
+    version: int = Field(description="Send it back as `version` or `If-Match` when deciding")
     is_current: bool
     refreshed_at: datetime | None = None
     decided_at: datetime | None = None
@@ -59,3 +60,6 @@ class MatchOut(Schema):
 
 class DecisionIn(Schema):
     reason: str = Field("", max_length=300)
+    version: int | None = Field(
+        None, ge=1, description="The version you saw; a stale one is a 409 (or send If-Match)"
+    )

@@ -112,7 +112,10 @@ def _decide(request: HtmxHttpRequest, pk: int, service: Callable[..., Match]) ->
     if not isinstance(user, User):
         raise PermissionDenied
     match = selectors.match_get_for_user(match_id=pk, user=user)
-    match = service(match=match, actor=user)
+    # The version the page showed (a hidden field); a stale one is a ConflictError, which the
+    # page-error middleware turns into "someone else changed this" and a reload.
+    version = request.POST.get("version", "")
+    match = service(match=match, actor=user, expected_version=int(version) if version.isdigit() else None)
     if request.htmx:
         attached = selectors.attach_objects([match])
         if not attached:
