@@ -176,3 +176,26 @@ def test_the_openapi_schema_documents_the_matching_endpoints(client):
     ]:
         assert path in schema["paths"]
     assert "requestBody" in schema["paths"]["/api/matching/{match_id}/accept"]["post"]
+
+
+def test_a_decision_on_a_stale_version_is_a_409_problem_by_body_or_if_match(client, world):
+    match, member = world["match"], world["member"]
+    url = f"/api/matching/{match.pk}/accept"
+    body = client.get(f"/api/matching/for/demand/{world['demand'].pk}", **_bearer(member)).json()
+    assert [m["version"] for m in body if m["id"] == match.pk] == [1]
+
+    response = client.post(url, {"version": 1}, content_type="application/json", **_bearer(member))
+    assert response.status_code == 200 and response.json()["version"] == 2
+
+    dismiss = f"/api/matching/{match.pk}/dismiss"
+    stale = client.post(dismiss, {"version": 1}, content_type="application/json", **_bearer(member))
+    assert stale.status_code == 409
+    assert stale["Content-Type"].startswith("application/problem+json")
+    assert stale.json()["current_version"] == 2
+    stale = client.post(dismiss, HTTP_IF_MATCH='"1"', **_bearer(member))
+    assert stale.status_code == 409
+    match.refresh_from_db()
+    assert (match.status, match.version) == (MatchStatus.ACCEPTED, 2)
+
+    fresh = client.post(dismiss, HTTP_IF_MATCH='"2"', **_bearer(member))
+    assert fresh.status_code == 200 and fresh.json()["status"] == "dismissed"

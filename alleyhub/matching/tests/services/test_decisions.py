@@ -4,10 +4,12 @@ source, logged for evaluation and audited."""
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from alleyhub.core.exceptions import ConflictError
 from alleyhub.core.models import AuditEntry
 from alleyhub.matching.models import Match, MatchFeedback, MatchStatus
 from alleyhub.matching.services.decisions import match_accept, match_dismiss, match_mark_viewed
 from alleyhub.matching.tests.factories import BrokerFactory, MembershipFactory, OperatorFactory, UserFactory
+from alleyhub.matching.transitions import MATCH_MOVES
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +71,44 @@ def test_viewing_is_logged_once_and_does_not_override_a_decision(mems):
         "dismissed",
         "accepted",
     ]
+
+
+def test_every_decision_is_a_new_version_and_a_stale_one_is_refused(mems):
+    match = Match.objects.filter(source_kind="demand", source_id=mems["demand"].pk).first()
+    broker = BrokerFactory()
+    assert match.version == 1
+
+    match_mark_viewed(match=match, actor=broker)
+    assert match.version == 2
+    accepted = match_accept(match=match, actor=broker, expected_version=2)
+    assert accepted.version == 3
+
+    with pytest.raises(ConflictError) as caught:
+        match_dismiss(match=match, actor=broker, expected_version=2)  # decided on what version 2 showed
+    assert caught.value.status == 409 and caught.value.extra["current_version"] == 3
+    match.refresh_from_db()
+    assert (match.status, match.version) == (MatchStatus.ACCEPTED, 3)
+    assert MatchFeedback.objects.filter(match=match, action="dismissed").count() == 0
+
+
+def test_the_moves_of_a_match_are_data():
+    assert MATCH_MOVES.targets(MatchStatus.SUGGESTED) == [
+        MatchStatus.VIEWED,
+        MatchStatus.ACCEPTED,
+        MatchStatus.DISMISSED,
+    ]
+    assert [t.action for t in MATCH_MOVES.allowed(MatchStatus.ACCEPTED)] == ["dismiss"]
+    assert [t.action for t in MATCH_MOVES.allowed(MatchStatus.DISMISSED)] == ["accept"]
+
+
+def test_seeing_a_match_someone_decided_meanwhile_changes_nothing(mems):
+    match = Match.objects.filter(source_kind="demand", source_id=mems["demand"].pk).first()
+    broker = BrokerFactory()
+    seen = Match.objects.get(pk=match.pk)  # the page read it as a suggestion ...
+    match_dismiss(match=match, actor=broker)  # ... then someone dismissed it
+
+    match_mark_viewed(match=seen, actor=broker)
+
+    match.refresh_from_db()
+    assert (match.status, match.version) == (MatchStatus.DISMISSED, 2)
+    assert not MatchFeedback.objects.filter(match=match, action="viewed").exists()

@@ -205,3 +205,25 @@ def test_a_demand_shows_its_outcomes_before_its_experts(client_as, pair, commit)
     html = html.content.decode()
     assert "碳化硅专家" in html and "车规级SiC功率模块" in html
     assert html.index("车规级SiC功率模块") < html.index("碳化硅专家")
+
+
+def test_a_stale_decision_on_the_page_says_someone_else_changed_it(client_as, pair):
+    url = reverse("matching:for_object", kwargs={"kind": "demand", "pk": pair["demand"].pk})
+    client = client_as(pair["member"])
+    html = client.get(url).content.decode()  # marks the suggestion viewed: version 2
+    assert 'name="version" value="2"' in html
+    BrokerFactory()  # a broker accepts from another page meanwhile
+    pair["match"].refresh_from_db()
+    pair["match"].status = MatchStatus.ACCEPTED
+    pair["match"].version = 3
+    pair["match"].save()
+
+    response = client.post(
+        reverse("matching:dismiss", kwargs={"pk": pair["match"].pk}), {"version": "2"}, HTTP_REFERER=url
+    )
+
+    assert response.status_code == 303 and response["Location"] == url
+    pair["match"].refresh_from_db()
+    assert pair["match"].status == MatchStatus.ACCEPTED
+    page = client.get(url).content.decode()
+    assert "页面已显示最新版本" in page
