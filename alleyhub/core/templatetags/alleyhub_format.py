@@ -1,4 +1,4 @@
-"""Readable amounts for listings: 元 shown as 万元 / 亿元 in Chinese and ¥k / ¥M in English."""
+"""Readable amounts (`{% load alleyhub_format %}`): 元 shown as 万元 / 亿元 in Chinese and ¥k / ¥M in English."""
 
 from decimal import Decimal, InvalidOperation
 
@@ -85,21 +85,3 @@ def area(value) -> str:
     if number is None:
         return "—"
     return _("%(area)s ㎡") % {"area": _trim(number)}
-
-
-@register.filter
-def mode_labels(values) -> list[str]:
-    """Labels of cooperation modes stored as a JSON list."""
-    from alleyhub.listings.models import CooperationMode
-
-    mapping = dict(CooperationMode.choices)
-    return [str(mapping.get(v, v)) for v in (values or [])]
-
-
-@register.filter
-def stage_labels(values) -> list[str]:
-    """Labels of lifecycle stages stored as a JSON list."""
-    from alleyhub.directory.models import LifecycleStage
-
-    mapping = dict(LifecycleStage.choices)
-    return [str(mapping.get(v, v)) for v in (values or [])]
