@@ -61,5 +61,5 @@ def test_with_the_database_backend_a_stopped_worker_does_not_come_back_to_duplic
     call_command("scheduler", "--once", stdout=StringIO())
 
     paths = list(DBTaskResult.objects.values_list("task_path", flat=True))
-    assert paths.count("alleyhub.notifications.tasks.send_notification_email") == 1
+    assert paths.count("alleyhub.notifications.delivery.send_notification_email") == 1
     assert paths.count("alleyhub.brokerage.tasks.send_case_reminders") == 1
