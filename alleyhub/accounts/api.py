@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.http import Http404
 from django.utils import timezone
 from ninja import Path, Router, Status
 
@@ -36,8 +37,6 @@ def token_create(request, payload: TokenCreateIn):
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a personal access token")
 def token_revoke(request, token_id: Path[int]):
-    from django.http import Http404
-
     if token_id < 1 or token_id > MAX_ID:
         raise Http404
     token = selectors.token_get_for_user(user=request.user, pk=token_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from django.db import transaction
@@ -82,8 +83,6 @@ def token_revoke(*, token: PersonalAccessToken, actor: User) -> PersonalAccessTo
 
 
 def _random_secret() -> str:
-    import secrets
-
     return secrets.token_urlsafe(32)
 
 

@@ -25,7 +25,7 @@ class OrganizationSection:
     key: str
     order: int
     template: str
-    published: Callable[["Organization"], QuerySet]
+    published: Callable[[Organization], QuerySet]
 
 
 organization_sections: Hook[OrganizationSection] = Hook("directory.organization_sections")

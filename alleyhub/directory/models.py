@@ -128,8 +128,6 @@ class Organization(BilingualMixin, BaseModel):
         return self.localized("name")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         self.credit_code = (self.credit_code or "").strip().upper()
         if not (self.name_zh or self.name_en):
             raise ValidationError({"name_zh": _("请至少填写中文或英文名称。")})
