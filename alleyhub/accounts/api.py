@@ -31,8 +31,7 @@ def token_create(request, payload: TokenCreateIn):
     token, plain = services.token_create(
         user=request.user, name=payload.name, expires_at=expires_at, actor=request.user
     )
-    token.token = plain
-    return Status(201, token)
+    return Status(201, {**TokenOut.from_orm(token).dict(), "token": plain})
 
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a personal access token")

@@ -3,6 +3,9 @@
 Tokens are checked by the authenticators registered in `core.registry.api_token_authenticators`
 (accounts registers its personal access tokens); with none registered, no token is accepted."""
 
+from collections.abc import Callable
+from typing import Any
+
 from ninja.security import APIKeyCookie, HttpBearer
 
 from alleyhub.core.registry import api_token_authenticators
@@ -41,5 +44,5 @@ class AnonymousAllowed:
         return getattr(request, "user", None) or True
 
 
-api_auth = [TokenAuth(), SessionAuth(), AnonymousAllowed()]
-api_auth_required = [TokenAuth(), SessionAuth()]
+api_auth: list[Callable[..., Any]] = [TokenAuth(), SessionAuth(), AnonymousAllowed()]
+api_auth_required: list[Callable[..., Any]] = [TokenAuth(), SessionAuth()]

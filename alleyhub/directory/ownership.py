@@ -56,7 +56,7 @@ def visibility_q(*, user) -> Q:
 
 
 def listing_visible_queryset(model: type[L], *, user) -> QuerySet[L]:
-    return model.objects.filter(visibility_q(user=user))
+    return model._default_manager.filter(visibility_q(user=user))
 
 
 def listing_get_for_user(model: type[L], *, pk, user, queryset: QuerySet | None = None) -> L:
@@ -68,7 +68,7 @@ def listing_get_for_user(model: type[L], *, pk, user, queryset: QuerySet | None 
         raise Http404 from None
     if not (0 < pk < 2**63):
         raise Http404
-    qs = queryset if queryset is not None else model.objects.all()
+    qs = queryset if queryset is not None else model._default_manager.all()
     listing = qs.select_related("owner").filter(pk=pk).first()
     if listing is None:
         raise Http404

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from alleyhub.core.search import is_ranked, ranked_text_filter
@@ -108,7 +108,7 @@ def organization_ordered(queryset: QuerySet[Organization]) -> QuerySet[Organizat
     by search relevance first when it was searched (see `organization_search`)."""
     order = ("kind", "name_zh", "name_en", "pk")
     if is_ranked(queryset):
-        return queryset.prefetch_related("industries").order_by("search_rank", *order)
+        return queryset.prefetch_related("industries").order_by(F("search_rank"), *order)
     return (
         Organization.objects.filter(pk__in=queryset.values("pk"))
         .prefetch_related("industries")

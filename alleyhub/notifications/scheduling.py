@@ -14,6 +14,7 @@ from importlib import import_module
 
 from django.apps import apps
 from django_tasks import task_backends
+from django_tasks.base import Task
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Periodic:
     name: str
-    task: object
+    task: Task
     interval_minutes: float | None  # None: every round
 
     @property

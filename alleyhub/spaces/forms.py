@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -52,7 +53,7 @@ class UnitFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subdistrict"].choices = blank_choice(subdistrict_choices())
+        cast(forms.ChoiceField, self.fields["subdistrict"]).choices = blank_choice(subdistrict_choices())
 
     def clean(self):
         data = super().clean()
