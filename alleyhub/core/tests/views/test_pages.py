@@ -1,20 +1,19 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.urls import reverse
 from django.utils import translation
 
 from alleyhub.accounts.tests.factories import UserFactory
 from alleyhub.directory.models import OrganizationKind
-from alleyhub.directory.tests.factories import OrganizationFactory
+from alleyhub.directory.tests.factories import AffiliationFactory, IndustryFactory, OrganizationFactory
+from alleyhub.listings.models import TechDemand, TechOutcome
+from alleyhub.spaces.models import Building, SpaceUnit
 
 pytestmark = pytest.mark.django_db
 
 
 def test_home_page_shows_the_district_at_a_glance(client):
-    from alleyhub.listings.models import TechDemand, TechOutcome
-    from alleyhub.spaces.models import Building, SpaceUnit
-
     inst = OrganizationFactory(kind=OrganizationKind.INSTITUTE, name_zh="中国科学院上海硅酸盐研究所")
     OrganizationFactory(kind=OrganizationKind.PLATFORM, name_zh="上海区块链技术协会")
     OrganizationFactory(kind=OrganizationKind.ENTERPRISE, is_published=False)
@@ -63,8 +62,6 @@ def test_healthz_reports_ok_after_querying_the_database(client):
 
 def test_healthz_reports_503_problem_when_the_database_fails(client, monkeypatch):
     # The database is the external edge here: make its cursor fail as a dropped connection would.
-    from django.db import connection
-
     def broken_cursor(*args, **kwargs):
         raise OperationalError("connection refused")
 
@@ -133,8 +130,6 @@ def _admin_changelists():
 
 @pytest.mark.parametrize("url_name", _admin_changelists())
 def test_admin_changelists_and_add_forms_load_for_a_superuser(client, url_name):
-    from alleyhub.directory.tests.factories import AffiliationFactory, IndustryFactory
-
     parent = IndustryFactory(code="ic")
     IndustryFactory(code="ic-power", parent=parent)
     AffiliationFactory()
@@ -148,8 +143,6 @@ def test_admin_changelists_and_add_forms_load_for_a_superuser(client, url_name):
 
 
 def test_admin_organization_change_page_shows_inlines(client):
-    from alleyhub.directory.tests.factories import AffiliationFactory
-
     aff = AffiliationFactory()
     admin = get_user_model().objects.create_superuser("root", "root@example.cn", "pw")
     client.force_login(admin)

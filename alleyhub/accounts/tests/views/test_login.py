@@ -2,8 +2,11 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from alleyhub.accounts.hooks import login_demo_personas
 from alleyhub.accounts.models import Role
+from alleyhub.accounts.selectors import demo_accounts_for_login
 from alleyhub.accounts.tests.factories import PASSWORD, MembershipFactory, UserFactory
+from alleyhub.demo.accounts import DEMO_PASSWORD
 from alleyhub.directory.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +31,6 @@ def test_login_page_lists_demo_accounts_with_role_and_organisation_while_they_ex
     assert "科技经纪人" in body
     assert "华泰创新" in body
     assert "realuser" not in body
-    from alleyhub.demo.accounts import DEMO_PASSWORD
-
     assert DEMO_PASSWORD in body
 
 
@@ -99,3 +100,13 @@ def test_an_unknown_language_is_ignored(client_as):
     client_as(user).post(reverse("accounts:set_language"), {"language": "xx"})
     user.refresh_from_db()
     assert user.preferred_language == "zh-hans"
+
+
+def test_without_a_demo_provider_the_login_page_shows_roles_and_no_password(client):
+    UserFactory(username="demo-broker", role=Role.BROKER, is_demo=True)
+    with login_demo_personas.replaced():
+        accounts, password = demo_accounts_for_login()
+        body = client.get(reverse("accounts:login")).content.decode()
+    assert [a.username for a in accounts] == ["demo-broker"]
+    assert password == ""
+    assert "demo-broker" in body and 'data-testid="demo-password"' not in body

@@ -3,7 +3,13 @@ Chinese term finds an abbreviation or an English text and vice versa (issue 3 §
 
 import pytest
 
-from alleyhub.listings.tests.factories import OrganizationFactory, TechDemandFactory, TechOutcomeFactory
+from alleyhub.core.models import ListingStatus
+from alleyhub.listings.tests.factories import (
+    MembershipFactory,
+    OrganizationFactory,
+    TechDemandFactory,
+    TechOutcomeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,9 +49,6 @@ def test_directory_text_filter_ranks_with_the_engine(client, commit):
 
 
 def test_substring_match_still_finds_what_the_engine_does_not_index(client_as, commit):
-    from alleyhub.core.models import ListingStatus
-    from alleyhub.listings.tests.factories import MembershipFactory
-
     with commit():
         draft = TechOutcomeFactory(
             title_zh="未发布的钙钛矿封装工艺", status=ListingStatus.DRAFT, published_at=None

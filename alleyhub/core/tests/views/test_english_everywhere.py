@@ -31,6 +31,7 @@ from alleyhub.directory.tests.factories import (
     PersonFactory,
 )
 from alleyhub.listings.tests.factories import InvestorProfileFactory, TechDemandFactory, TechOutcomeFactory
+from alleyhub.matching.index import reset_process_cache
 from alleyhub.notifications.tests.factories import NotificationFactory
 from alleyhub.requests.models import Category
 from alleyhub.requests.routing import task_force_unit
@@ -331,8 +332,6 @@ class EnglishDistrict:
 @pytest.fixture
 def district(settings, django_capture_on_commit_callbacks):
     settings.MATCHING = {**settings.MATCHING, "EMBEDDINGS": False, "REFRESH_SECONDS": 0}
-    from alleyhub.matching.index import reset_process_cache
-
     reset_process_cache()
     with django_capture_on_commit_callbacks(execute=True):
         world = EnglishDistrict()

@@ -2,13 +2,14 @@ import pytest
 from django.urls import reverse
 
 from alleyhub.accounts.tests.factories import MembershipFactory, OperatorFactory, UserFactory
-from alleyhub.directory.models import OrganizationKind
+from alleyhub.directory.models import OrganizationKind, Person
 from alleyhub.directory.tests.factories import (
     AffiliationFactory,
     IndustryFactory,
     OrganizationFactory,
     PersonFactory,
 )
+from alleyhub.listings.models import TechOutcome
 
 pytestmark = pytest.mark.django_db
 
@@ -106,8 +107,6 @@ def test_organisation_detail_shows_contact_details_to_a_signed_in_member(client_
 
 
 def test_organisation_detail_lists_people_and_published_listings_only(client):
-    from alleyhub.listings.models import TechOutcome
-
     org = OrganizationFactory()
     aff = AffiliationFactory(organization=org, person=PersonFactory(name_zh="张教授"), position="首席科学家")
     outcome = TechOutcome.objects.create(
@@ -166,8 +165,6 @@ def test_unpublished_person_is_404_for_outsiders_and_visible_to_their_organisati
 
 
 def test_people_list_filters_by_kind_and_text_and_hides_unpublished(client):
-    from alleyhub.directory.models import Person
-
     AffiliationFactory(person=PersonFactory(name_zh="沈经纪", kind=Person.Kind.BROKER, expertise="技术转移"))
     PersonFactory(name_zh="周研究员", kind=Person.Kind.RESEARCHER, expertise="碳化硅")
     PersonFactory(name_zh="未公开人员", is_published=False)

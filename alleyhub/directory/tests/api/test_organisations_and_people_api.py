@@ -1,5 +1,6 @@
 import pytest
 
+from alleyhub.accounts.models import PersonalAccessToken
 from alleyhub.accounts.tests.factories import MembershipFactory, UserFactory
 from alleyhub.directory.models import OrganizationKind
 from alleyhub.directory.tests.factories import (
@@ -121,8 +122,6 @@ def test_people_filter_by_organisation_and_bad_ids(client):
 
 
 def test_a_bearer_token_caller_gets_contact_details(client):
-    from alleyhub.accounts.models import PersonalAccessToken
-
     org = OrganizationFactory(contact_phone="021-62220000")
     _, plain = PersonalAccessToken.issue(user=UserFactory(), name="script")
     data = client.get(f"/api/organizations/{org.slug}", headers={"Authorization": f"Bearer {plain}"}).json()

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(not _redis_up(), reason="Redis is not reachable 
     RQ_QUEUES={"default": {"URL": REDIS_URL}},
 )
 def test_a_task_enqueued_on_the_redis_backend_is_run_by_an_rq_worker():
+    # Imported here: the RQ modules are only needed (and django_rq only installed) with Redis.
     import django_rq
     from django_tasks_rq.backend import Job
 

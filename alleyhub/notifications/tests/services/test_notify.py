@@ -3,6 +3,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -85,8 +86,6 @@ def test_no_email_when_the_user_turned_it_off_or_has_no_address(django_capture_o
 
 
 def test_a_rolled_back_change_leaves_no_notification_and_sends_no_email(django_capture_on_commit_callbacks):
-    from django.db import transaction
-
     user = UserFactory()
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):  # noqa: PT012
         with transaction.atomic():

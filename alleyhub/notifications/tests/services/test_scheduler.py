@@ -1,9 +1,14 @@
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
-from alleyhub.notifications.scheduling import periodic_tasks
+from alleyhub.notifications import services
+from alleyhub.notifications.scheduling import enqueue_periodic, periodic_tasks
+from alleyhub.notifications.tests.factories import NotificationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +35,6 @@ def test_run_scheduled_jobs_runs_each_task_in_process():
 
 
 def test_tasks_with_their_own_interval_wait_for_it():
-    from alleyhub.notifications.scheduling import enqueue_periodic
-
     last_run: dict = {}
     first = enqueue_periodic(now=1000.0, last_run=last_run)
     again = enqueue_periodic(now=1000.0 + 5 * 60, last_run=last_run)  # five minutes later
@@ -43,14 +46,6 @@ def test_tasks_with_their_own_interval_wait_for_it():
 
 
 def test_with_the_database_backend_a_stopped_worker_does_not_come_back_to_duplicates(settings):
-    from datetime import timedelta
-
-    from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
-
-    from alleyhub.notifications import services
-    from alleyhub.notifications.tests.factories import NotificationFactory
-
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     NotificationFactory(email_state="pending")
     later = timezone.now() + timedelta(minutes=5)
