@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alleyhub.core.forms import FilterForm, blank_choice
 from alleyhub.directory.models import Industry, LifecycleStage, OrganizationKind
 
 from .models import CooperationMode, IPStatus, TechDemand, TechOutcome
@@ -21,30 +22,6 @@ AMOUNT_ERRORS = {"min_value": _("金额不能为负数。"), "invalid": _("请�
 MAX_AMOUNT = 10**15
 
 
-def _blank(choices) -> list[tuple[str, str]]:
-    return [("", _("全部")), *choices]
-
-
-class FilterForm(forms.Form):
-    """Base for GET filter forms: every field optional; `filters()` returns only valid, non-empty
-    values, so a bad parameter is reported on the page but never breaks the list."""
-
-    q = forms.CharField(label=_("关键词"), required=False, max_length=100)
-
-    def filters(self) -> dict:
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v not in (None, "", [], False)}
-
-    def _check_order(self, low: str, high: str, message) -> None:
-        data = self.cleaned_data
-        if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
-            self.add_error(high, message)
-            # A range that makes no sense is ignored as a whole.
-            self.cleaned_data.pop(low, None)
-
-
 class OutcomeFilterForm(FilterForm):
     industry = forms.ChoiceField(label=_("产业领域"), required=False)
     trl_min = forms.IntegerField(
@@ -53,15 +30,19 @@ class OutcomeFilterForm(FilterForm):
     trl_max = forms.IntegerField(
         label=_("TRL 至"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS
     )
-    mode = forms.ChoiceField(label=_("合作方式"), required=False, choices=_blank(CooperationMode.choices))
-    ip_status = forms.ChoiceField(label=_("知识产权状态"), required=False, choices=_blank(IPStatus.choices))
+    mode = forms.ChoiceField(
+        label=_("合作方式"), required=False, choices=blank_choice(CooperationMode.choices)
+    )
+    ip_status = forms.ChoiceField(
+        label=_("知识产权状态"), required=False, choices=blank_choice(IPStatus.choices)
+    )
     owner_kind = forms.ChoiceField(
-        label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices)
+        label=_("机构类型"), required=False, choices=blank_choice(OrganizationKind.choices)
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = _blank(industry_choices())
+        self.fields["industry"].choices = blank_choice(industry_choices())
 
     def clean(self):
         data = super().clean()
@@ -71,7 +52,9 @@ class OutcomeFilterForm(FilterForm):
 
 class DemandFilterForm(FilterForm):
     industry = forms.ChoiceField(label=_("产业领域"), required=False)
-    mode = forms.ChoiceField(label=_("期望合作方式"), required=False, choices=_blank(CooperationMode.choices))
+    mode = forms.ChoiceField(
+        label=_("期望合作方式"), required=False, choices=blank_choice(CooperationMode.choices)
+    )
     budget_min = forms.IntegerField(
         label=_("预算不低于（元）"),
         required=False,
@@ -88,12 +71,12 @@ class DemandFilterForm(FilterForm):
     )
     open_only = forms.BooleanField(label=_("仅显示未截止"), required=False)
     owner_kind = forms.ChoiceField(
-        label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices)
+        label=_("机构类型"), required=False, choices=blank_choice(OrganizationKind.choices)
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = _blank(industry_choices())
+        self.fields["industry"].choices = blank_choice(industry_choices())
 
     def clean(self):
         data = super().clean()
@@ -103,7 +86,9 @@ class DemandFilterForm(FilterForm):
 
 class InvestorFilterForm(FilterForm):
     sector = forms.ChoiceField(label=_("关注领域"), required=False)
-    stage = forms.ChoiceField(label=_("投资阶段"), required=False, choices=_blank(LifecycleStage.choices))
+    stage = forms.ChoiceField(
+        label=_("投资阶段"), required=False, choices=blank_choice(LifecycleStage.choices)
+    )
     ticket = forms.IntegerField(
         label=_("单笔金额（元）"),
         required=False,
@@ -114,7 +99,7 @@ class InvestorFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = _blank(industry_choices())
+        self.fields["sector"].choices = blank_choice(industry_choices())
 
 
 # --- edit forms -----------------------------------------------------------------------------------

@@ -7,40 +7,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.lists import paginate, render_list
 
 from . import selectors, services
 from .forms import DemandFilterForm, DemandForm, InvestorFilterForm, OutcomeFilterForm, OutcomeForm
-
-PER_PAGE = 20
-
-
-# --- helpers shared with the catalogue and spaces pages -------------------------------------------
-
-
-def paginate(request: HttpRequest, queryset, per_page: int = PER_PAGE):
-    """The requested page; bad or out-of-range page numbers fall back to the first / last page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
-
-
-def render_list(
-    request: HttpRequest, template: str, context: dict, *, partial: str = "results"
-) -> HttpResponse:
-    """Render a list page, or only its `partial` for an HTMX request that targets #<partial>."""
-    htmx = getattr(request, "htmx", None)
-    if htmx and not htmx.boosted and not htmx.history_restore_request and htmx.target == partial:
-        template = f"{template}#{partial}"
-    response = render(request, template, context)
-    patch_vary_headers(response, ["HX-Request", "HX-Target"])
-    return response
 
 
 def apply_form_errors(form, exc: ValidationError) -> None:

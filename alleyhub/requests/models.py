@@ -8,9 +8,12 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import BaseModel
+
+from .working_days import last_day
 
 
 class Category(models.TextChoices):
@@ -199,19 +202,13 @@ class EnterpriseRequest(BaseModel):
 
     @property
     def accept_last_day(self):
-        from .deadlines import last_day
-
         return last_day(self.accept_due_at)
 
     @property
     def answer_last_day(self):
-        from .deadlines import last_day
-
         return last_day(self.answer_due_at)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("requests:detail", args=[self.pk])
 
 
@@ -329,6 +326,4 @@ class Escalation(BaseModel):
 
     @property
     def last_day(self):
-        from .deadlines import last_day
-
         return last_day(self.due_at)

@@ -3,6 +3,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from .deadlines import current_deadline
 from .models import Category, ContactPreference
 
 CategoryValue = Literal[tuple(Category.values)]  # type: ignore[valid-type]
@@ -48,8 +49,6 @@ class RequestListOut(Schema):
     def resolve_deadline(obj):
         if isinstance(obj, dict):
             return obj["deadline"]
-        from .deadlines import current_deadline
-
         d = current_deadline(obj)
         return {"kind": d.kind, "due": d.due, "colour": d.colour} if d else None
 

@@ -24,7 +24,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alleyhub.accounts.models import Membership, Role
+from alleyhub.accounts.models import Membership, Role, User
 from alleyhub.directory.models import Organization, OrganizationKind
 
 from .deadlines import RED, current_deadline
@@ -58,8 +58,6 @@ def task_force_unit_get() -> Organization | None:
 def task_force_leads() -> list:
     """Who hears about escalations: admins (Membership role admin) of the task-force organisation
     with role task_force; if there are none, every active user with role task_force."""
-    from alleyhub.accounts.models import User
-
     unit = task_force_unit_get()
     leads = []
     if unit is not None:
@@ -76,8 +74,6 @@ def task_force_leads() -> list:
 
 
 def unit_staff(unit: Organization) -> list:
-    from alleyhub.accounts.models import User
-
     return list(
         User.objects.filter(is_active=True, role=Role.UNIT_STAFF, memberships__organization=unit).distinct()
     )
@@ -85,8 +81,6 @@ def unit_staff(unit: Organization) -> list:
 
 def enterprise_members(req: EnterpriseRequest) -> list:
     """Who hears about their request: the submitter, else the organisation's members."""
-    from alleyhub.accounts.models import User
-
     if req.submitter.is_active:
         return [req.submitter]
     return list(User.objects.filter(is_active=True, memberships__organization=req.organization).distinct())

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from alleyhub.core.templatetags.alleyhub_format import yuan, yuan_range
 from alleyhub.listings.models import TechDemand, TechOutcome
-from alleyhub.listings.templatetags.alleyhub_format import yuan, yuan_range
 
 from .factories import InvestorProfileFactory, OperatorFactory, TechDemandFactory, TechOutcomeFactory
 
