@@ -8,9 +8,9 @@ class DemoConfig(AppConfig):
     label = "demo"
 
     def ready(self) -> None:
-        # Imported here, not at the top: demo.accounts imports models, which Django only allows
+        # Imported here, not at the top: accounts.demo imports models, which Django only allows
         # once every app is loaded.
-        from .accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
+        from alleyhub.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
         personas = DemoPersonas(
             password=DEMO_PASSWORD, labels={spec.username: spec.label for spec in DEMO_ACCOUNTS}

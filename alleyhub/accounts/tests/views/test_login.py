@@ -2,11 +2,11 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from alleyhub.accounts.demo import DEMO_PASSWORD
 from alleyhub.accounts.hooks import login_demo_personas
 from alleyhub.accounts.models import Role
 from alleyhub.accounts.selectors import demo_accounts_for_login
 from alleyhub.accounts.tests.factories import PASSWORD, MembershipFactory, UserFactory
-from alleyhub.demo.accounts import DEMO_PASSWORD
 from alleyhub.directory.tests.factories import OrganizationFactory
 
 pytestmark = pytest.mark.django_db
