@@ -84,7 +84,7 @@ def test_lists_by_scope(api, world):
 def test_forbidden_transition_is_409(api, world):
     req = submit(org=world.ent, user=world.ent_user)
     body = problem(api.as_(world.unit_staff).post(f"{URL}{req.pk}/answer", {"note": "x"}), 409)
-    assert body["code"] == "forbidden_transition" and body["current_status"] == "submitted"
+    assert body["code"] == "forbidden_transition" and body["current_state"] == "submitted"
 
 
 def test_acting_on_another_units_request_is_403_and_changes_nothing(api, world):
@@ -160,6 +160,6 @@ def test_attachment_upload_and_limits(client, world):
     assert ok.status_code == 201, ok.content
     assert ok.json()["attachments"][0]["name"] == "a.pdf"
     bad = client.post(url, {"file": SimpleUploadedFile("a.exe", b"MZ")})
-    assert problem(bad, 400)["code"] == "attachment_type"
+    assert problem(bad, 400)["code"] == "upload_type"
     client.force_login(world.coop_staff)
     problem(client.post(url, {"file": SimpleUploadedFile("b.pdf", b"%PDF-1.4 x")}), 403)

@@ -72,7 +72,7 @@ def test_two_units_acting_on_the_same_version_one_wins_the_other_gets_a_conflict
     assert len(winners) == 1 and len(losers) == 1, results
     assert isinstance(losers[0], ConflictError)
     assert losers[0].status == 409 and losers[0].extra["code"] == "conflict"
-    assert "刷新" in losers[0].message
+    assert "已被他人修改" in losers[0].message
     req.refresh_from_db()
     assert req.version == seen + 1
     assert req.status == winners[0].status
