@@ -180,11 +180,14 @@ def attachment_add(*, request: EnterpriseRequest, uploaded: UploadedFile, actor:
     roles = request_roles_for_user(request=request, user=actor)
     if not (roles - {VIEWER}):
         raise PermissionDenied(_("您无权为此诉求添加附件。"))
-    if request.status == RequestStatus.CLOSED:
-        raise ApplicationError(_("已办结的诉求不能再添加附件。"), {"code": "closed"}, status=409)
     content_type = upload_validate(uploaded, policy=ATTACHMENTS)
     with transaction.atomic():
-        if request.attachments.count() >= MAX_ATTACHMENTS_PER_REQUEST:
+        # The request's row lock serialises uploads to it, so two at once cannot pass the limit
+        # together, and the status checked is the current one.
+        locked = lock_for_update(EnterpriseRequest.objects, pk=request.pk)
+        if locked.status == RequestStatus.CLOSED:
+            raise ApplicationError(_("已办结的诉求不能再添加附件。"), {"code": "closed"}, status=409)
+        if locked.attachments.count() >= MAX_ATTACHMENTS_PER_REQUEST:
             raise ApplicationError(
                 _("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST},
                 {"code": "too_many_attachments"},

@@ -3,40 +3,12 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from alleyhub.accounts.models import PersonalAccessToken
 from alleyhub.requests.models import EnterpriseRequest, RequestRating
 
+from ..conftest import problem
 from ..factories import submit
 
 URL = "/api/requests/"
-
-
-@pytest.fixture
-def api(client):
-    class Api:
-        def __init__(self):
-            self.user = None
-
-        def as_(self, user):
-            _pat, self.token = PersonalAccessToken.issue(user=user, name="test")
-            return self
-
-        def _h(self):
-            return {"HTTP_AUTHORIZATION": f"Bearer {self.token}"}
-
-        def get(self, url, **params):
-            return client.get(url, params, **self._h())
-
-        def post(self, url, data=None):
-            return client.post(url, data or {}, content_type="application/json", **self._h())
-
-    return Api()
-
-
-def problem(resp, status):
-    assert resp.status_code == status, resp.content
-    assert resp["Content-Type"] == "application/problem+json"
-    return resp.json()
 
 
 def test_anonymous_gets_401(client, world):
