@@ -184,7 +184,7 @@ def attachment_add(*, request: EnterpriseRequest, uploaded: UploadedFile, actor:
     with transaction.atomic():
         # The request's row lock serialises uploads to it, so two at once cannot pass the limit
         # together, and the status checked is the current one.
-        locked = lock_for_update(EnterpriseRequest.objects, pk=request.pk)
+        locked = lock_for_update(EnterpriseRequest.objects.all(), pk=request.pk)
         if locked.status == RequestStatus.CLOSED:
             raise ApplicationError(_("已办结的诉求不能再添加附件。"), {"code": "closed"}, status=409)
         if locked.attachments.count() >= MAX_ATTACHMENTS_PER_REQUEST:
