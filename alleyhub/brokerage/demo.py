@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.files.base import ContentFile
 from django.db.models import Q
 
 from alleyhub.accounts.models import Membership, Role, User
+from alleyhub.core.demo_context import DemoContext
 from alleyhub.directory.models import Organization
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.notifications.services import notify
@@ -67,7 +69,7 @@ ACTIVITY_TEXTS = [
 ]
 
 
-def _party(ctx, org: Organization, cache: dict) -> User:
+def _party(ctx: DemoContext, org: Organization, cache: dict) -> User:
     """A contact person of `org` (created once, cannot sign in) to act as the rating party."""
     if org.pk in cache:
         return cache[org.pk]
@@ -88,7 +90,7 @@ def _party(ctx, org: Organization, cache: dict) -> User:
 
 
 def _build_case(
-    ctx,
+    ctx: DemoContext,
     *,
     broker,
     demand_org,
@@ -122,7 +124,7 @@ def _build_case(
     # keep the whole history in the past, the last change `idle_days` ago at most
     shift = max(timedelta(0), times[-1] - (ctx.now - timedelta(days=idle_days)))
     times = [t - shift for t in times]
-    extra = {}
+    extra: dict[str, Any] = {}
     if final == Stage.SIGNED:
         extra = {
             "contract_type": rng.choice(
@@ -194,7 +196,7 @@ def _build_case(
     return case
 
 
-def load(ctx) -> None:
+def load(ctx: DemoContext) -> None:
     pipeline_rules_ensure()
     rng = ctx.rng
     password = make_password(None)

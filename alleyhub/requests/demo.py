@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from django.utils import timezone
 
 from alleyhub.accounts.models import Membership, Role, User
+from alleyhub.core.demo_context import DemoContext
 from alleyhub.directory.models import Organization, OrganizationKind
 
 from .deadlines import YELLOW, colour_for
@@ -95,7 +96,7 @@ def _yellow_start(now: datetime, days: int) -> datetime | None:
     return None
 
 
-def load(ctx) -> None:
+def load(ctx: DemoContext) -> None:
     units = ctx.government_units or {
         o.slug: o for o in Organization.objects.filter(kind=OrganizationKind.GOVERNMENT_UNIT)
     }

@@ -1,5 +1,5 @@
 """`manage.py demo_district`: load the demo district (the seed's real entities + generated records +
-demo accounts) into an empty database. See alleyhub/demo/loader.py and context.py (app hooks)."""
+demo accounts) into an empty database. See alleyhub/demo/loader.py and alleyhub/core/demo_context.py (app hooks)."""
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
@@ -9,8 +9,10 @@ from alleyhub.directory.models import Organization
 
 
 class Command(BaseCommand):
+    # Translated when the parser is built: argparse needs a plain str, so a property replaces the
+    # class attribute BaseCommand declares.
     @property
-    def help(self) -> str:  # translated when the parser is built: argparse needs a plain str
+    def help(self) -> str:  # type: ignore[override]
         return _(
             "载入演示街区：种子文件中的真实机构、生成的成果/需求/服务/空间数据和演示账号（仅限空数据库）。"
         )

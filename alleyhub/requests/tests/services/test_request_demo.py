@@ -4,7 +4,7 @@ import io
 import random
 
 from alleyhub.accounts.models import Role
-from alleyhub.demo.context import DemoContext
+from alleyhub.core.demo_context import DemoContext
 from alleyhub.directory.models import Industry
 from alleyhub.requests import demo
 from alleyhub.requests.deadlines import RED, current_deadline

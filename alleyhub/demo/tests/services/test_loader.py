@@ -6,17 +6,21 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from alleyhub.catalogue.demo.hook import SERVICES
 from alleyhub.catalogue.models import ServiceCategory, ServiceOffering
 from alleyhub.core.models import ListingStatus
 from alleyhub.core.validators import is_valid_credit_code
-from alleyhub.demo.loader import BASE, DemoDataExists
-from alleyhub.demo.real_entities import REAL_BUILDINGS, REAL_ORGS, RENEWAL_SITES
-from alleyhub.demo.taxonomy import INDUSTRIES
+from alleyhub.demo.loader import DemoDataExists
+from alleyhub.directory.demo.data.real_orgs import REAL_ORGS
+from alleyhub.directory.demo.data.taxonomy import INDUSTRIES
+from alleyhub.directory.demo.hook import GENERATED_ORGS
 from alleyhub.directory.models import Industry, Organization, OrganizationKind, Person
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+from alleyhub.spaces.demo.data.real_spaces import REAL_BUILDINGS, RENEWAL_SITES
+from alleyhub.spaces.demo.hook import SPACES
 from alleyhub.spaces.models import Building, RenewalSite, SpaceUnit
 
-from .conftest import load
+from ..conftest import load
 
 
 def _sorted(rows) -> list:
@@ -247,10 +251,11 @@ def test_scale_two_doubles_the_generated_part():
     }
     for label, n in fixed.items():
         assert two[label] - n == 2 * (one[label] - n), label
-    assert two["spaces.SpaceUnit"] == 2 * one["spaces.SpaceUnit"] == 2 * BASE["spaces"]
+    assert two["spaces.SpaceUnit"] == 2 * one["spaces.SpaceUnit"] == 2 * SPACES
     generated_orgs = sum(
-        BASE[k] for k in ("enterprise", "investor", "service_provider", "incubator", "institute", "platform")
+        GENERATED_ORGS[k]
+        for k in ("enterprise", "investor", "service_provider", "incubator", "institute", "platform")
     )
     assert two["directory.Organization"] - one["directory.Organization"] == generated_orgs
-    assert two["catalogue.ServiceOffering"] - one["catalogue.ServiceOffering"] == BASE["services"]
+    assert two["catalogue.ServiceOffering"] - one["catalogue.ServiceOffering"] == SERVICES
     assert two["accounts.User (demo)"] == one["accounts.User (demo)"]

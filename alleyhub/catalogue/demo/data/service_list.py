@@ -641,3 +641,24 @@ TRACK_RECORD: dict[str, list[tuple[str, str]]] = {
         ),
     ],
 }
+
+
+# How to apply and who may, drawn for each generated service.
+HOW_TO_APPLY = [
+    ("在线提交申请表，工作人员3个工作日内联系。", "Apply online; staff reply within 3 working days."),
+    ("到硅巷创客厅服务窗口现场办理。", "Apply in person at the Maker Hall service desk."),
+    ("电话或邮件预约，首次咨询免费。", "Book by phone or email; the first consultation is free."),
+]
+ELIGIBILITY = [
+    (
+        "注册或实际经营地在“上海硅巷”科创街区内的科创企业。",
+        "Tech companies registered or operating in the district.",
+    ),
+    ("成立5年以内的科技型中小企业。", "Tech SMEs less than five years old."),
+    ("已入驻街区孵化器的创业团队。", "Teams in one of the district's incubators."),
+]
+FEES = [
+    ("按项目报价", "Quoted per project"),
+    ("首次咨询免费，后续按小时计费", "First consultation free, then hourly"),
+    ("街区企业享八折优惠", "20% off for district companies"),
+]

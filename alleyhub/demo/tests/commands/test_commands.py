@@ -2,7 +2,7 @@ import io
 import re
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, call_command, load_command_class
 
 from alleyhub.accounts.models import Role, User
 from alleyhub.directory.models import Organization
@@ -74,8 +74,6 @@ def test_ensure_admin_never_promotes_an_ordinary_account_named_admin():
 
 @pytest.mark.parametrize("name", ["demo_district", "ensure_admin"])
 def test_command_help_renders(name):
-    from django.core.management import load_command_class
-
     command = load_command_class("alleyhub.demo" if name == "demo_district" else "alleyhub.accounts", name)
     text = command.create_parser("manage.py", name).format_help()
     assert "--seed" in text if name == "demo_district" else "--username" in text

@@ -1,7 +1,7 @@
 import pytest
 
+from alleyhub.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from alleyhub.accounts.models import Role, User
-from alleyhub.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from alleyhub.demo.selectors import demo_accounts
 from alleyhub.directory.models import Person
 from alleyhub.listings.models import InvestorProfile, TechDemand

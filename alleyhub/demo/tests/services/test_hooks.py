@@ -11,7 +11,7 @@ from alleyhub.demo.loader import load_district
 from alleyhub.directory.models import Organization
 from alleyhub.spaces.models import RenewalSite
 
-from .conftest import load
+from ..conftest import load
 
 HOOK_MODULE = "alleyhub.core.demo"  # alleyhub.core is installed and has no demo module of its own
 

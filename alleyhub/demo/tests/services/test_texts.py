@@ -7,11 +7,16 @@ from datetime import date
 
 import pytest
 
+from alleyhub.catalogue.demo.data.service_list import CURATED, TEMPLATES
+from alleyhub.catalogue.demo.data.service_list import TITLE_VARIANTS as SERVICE_TITLE_VARIANTS
 from alleyhub.catalogue.models import ServiceOffering
+from alleyhub.core.demo_context import TitleRegistry
 from alleyhub.core.models import ListingStatus
-from alleyhub.demo import anchors, content
-from alleyhub.demo.service_list import CURATED, TEMPLATES
-from alleyhub.demo.service_list import TITLE_VARIANTS as SERVICE_TITLE_VARIANTS
+from alleyhub.directory.demo.data.sectors import SECTORS
+from alleyhub.directory.demo.sectors import SECTOR_BY_CODE
+from alleyhub.listings.demo import texts
+from alleyhub.listings.demo.data import anchors
+from alleyhub.listings.demo.data.phrases import OUTCOME_SCENES
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
 LISTINGS = (TechOutcome, TechDemand, ServiceOffering, InvestorProfile)
@@ -83,33 +88,33 @@ def test_sic_demands_find_outcomes_that_say_silicon_carbide_in_chinese(district)
 
 def test_outcome_summaries_state_the_ip_the_outcome_has_and_no_other():
     rng = random.Random(5)
-    for sector in content.SECTORS:
+    for sector in SECTORS:
         for _ in range(10):
-            text = content.outcome_text(rng, sector, 7, ip_status="patent_granted", patents=2)
+            text = texts.outcome_text(rng, sector, 7, ip_status="patent_granted", patents=2)
             assert "专利2项" in text.summary[0] and "2 Chinese patents granted" in text.summary[1]
-            text = content.outcome_text(rng, sector, 4, ip_status="none")
+            text = texts.outcome_text(rng, sector, 4, ip_status="none")
             assert "已获授权" not in text.summary[0] and "granted" not in text.summary[1]
 
 
 def test_an_application_listed_for_an_outcome_fits_its_template():
     rng = random.Random(9)
-    for sector in content.SECTORS:
+    for sector in SECTORS:
         names = {s[0] for s in sector.scenes}
         for entry in sector.outcomes:
-            assert set(content.OUTCOME_SCENES.get(entry[0], ())) <= names, entry[0]
-    coating = content.SECTOR_BY_CODE["new-materials-ceramics"]
+            assert set(OUTCOME_SCENES.get(entry[0], ())) <= names, entry[0]
+    coating = SECTOR_BY_CODE["new-materials-ceramics"]
     for _ in range(200):
-        text = content.outcome_text(rng, coating, 6)
+        text = texts.outcome_text(rng, coating, 6)
         if "热障涂层" in text.title[0]:
             assert "LED" not in text.applications[0], text.applications
 
 
 def test_demand_text_carries_the_companys_budget_deadline_and_wanted_modes():
     rng = random.Random(2)
-    sector = content.SECTOR_BY_CODE["ic-mems"]
+    sector = SECTOR_BY_CODE["ic-mems"]
     seen_budget = seen_deadline = seen_modes = False
     for _ in range(60):
-        text = content.demand_text(
+        text = texts.demand_text(
             rng, sector, budget=(300_000, 450_000), deadline=date(2027, 3, 1), modes=["licence"], min_trl=6
         )
         zh, en = text.description
@@ -129,7 +134,7 @@ def test_every_service_title_variant_is_distinct_from_the_curated_list():
 
 
 def test_the_title_registry_forgets_after_its_limit_so_memory_stays_bounded():
-    registry = content.TitleRegistry(["已有"], limit=10)
+    registry = TitleRegistry(["已有"], limit=10)
     assert not registry.claim("已有")
     assert registry.claim("新的", "new") and not registry.claim("other", "new")
     for i in range(50):

@@ -1,0 +1,5 @@
+"""Demo data of spaces (the `load(ctx)` hook of `manage.py demo_district`)."""
+
+from .hook import load
+
+__all__ = ["load"]
