@@ -175,4 +175,4 @@ class PageErrorMiddleware:
             response = HttpResponse(status=200)
             response["HX-Refresh"] = "true"
             return response
-        return HttpResponseRedirect(back, status=303)
+        return HttpResponseRedirect(back or "/", status=303)

@@ -13,7 +13,7 @@ from alleyhub.requests.working_days import (
     working_seconds_between,
 )
 
-from .conftest import at
+from ..conftest import at
 
 
 @pytest.mark.parametrize(

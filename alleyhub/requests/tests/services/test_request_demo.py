@@ -18,8 +18,8 @@ from alleyhub.requests.models import (
 )
 from alleyhub.requests.routing import task_force_unit
 
-from .conftest import at
-from .factories import OrganizationFactory, UnitFactory, member
+from ..conftest import at
+from ..factories import OrganizationFactory, UnitFactory, member
 
 UNIT_SLUGS = [
     "changning-stc",
