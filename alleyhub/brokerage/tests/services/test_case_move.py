@@ -101,7 +101,7 @@ def test_skipping_a_stage_is_refused_with_the_allowed_next_stages():
     case = CaseFactory(stage=Stage.LEAD)
     with pytest.raises(ApplicationError) as exc:
         case_move(case=case, to_stage=Stage.SIGNED, expected_version=1, actor=case.broker)
-    assert exc.value.extra["code"] == "transition_forbidden"
+    assert exc.value.extra["code"] == "forbidden_transition"
     assert exc.value.extra["allowed"] == ["contacted", "closed"]
 
 

@@ -94,7 +94,7 @@ def test_a_forbidden_move_from_the_board_is_refused_with_a_message(client_as):
         )
         .content.decode()
     )
-    assert "不允许" in html
+    assert "不能执行" in html
     assert Case.objects.get(pk=case.pk).stage == Stage.LEAD
 
 
