@@ -101,6 +101,10 @@ def test_a_party_sees_files_and_the_confidential_part_only_after_accepting_the_t
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Type"] == "application/pdf"
     assert "attachment" in download["Content-Disposition"]
+    # core.uploads' protective headers: never rendered in the platform's origin, never cached.
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in download["Content-Security-Policy"]
+    assert download["Cache-Control"] == "private, no-store"
     download.close()
 
 
