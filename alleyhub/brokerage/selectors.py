@@ -93,6 +93,8 @@ def cases_visible_to(*, user: Any) -> QuerySet[Case]:
 
 def cases_brokered_by(*, user: User) -> QuerySet[Case]:
     """The cases `user` is the responsible broker or a co-broker of."""
+    if not _signed_in(user):
+        return Case.objects.none()
     ids = Case.objects.filter(Q(broker=user) | Q(co_brokers=user)).values("pk")
     return cases_visible_to(user=user).filter(pk__in=ids)
 
@@ -130,11 +132,10 @@ class CaseListParams:
 def case_list(*, user: Any, params: CaseListParams, now: datetime | None = None) -> QuerySet[Case]:
     """The cases `user` may see, filtered and sorted by `params` (unknown sorts fall back to the
     default: the most recently active first)."""
-    qs = (
-        cases_brokered_by(user=user)
-        if params.brokered and not user.is_operator
-        else cases_visible_to(user=user)
-    )
+    if params.brokered and not getattr(user, "is_operator", False):
+        qs = cases_brokered_by(user=user)
+    else:
+        qs = cases_visible_to(user=user)
     q = params.q.strip()
     if q:
         qs = qs.filter(

@@ -4,6 +4,7 @@ page and the API, so the same parameters give the same rows everywhere."""
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
@@ -175,3 +176,8 @@ def test_my_cases_page_and_the_api_show_the_same_cases_in_the_same_order(client_
     page = client.get(reverse("brokerage:case_list"), params)
     assert page.status_code == 200
     assert [(c.pk, c.stage) for c in page.context["cases"]] == _api_ids(client, params)
+
+
+def test_anonymous_users_get_no_cases(cases):
+    for params in (CaseListParams(), CaseListParams(brokered=True, q="碳化硅")):
+        assert not selectors.case_list(user=AnonymousUser(), params=params).exists()
