@@ -1,4 +1,6 @@
-"""The demo hook: cases in every stage, brokers with history, stale cases, notifications."""
+"""The demo hook (brokerage/demo.py, a writer like the services): cases in every stage, brokers
+with history, stale cases, notifications. The hook runs on top of the demo district's foundation,
+so this test drives it through the demo loader, the one place that calls it."""
 
 import io
 
