@@ -15,6 +15,7 @@ from .models import CooperationMode, IPStatus
 
 ID_MAX = 2**63 - 1
 AMOUNT_MAX = 10**15
+VERSION_HELP = "The version you saw (or send If-Match); a stale one gets 409 Conflict"
 
 
 def _no_nul(value: str) -> str:
@@ -41,6 +42,9 @@ class IndustryOut(Schema):
 
 class ListingOut(Schema):
     id: int
+    version: int = Field(
+        ..., description="Send it back as `version` or `If-Match` when you change the listing"
+    )
     status: str
     language: str
     title: str
@@ -217,6 +221,18 @@ class DemandIn(_ListingIn):
     deadline: date | None = None
     wanted_modes: list[CooperationMode] | None = Field(None, max_length=4)
     min_trl: int | None = Field(None, ge=1, le=9)
+
+
+class OutcomeUpdateIn(OutcomeIn):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+
+
+class DemandUpdateIn(DemandIn):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+
+
+class ActionIn(Schema):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
 
 
 class DemandCreateIn(DemandIn):
