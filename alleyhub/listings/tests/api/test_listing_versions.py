@@ -4,6 +4,7 @@ changes nothing."""
 
 import pytest
 
+from alleyhub.accounts.models import PersonalAccessToken
 from alleyhub.core.models import ListingStatus
 from alleyhub.listings.models import TechDemand, TechOutcome
 
@@ -93,3 +94,23 @@ def test_status_action_refuses_a_version_that_is_not_a_number(client_as, member,
     assert client.post(url, {"version": "x"}, content_type="application/json").status_code == 422
     assert client.post(url, "{not json", content_type="application/json").status_code == 422
     assert client.post(url, HTTP_IF_MATCH="yesterday").status_code == 400
+
+
+def test_a_token_client_follows_the_etag_it_was_given(client, member, owner_org):
+    demand = TechDemandFactory(owner=owner_org, status=ListingStatus.DRAFT, published_at=None)
+    _, token = PersonalAccessToken.issue(user=member, name="sync")
+    auth = {"Authorization": f"Bearer {token}"}
+    etag = client.get(f"/api/demands/{demand.pk}", headers=auth)["ETag"]
+    response = client.patch(
+        f"/api/demands/{demand.pk}",
+        {"title_zh": "令牌改的"},
+        content_type="application/json",
+        headers={**auth, "If-Match": etag},
+    )
+    assert response.status_code == 200
+    published = client.post(
+        f"/api/demands/{demand.pk}/publish", headers={**auth, "If-Match": response["ETag"]}
+    )
+    assert published.status_code == 200 and published.json()["status"] == "published"
+    stale = client.post(f"/api/demands/{demand.pk}/archive", headers={**auth, "If-Match": etag})
+    assert stale.status_code == 409
