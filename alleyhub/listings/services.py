@@ -142,6 +142,7 @@ def _update(
     people changing different fields both keep their change and a stale form is a conflict."""
     _require_edit(actor=actor, organization_id=owner_id)
     _check_fields(data, allowed)
+    m2m = {name: None if values is None else list(values) for name, values in m2m.items()}
     with transaction.atomic():
         listing: E = lock_for_update(model._default_manager.all(), pk=pk)
         version_check(listing, expected_version)
@@ -153,7 +154,7 @@ def _update(
         if changed or changed_m2m:
             versioned_save(listing, update_fields=changed)
             _set_m2m(listing, {name: m2m[name] for name in changed_m2m})
-        audit_record(actor=actor, target=listing, code=code, data={"fields": changed})
+        audit_record(actor=actor, target=listing, code=code, data={"fields": changed + changed_m2m})
     return listing
 
 

@@ -58,6 +58,7 @@ def test_a_change_of_industries_alone_is_a_new_version(member, owner_org):
     saved = services.demand_update(demand=demand, actor=member, expected_version=1, industries=[industry])
     assert saved.version == 2
     assert list(TechDemand.objects.get(pk=demand.pk).industries.all()) == [industry]
+    assert AuditEntry.objects.get(code="listings.demand.updated").data["fields"] == ["industries"]
     with pytest.raises(ConflictError):
         services.demand_update(demand=demand, actor=member, expected_version=1, industries=[])
     assert list(TechDemand.objects.get(pk=demand.pk).industries.all()) == [industry]
