@@ -5,7 +5,7 @@ from datetime import date, datetime
 from typing import Annotated
 
 from django.utils.translation import gettext as _
-from ninja import Schema
+from ninja import Field, Schema
 from pydantic import AfterValidator
 
 ID_MAX = 2**63 - 1
@@ -30,6 +30,9 @@ class OwnerOut(Schema):
 
 class ListingOut(Schema):
     id: int
+    version: int = Field(
+        ..., description="Send it back as `version` or `If-Match` when you change the listing"
+    )
     status: str
     language: str
     title: str

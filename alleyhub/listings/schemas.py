@@ -13,6 +13,7 @@ from . import selectors
 from .models import CooperationMode, IPStatus
 
 AMOUNT_MAX = 10**15
+VERSION_HELP = "The version you saw (or send If-Match); a stale one gets 409 Conflict"
 
 
 class IndustryOut(Schema):
@@ -174,6 +175,18 @@ class DemandIn(_ListingIn):
     deadline: date | None = None
     wanted_modes: list[CooperationMode] | None = Field(None, max_length=4)
     min_trl: int | None = Field(None, ge=1, le=9)
+
+
+class OutcomeUpdateIn(OutcomeIn):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+
+
+class DemandUpdateIn(DemandIn):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+
+
+class ActionIn(Schema):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
 
 
 class DemandCreateIn(DemandIn):

@@ -11,7 +11,10 @@ catalogue and spaces):
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -246,3 +249,79 @@ def organization_demands(organization) -> QuerySet[TechDemand]:
 
 def organization_investor_profiles(organization) -> QuerySet[InvestorProfile]:
     return InvestorProfile.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+
+
+# --- the lists shared by pages and the API --------------------------------------------------------
+# A list page and its API endpoint build the same parameters (the page from its filter form, the API
+# from its query schema) and call the same selector, so both give the same rows in the same order.
+
+
+def _list_values(cls: type, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The known, non-empty parameters in `values` (enum members as their plain values)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {
+        name: getattr(value, "value", value)
+        for name, value in values.items()
+        if name in names and value not in (None, "", [], False)
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class OutcomeListParams:
+    q: str | None = None
+    industry: str | None = None
+    trl: int | None = None
+    trl_min: int | None = None
+    trl_max: int | None = None
+    mode: str | None = None
+    ip_status: str | None = None
+    owner_kind: str | None = None
+    owner_id: int | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> OutcomeListParams:
+        return cls(**_list_values(cls, values))
+
+
+@dataclasses.dataclass(frozen=True)
+class DemandListParams:
+    q: str | None = None
+    industry: str | None = None
+    mode: str | None = None
+    budget_min: int | None = None
+    budget_max: int | None = None
+    deadline_after: date | None = None
+    open_only: bool = False
+    owner_kind: str | None = None
+    owner_id: int | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> DemandListParams:
+        return cls(**_list_values(cls, values))
+
+
+@dataclasses.dataclass(frozen=True)
+class InvestorListParams:
+    q: str | None = None
+    sector: str | None = None
+    stage: str | None = None
+    ticket: int | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> InvestorListParams:
+        return cls(**_list_values(cls, values))
+
+
+def outcome_list(*, user: Any, params: OutcomeListParams) -> QuerySet[TechOutcome]:
+    """The outcomes list (page and API): what `user` may see, filtered and ordered by `params`."""
+    return outcome_list_for_user(user=user, **dataclasses.asdict(params))
+
+
+def demand_list(*, user: Any, params: DemandListParams) -> QuerySet[TechDemand]:
+    """The demands list (page and API): what `user` may see, filtered and ordered by `params`."""
+    return demand_list_for_user(user=user, **dataclasses.asdict(params))
+
+
+def investor_list(*, user: Any, params: InvestorListParams) -> QuerySet[InvestorProfile]:
+    """The investor list (page and API): what `user` may see, filtered and ordered by `params`."""
+    return investor_list_for_user(user=user, **dataclasses.asdict(params))
