@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from django.db import transaction
 from django.utils import translation
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
@@ -98,6 +99,32 @@ def _fresh_matching_process(settings):
     reset_process_cache()
     yield
     reset_process_cache()
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """Rows every test of a module reads, made once, as Django's `TestCase.setUpTestData` does:
+    the module runs inside one transaction that is rolled back after its last test, and each test
+    (marked `django_db`) runs in a savepoint inside it, so its own writes vanish as before.
+    Yields a context manager that allows database access while the rows are made:
+
+        @pytest.fixture(scope="module")
+        def _rows(module_transaction):
+            with module_transaction():
+                return make_rows()
+
+    Hand each test a `copy.deepcopy` of the objects, so a test changing one in memory cannot
+    change what the next test sees. Not for modules with transactional tests (`live_server`,
+    `transaction=True`): they commit and flush."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    try:
+        yield django_db_blocker.unblock
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
 
 
 @pytest.fixture
