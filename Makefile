@@ -12,7 +12,9 @@ RUN_ALLOWED_HOSTS := $(if $(filter 0.0.0.0 ::,$(HOST)),*,127.0.0.1,localhost,[::
 # in the environment). Django creates and drops test_<name>_gw0, test_<name>_gw1, ... itself.
 PG_URL ?= $(or $(TEST_DATABASE_URL),postgres://postgres@127.0.0.1:5432/test)
 # pytest-xdist processes, each with its own test database; browser tests all go to one of them.
-PYTEST_WORKERS ?= auto
+# One per core, at most 4: past that each process's own set-up (migrations, the embedding model)
+# costs more than it saves.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -gt 4 ] && n=4; echo $$n)
 PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=10
 PYTEST_ARGS ?=
 export OMP_WAIT_POLICY ?= PASSIVE
