@@ -7,6 +7,7 @@ The data is written in English only (language="en", no *_zh fields), so every Ch
 an English page must come from the UI itself: a string outside {% translate %}, a missing or fuzzy
 translation, or a Python string without gettext."""
 
+import copy
 import json
 import re
 from datetime import timedelta
@@ -15,6 +16,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -329,13 +331,25 @@ class EnglishDistrict:
         )
 
 
-@pytest.fixture
-def district(settings, django_capture_on_commit_callbacks):
-    settings.MATCHING = {**settings.MATCHING, "EMBEDDINGS": False, "REFRESH_SECONDS": 0}
+ENGLISH_MATCHING = {**settings.MATCHING, "EMBEDDINGS": False, "REFRESH_SECONDS": 0}
+
+
+@pytest.fixture(scope="module")
+def _english_district(module_transaction):
+    """Made once for the module (every test here only reads it); see `module_transaction`."""
     reset_process_cache()
-    with django_capture_on_commit_callbacks(execute=True):
-        world = EnglishDistrict()
+    with module_transaction(), override_settings(MATCHING=ENGLISH_MATCHING):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            world = EnglishDistrict()
     yield world
+    reset_process_cache()
+
+
+@pytest.fixture
+def district(settings, _english_district):
+    settings.MATCHING = ENGLISH_MATCHING
+    reset_process_cache()
+    yield copy.deepcopy(_english_district)
     reset_process_cache()
 
 
