@@ -8,7 +8,15 @@ HOST ?= 127.0.0.1
 DEBUG ?= false
 # Listening on all interfaces means visitors use the machine's own name or address.
 RUN_ALLOWED_HOSTS := $(if $(filter 0.0.0.0 ::,$(HOST)),*,127.0.0.1,localhost,[::1])
-PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# The PostgreSQL pass of `make test`: `make test PG_URL=postgres://user@host:5432/name` (or TEST_DATABASE_URL
+# in the environment). Django creates and drops test_<name>_gw0, test_<name>_gw1, ... itself.
+PG_URL ?= $(or $(TEST_DATABASE_URL),postgres://postgres@127.0.0.1:5432/test)
+# pytest-xdist processes, each with its own test database; browser tests all go to one of them.
+# One per core, at most 4: past that each process's own set-up (migrations, the embedding model)
+# costs more than it saves.
+PYTEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ "$$n" -gt 4 ] && n=4; echo $$n)
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup --durations=10
+PYTEST_ARGS ?=
 export OMP_WAIT_POLICY ?= PASSIVE
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -46,18 +54,25 @@ browser-deps: ## Debian's Chromium and CJK fonts for the browser tests
 	fi
 
 test: setup browser-deps ## the whole suite on SQLite, then again on PostgreSQL when it answers
-	$(BIN)/python -m pytest
-	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)', connect_timeout=3).close()" 2>/dev/null; then \
+	env -u TEST_DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect(sys.argv[1], dbname='postgres', connect_timeout=3).close()" '$(PG_URL)' 2>/dev/null; then \
 	  echo "== PostgreSQL at $(PG_URL) =="; \
-	  TEST_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest; \
+	  TEST_DATABASE_URL='$(PG_URL)' $(PYTEST) $(PYTEST_ARGS); \
 	else echo "== PostgreSQL not reachable: SQLite run only =="; fi
 
 bench: setup ## matching benchmarks (bench/README.md)
 	$(BIN)/python bench/run.py
 
-lint: setup
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+LINT_STEPS := "ruff check ." "ruff format --check ." "mypy" "djlint templates alleyhub --lint" "lint-imports"
+
+lint: setup ## ruff, ruff format --check, mypy, djLint, import-linter: every step runs, any failure fails
+	@failed=""; \
+	for step in $(LINT_STEPS); do \
+	  echo "== $$step =="; \
+	  $(BIN)/$$step || failed="$$failed [$$step]"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "make lint: failed:$$failed" >&2; exit 1; fi; \
+	echo "make lint: all steps passed"
 
 lock: ## re-resolve requirements.lock from pyproject.toml
 	$(BIN)/python -m pip install --quiet uv

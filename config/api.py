@@ -2,8 +2,19 @@
 
 from ninja import NinjaAPI
 
+from alleyhub.accounts.api import router as accounts_router
+from alleyhub.brokerage.api import router as brokerage_router
+from alleyhub.catalogue.api import router as catalogue_router
 from alleyhub.core.api_auth import api_auth
 from alleyhub.core.api_errors import install_problem_handlers
+from alleyhub.directory.api import people_router
+from alleyhub.directory.api import router as directory_router
+from alleyhub.listings.api import router as listings_router
+from alleyhub.matching.api import router as matching_router
+from alleyhub.matching.api import search_router
+from alleyhub.notifications.api import router as notifications_router
+from alleyhub.requests.api import router as requests_router
+from alleyhub.spaces.api import router as spaces_router
 
 api = NinjaAPI(
     title="Alley Hub API",
@@ -14,36 +25,14 @@ api = NinjaAPI(
 )
 install_problem_handlers(api)
 
-
-def _mount() -> None:
-    # Imported here so that an app's router module can import from config.api without a cycle.
-    from alleyhub.accounts.api import router as accounts_router
-    from alleyhub.catalogue.api import router as catalogue_router
-    from alleyhub.directory.api import people_router
-    from alleyhub.directory.api import router as directory_router
-    from alleyhub.listings.api import router as listings_router
-    from alleyhub.spaces.api import router as spaces_router
-
-    api.add_router("/organizations", directory_router)
-    api.add_router("/people", people_router)
-    api.add_router("/", accounts_router)
-    api.add_router("/", listings_router)
-    api.add_router("/services", catalogue_router)
-    api.add_router("/spaces", spaces_router)
-    # Later apps (matching, brokerage, requests, notifications) add their routers below.
-    from alleyhub.matching.api import router as matching_router
-    from alleyhub.matching.api import search_router
-
-    api.add_router("/matching", matching_router)
-    api.add_router("/search", search_router)
-    from alleyhub.requests.api import router as requests_router
-
-    api.add_router("/requests", requests_router)
-    from alleyhub.brokerage.api import router as brokerage_router
-    from alleyhub.notifications.api import router as notifications_router
-
-    api.add_router("/cases", brokerage_router)
-    api.add_router("/notifications", notifications_router)
-
-
-_mount()
+api.add_router("/organizations", directory_router)
+api.add_router("/people", people_router)
+api.add_router("/", accounts_router)
+api.add_router("/", listings_router)
+api.add_router("/services", catalogue_router)
+api.add_router("/spaces", spaces_router)
+api.add_router("/matching", matching_router)
+api.add_router("/search", search_router)
+api.add_router("/requests", requests_router)
+api.add_router("/cases", brokerage_router)
+api.add_router("/notifications", notifications_router)

@@ -16,8 +16,7 @@ class TokenInline(admin.TabularInline):
     model = PersonalAccessToken
     extra = 0
     can_delete = False
-    fields = ["name", "created_at", "last_used_at", "expires_at", "revoked_at"]
-    readonly_fields = fields
+    fields = readonly_fields = ("name", "created_at", "last_used_at", "expires_at", "revoked_at")
 
     def has_add_permission(self, request, obj=None):
         # Tokens are issued by their owner (my account page or the API), never typed in here.
@@ -40,7 +39,7 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["username", "display_name", "first_name", "last_name", "email", "phone"]
     inlines = [MembershipInline, TokenInline]
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         (
             _("平台"),
             {

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.http import Http404
 from django.utils import timezone
 from ninja import Path, Router, Status
 
@@ -30,14 +31,11 @@ def token_create(request, payload: TokenCreateIn):
     token, plain = services.token_create(
         user=request.user, name=payload.name, expires_at=expires_at, actor=request.user
     )
-    token.token = plain
-    return Status(201, token)
+    return Status(201, {**TokenOut.from_orm(token).dict(), "token": plain})
 
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a personal access token")
 def token_revoke(request, token_id: Path[int]):
-    from django.http import Http404
-
     if token_id < 1 or token_id > MAX_ID:
         raise Http404
     token = selectors.token_get_for_user(user=request.user, pk=token_id)

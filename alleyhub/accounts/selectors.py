@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
+from alleyhub.accounts.hooks import DemoPersonas, login_demo_personas
 from alleyhub.accounts.models import Membership, PersonalAccessToken, User
 
 
@@ -28,6 +29,17 @@ def token_get_for_user(*, user: User, pk: int) -> PersonalAccessToken:
     return token
 
 
+def user_organization_ids(user) -> frozenset[int]:
+    """Ids of the organisations the user is a member of (memoised on the user object per request)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, "_alleyhub_org_ids", None)
+    if cached is None:
+        cached = frozenset(Membership.objects.filter(user=user).values_list("organization_id", flat=True))
+        user._alleyhub_org_ids = cached
+    return cached
+
+
 @dataclass(frozen=True)
 class DemoAccount:
     username: str
@@ -40,24 +52,16 @@ def demo_accounts_for_login() -> tuple[list[DemoAccount], str]:
     """The demo accounts to list on the login page, and their shared password.
 
     Empty while no demo user exists (the demo district is not loaded, or was removed), so that a
-    real installation never advertises accounts.
+    real installation never advertises accounts. The personas' labels and the password come from
+    the provider in `accounts.hooks.login_demo_personas` (the demo app registers it); without one,
+    each account shows its role.
     """
-    if not User.objects.filter(is_demo=True, is_active=True).exists():
+    users = list(User.objects.filter(is_demo=True, is_active=True).order_by("pk"))
+    if not users:
         return [], ""
-    try:  # the demo loader describes its personas (e.g. "科研人员" for a member of an institute)
-        from alleyhub.demo.accounts import DEMO_PASSWORD, SPEC_BY_USERNAME
-    except ImportError:
-        DEMO_PASSWORD, SPEC_BY_USERNAME = "", {}
-    users = None
-    try:
-        from alleyhub.demo.selectors import demo_accounts
-    except ImportError:
-        demo_accounts = None
-    if demo_accounts is not None:
-        users = list(demo_accounts())
-    if users is None or any(not isinstance(u, User) for u in users):
-        users = list(User.objects.filter(is_demo=True, is_active=True).order_by("pk"))
-    order = list(SPEC_BY_USERNAME)
+    describe = login_demo_personas.provider()
+    personas = describe() if describe is not None else DemoPersonas(password="", labels={})
+    order = list(personas.labels)
     users.sort(key=lambda u: (order.index(u.username) if u.username in order else len(order), u.pk))
     memberships = {
         m.user_id: m.organization
@@ -65,16 +69,14 @@ def demo_accounts_for_login() -> tuple[list[DemoAccount], str]:
     }
     out = []
     for u in users:
-        if not u.is_demo or not u.is_active:
-            continue
-        spec = SPEC_BY_USERNAME.get(u.username)
+        label = personas.labels.get(u.username)
         org = memberships.get(u.pk)
         out.append(
             DemoAccount(
                 username=u.username,
-                role_label=str(spec.label if spec else u.get_role_display()),
+                role_label=str(label if label is not None else u.get_role_display()),
                 organization=str(org or ""),
                 description=str(u),
             )
         )
-    return out, DEMO_PASSWORD
+    return out, personas.password

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from django.db import transaction
@@ -82,6 +83,18 @@ def token_revoke(*, token: PersonalAccessToken, actor: User) -> PersonalAccessTo
 
 
 def _random_secret() -> str:
-    import secrets
-
     return secrets.token_urlsafe(32)
+
+
+def token_authenticate(token: str) -> User | None:
+    """The active user whose active personal access token this is (None otherwise); notes when the
+    token was last used. Registered as core's API token authenticator (`AccountsConfig.ready`)."""
+    pat = (
+        PersonalAccessToken.objects.select_related("user")
+        .filter(token_hash=PersonalAccessToken.hash(token))
+        .first()
+    )
+    if pat is None or not pat.is_active or not pat.user.is_active:
+        return None
+    PersonalAccessToken.objects.filter(pk=pat.pk).update(last_used_at=timezone.now())
+    return pat.user

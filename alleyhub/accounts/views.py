@@ -106,7 +106,10 @@ def token_create(request):
                 user=request.user, name=form.cleaned_data["name"], expires_at=expires_at, actor=request.user
             )
         except (ApplicationError, ValidationError) as exc:
-            messages.error(request, getattr(exc, "message", None) or "; ".join(exc.messages))
+            text = getattr(exc, "message", None)
+            if not text and isinstance(exc, ValidationError):
+                text = "; ".join(exc.messages)
+            messages.error(request, text or "")
         else:
             # Rendered in this response only (not redirected through the session): the plain
             # token is never stored anywhere.

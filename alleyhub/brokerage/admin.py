@@ -39,8 +39,7 @@ class ActivityInline(admin.TabularInline):
     model = CaseActivity
     extra = 0
     can_delete = False
-    fields = ["kind", "author", "occurred_at", "text", "file_name", "file_size"]
-    readonly_fields = fields
+    fields = readonly_fields = ("kind", "author", "occurred_at", "text", "file_name", "file_size")
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -1,18 +1,26 @@
-"""API for the brokers' pipeline (mounted at /api/cases). Same services and checks as the pages."""
+"""API for the brokers' pipeline (mounted at /api/cases). Same services, selectors and checks as
+the pages: the list is selectors.case_list, moves are services.case_move with the version the
+client saw (`version` in the body or an `If-Match` header; a stale one is a 409 problem)."""
 
-from django.contrib.auth import get_user_model
-from django.db.models import Q
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from alleyhub.accounts.models import Role, User
 from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
+from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Organization, Person
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+from alleyhub.matching.models import Match
 
 from . import selectors, services
 from .schemas import (
@@ -31,53 +39,46 @@ from .schemas import (
 from .views import client_ip
 
 router = Router(tags=["cases"], auth=api_auth_required)
-User = get_user_model()
+M = TypeVar("M", bound=Model)
 
 
-def _user_or_422(pk: int | None, label: str):
-    if pk is None:
-        return None
+def _user_or_422(pk: int, label: str) -> User:
     user = User.objects.filter(pk=pk, is_active=True).first()
     if user is None:
         raise ApplicationError(_("找不到用户：%(field)s") % {"field": label}, status=422)
     return user
 
 
-def _obj_or_422(model, pk: int | None, label: str):
-    if pk is None:
-        return None
-    obj = model.objects.filter(pk=pk).first()
+def _obj_or_422(model: type[M], pk: int, label: str) -> M:
+    obj = model._default_manager.filter(pk=pk).first()
     if obj is None:
         raise ApplicationError(_("找不到对象：%(field)s") % {"field": label}, status=422)
     return obj
 
 
+def _optional_obj_or_422(model: type[M], pk: int | None, label: str) -> M | None:
+    return None if pk is None else _obj_or_422(model, pk, label)
+
+
 @router.get("", response=list[CaseOut], summary="Cases I may see")
 @paginate(BoundedPageNumberPagination)
 def case_list(request, filters: Query[CaseFilters]):
-    qs = selectors.cases_visible_to(user=request.user).prefetch_related("co_brokers")
-    if filters.stage:
-        qs = qs.filter(stage=filters.stage.value)
-    if filters.supply_kind:
-        qs = qs.filter(supply_kind=filters.supply_kind.value)
-    if filters.broker_id:
-        qs = qs.filter(Q(broker_id=filters.broker_id) | Q(co_brokers=filters.broker_id)).distinct()
-    if filters.q:
-        qs = qs.filter(title__icontains=filters.q)
-    return qs
+    return selectors.case_list(user=request.user, params=filters.params()).prefetch_related("co_brokers")
 
 
 @router.post("", response={201: CaseOut}, summary="Open a case by hand")
 def case_create(request, payload: CaseCreateIn):
-    broker = _user_or_422(payload.broker_id, "broker_id") or (
-        request.user if request.user.is_broker else None
-    )
+    broker: User | None
+    if payload.broker_id is not None:
+        broker = _user_or_422(payload.broker_id, "broker_id")
+    else:
+        broker = request.user if request.user.is_broker else None
     case = services.case_create(
         demand_org=_obj_or_422(Organization, payload.demand_org_id, "demand_org_id"),
-        demand=_obj_or_422(TechDemand, payload.demand_id, "demand_id"),
-        outcome=_obj_or_422(TechOutcome, payload.outcome_id, "outcome_id"),
-        expert=_obj_or_422(Person, payload.expert_id, "expert_id"),
-        investor=_obj_or_422(InvestorProfile, payload.investor_id, "investor_id"),
+        demand=_optional_obj_or_422(TechDemand, payload.demand_id, "demand_id"),
+        outcome=_optional_obj_or_422(TechOutcome, payload.outcome_id, "outcome_id"),
+        expert=_optional_obj_or_422(Person, payload.expert_id, "expert_id"),
+        investor=_optional_obj_or_422(InvestorProfile, payload.investor_id, "investor_id"),
         broker=broker,
         co_brokers=[_user_or_422(pk, "co_broker_ids") for pk in payload.co_broker_ids],
         title=payload.title,
@@ -89,25 +90,38 @@ def case_create(request, payload: CaseCreateIn):
 
 @router.post("/from-match/{match_id}", response={201: CaseOut}, summary="Start a case from a match")
 def case_from_match(request, match_id: int, payload: CaseFromMatchIn | None = None):
-    from alleyhub.matching.models import Match
-
     match = get_object_or_404(Match, pk=match_id)
-    broker = _user_or_422(payload.broker_id if payload else None, "broker_id")
+    broker_id = payload.broker_id if payload else None
+    broker = _user_or_422(broker_id, "broker_id") if broker_id is not None else None
     return Status(201, services.case_start_from_match(match=match, actor=request.user, broker=broker))
 
 
-@router.get("/{case_id}", response=CaseOut, summary="One case")
-def case_detail(request, case_id: int):
-    return selectors.case_get_for_user(case_id=case_id, user=request.user)
+@router.get("/{case_id}", response=CaseOut, summary="One case (with an ETag of its version)")
+def case_detail(request, case_id: int, response: HttpResponse):
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user)
+    response["ETag"] = etag_for(case)
+    return case
 
 
-@router.post("/{case_id}/move", response=CaseOut, summary="Move a case to another stage (409 if it changed)")
-def case_move(request, case_id: int, payload: CaseMoveIn):
+@router.post(
+    "/{case_id}/move",
+    response=CaseOut,
+    summary="Move a case to another stage (send the version you saw; 409 if it changed)",
+)
+def case_move(request, case_id: int, payload: CaseMoveIn, response: HttpResponse):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
-    return services.case_move(
+    expected_version = expected_version_from(request, payload.version)
+    if expected_version is None:
+        # A move decided on an old picture of the pipeline must not go through unnoticed.
+        raise ApplicationError(
+            _("请提供您看到的版本：请求正文中的 version 或 If-Match 头。"),
+            {"code": "version_required"},
+            status=422,
+        )
+    moved = services.case_move(
         case=case,
         to_stage=payload.to_stage.value,
-        expected_version=payload.version,
+        expected_version=expected_version,
         actor=request.user,
         note=payload.note,
         close_reason=payload.close_reason.value if payload.close_reason else "",
@@ -115,17 +129,15 @@ def case_move(request, case_id: int, payload: CaseMoveIn):
         contract_amount=payload.contract_amount,
         contract_date=payload.contract_date,
     )
+    response["ETag"] = etag_for(moved)
+    return moved
 
 
 @router.get("/{case_id}/activities", response=list[ActivityOut], summary="A case's activities")
 @paginate(BoundedPageNumberPagination)
 def activity_list(request, case_id: int):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user)
-    visible = selectors.case_can_see_confidential(case=case, user=request.user)
-    activities = list(selectors.case_activities_for_user(case=case, user=request.user))
-    for activity in activities:
-        activity.file_visible = visible
-    return activities
+    return selectors.case_activities_for_user(case=case, user=request.user)
 
 
 @router.post("/{case_id}/activities", response={201: ActivityOut}, summary="Record a note, call or meeting")
@@ -145,8 +157,7 @@ def activity_add(request, case_id: int, payload: ActivityIn):
 def file_add(request, case_id: int, file: File[UploadedFile], text: Form[str] = ""):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
     activity = services.case_activity_add(case=case, actor=request.user, kind="file", text=text, upload=file)
-    activity.file_visible = True
-    return Status(201, activity)
+    return Status(201, selectors.case_activities_for_user(case=case, user=request.user).get(pk=activity.pk))
 
 
 @router.post(
@@ -170,9 +181,7 @@ def broker_ranking(request):
 
 @router.get("/brokers/{user_id}", response=BrokerFiguresOut, summary="One broker's figures")
 def broker_figures(request, user_id: int):
-    from django.core.exceptions import PermissionDenied
-
-    broker = get_object_or_404(User, pk=user_id, role="broker")
+    broker = get_object_or_404(User, pk=user_id, role=Role.BROKER)
     if not (request.user.is_operator or request.user.pk == broker.pk):
         raise PermissionDenied
     return selectors.broker_figures(broker=broker)

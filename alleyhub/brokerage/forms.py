@@ -1,19 +1,30 @@
+from typing import Any
+
 from django import forms
-from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from alleyhub.accounts.models import Role, User
+from alleyhub.core.pages import VersionField
 from alleyhub.directory.models import Organization, Person
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
 from .models import CaseActivity, SupplyKind
+from .selectors import CaseListParams
 from .transitions import CloseReason, ContractType, Stage
 
-User = get_user_model()
+
+def _brokers() -> QuerySet[User]:
+    return User.objects.filter(role=Role.BROKER, is_active=True).order_by("display_name", "username")
 
 
-def _brokers():
-    return User.objects.filter(role="broker", is_active=True).order_by("display_name", "username")
+def _set_brokers(form: forms.BaseForm, *names: str) -> None:
+    """Re-read the brokers for every form (the class attribute was evaluated once, at import)."""
+    for name in names:
+        field = form.fields.get(name)
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = _brokers()
 
 
 class CaseCreateForm(forms.Form):
@@ -32,13 +43,12 @@ class CaseCreateForm(forms.Form):
     title = forms.CharField(label=_("名称"), max_length=200, required=False, help_text=_("留空则自动生成"))
     note = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["broker"].queryset = _brokers()
-        self.fields["co_brokers"].queryset = _brokers()
+        _set_brokers(self, "broker", "co_brokers")
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         kind = data.get("supply_kind")
         if kind and not data.get(kind):
             self.add_error(kind, _("请选择供给方。"))
@@ -50,16 +60,16 @@ class CaseCreateForm(forms.Form):
 class CaseEditForm(forms.Form):
     title = forms.CharField(label=_("名称"), max_length=200)
     co_brokers = forms.ModelMultipleChoiceField(_brokers(), label=_("协作经纪人"), required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["co_brokers"].queryset = _brokers()
+        _set_brokers(self, "co_brokers")
 
 
 class CaseMoveForm(forms.Form):
     to_stage = forms.ChoiceField(choices=Stage.choices, label=_("新阶段"))
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField(required=True)
     note = forms.CharField(
         label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
     )
@@ -76,10 +86,16 @@ class CaseMoveForm(forms.Form):
         label=_("签约日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
-    def __init__(self, *args, allowed: list[str] | None = None, **kwargs):
+    def __init__(self, *args: Any, allowed: list[str] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if allowed is not None:
-            self.fields["to_stage"].choices = [(s, Stage(s).label) for s in allowed]
+            self.offer(allowed)
+
+    def offer(self, allowed: list[str]) -> None:
+        """Offer only the stages in `allowed` (the moves open now)."""
+        to_stage = self.fields["to_stage"]
+        if isinstance(to_stage, forms.ChoiceField):
+            to_stage.choices = [(s, Stage(s).label) for s in allowed]
 
 
 class ActivityForm(forms.Form):
@@ -102,21 +118,42 @@ class RatingForm(forms.Form):
 class StartFromMatchForm(forms.Form):
     broker = forms.ModelChoiceField(_brokers(), label=_("负责经纪人"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["broker"].queryset = _brokers()
+        _set_brokers(self, "broker")
 
 
 class BoardFilterForm(forms.Form):
-    q = forms.CharField(label=_("搜索"), required=False)
+    """The filters of the board and of "my cases", read from the query string into the one
+    CaseListParams that the API builds from its own query (selectors.case_list)."""
+
+    q = forms.CharField(label=_("搜索"), required=False, max_length=100)
     supply_kind = forms.ChoiceField(
         choices=[("", _("全部")), *SupplyKind.choices], label=_("供给方类型"), required=False
     )
     broker = forms.ModelChoiceField(_brokers(), label=_("经纪人"), required=False, empty_label=_("全部"))
     stale = forms.BooleanField(label=_("仅显示久未跟进"), required=False)
+    # Sorting comes from the address (?sort=title) and stays with the filters; unknown values sort
+    # by the default (most recent activity first).
+    sort = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
-    def __init__(self, *args, show_broker: bool = False, **kwargs):
+    def __init__(self, *args: Any, show_broker: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["broker"].queryset = _brokers()
+        _set_brokers(self, "broker")
         if not show_broker:
             del self.fields["broker"]
+
+    def params(self, *, brokered: bool = False) -> CaseListParams:
+        """The list parameters the form was given; none (but `brokered`) if it is not valid."""
+        if not self.is_valid():
+            return CaseListParams(brokered=brokered)
+        data = self.cleaned_data
+        broker = data.get("broker")
+        return CaseListParams(
+            q=data.get("q") or "",
+            supply_kind=data.get("supply_kind") or "",
+            broker_id=broker.pk if broker is not None else None,
+            stale=bool(data.get("stale")),
+            brokered=brokered,
+            sort=data.get("sort") or CaseListParams.sort,
+        )

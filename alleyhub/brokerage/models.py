@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from alleyhub.core.models import BaseModel
+from alleyhub.core.models import BaseModel, VersionedModel
+from alleyhub.core.uploads import random_file_name
 
 from .transitions import CloseReason, ContractType, Stage
 
@@ -82,8 +83,9 @@ class StageRule(models.Model):
         return f"{self.get_stage_display()}: {self.remind_after_days}/{self.escalate_after_days}"
 
 
-class Case(BaseModel):
-    """对接项目: one brokered pairing of a demand side with a supply side."""
+class Case(VersionedModel, BaseModel):
+    """对接项目: one brokered pairing of a demand side with a supply side. Every write goes through
+    a service that locks the row and checks the `version` the user saw (core.transitions)."""
 
     title = models.CharField(_("名称"), max_length=200)
     demand_org = models.ForeignKey(
@@ -144,8 +146,6 @@ class Case(BaseModel):
     )
     stage_entered_at = models.DateTimeField(_("进入本阶段时间"))
     last_activity_at = models.DateTimeField(_("最近活动时间"), db_index=True)
-    # Optimistic locking: every write goes through UPDATE ... WHERE version = <what the user saw>.
-    version = models.PositiveIntegerField(_("版本"), default=1)
     close_reason = models.CharField(_("终止原因"), max_length=20, choices=CloseReason.choices, blank=True)
     contract_type = models.CharField(_("合同类型"), max_length=20, choices=ContractType.choices, blank=True)
     contract_amount = models.DecimalField(
@@ -253,12 +253,11 @@ class CaseStageChange(models.Model):
         return f"{self.case_id}: {self.from_stage or '-'} → {self.to_stage}"
 
 
-def case_file_path(instance, filename: str) -> str:
-    import uuid
-    from pathlib import Path
-
-    # Stored under a random name: the original name is kept on the row, never used as a path.
-    return f"case_files/{instance.case_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+def case_file_path(instance: "CaseActivity", filename: str) -> str:
+    """Case files are stored the core way, as cases/<yyyy>/<mm>/<random hex>.<ext> (the user's
+    file name stays on the row, never in the path). A module-level function rather than
+    `core.uploads.random_upload_to("cases")`, whose inner function migrations cannot serialise."""
+    return random_file_name("cases", filename)
 
 
 class CaseActivity(BaseModel):

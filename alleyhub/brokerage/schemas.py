@@ -1,9 +1,12 @@
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
+from django.urls import reverse
 from ninja import Field, Schema
 
 from .models import CaseActivity, SupplyKind
+from .selectors import CASE_SORTS, CaseListParams, allowed_next_stages
 from .transitions import CloseReason, ContractType, Stage
 
 
@@ -65,8 +68,6 @@ class CaseOut(Schema):
 
     @staticmethod
     def resolve_allowed_next_stages(obj) -> list[str]:
-        from .selectors import allowed_next_stages
-
         return allowed_next_stages(stage=obj.stage)
 
     @staticmethod
@@ -92,7 +93,11 @@ class CaseFromMatchIn(Schema):
 
 class CaseMoveIn(Schema):
     to_stage: Stage
-    version: int = Field(..., ge=1, description="the version you saw; a different current version is a 409")
+    version: int | None = Field(
+        None,
+        ge=1,
+        description="the version you saw (or send it as If-Match); a different current version is a 409",
+    )
     note: str = Field("", max_length=2000)
     close_reason: CloseReason | None = None
     contract_type: ContractType | None = None
@@ -101,10 +106,27 @@ class CaseMoveIn(Schema):
 
 
 class CaseFilters(Schema):
+    """The API's side of selectors.CaseListParams (the board and "my cases" read the same
+    parameters from their address)."""
+
     stage: Stage | None = None
     supply_kind: SupplyKind | None = None
-    broker_id: int | None = None
-    q: str | None = Field(None, max_length=100)
+    broker_id: int | None = Field(None, description="responsible broker or co-broker")
+    q: str | None = Field(None, max_length=100, description="words in the title or the demand side's name")
+    stale: bool = Field(False, description="only cases idle longer than their stage's reminder period")
+    brokered: bool = Field(False, description="only cases I am the broker or a co-broker of")
+    sort: str = Field(CaseListParams.sort, description=f"one of: {', '.join(CASE_SORTS)}")
+
+    def params(self) -> CaseListParams:
+        return CaseListParams(
+            q=self.q or "",
+            stage=self.stage.value if self.stage else "",
+            supply_kind=self.supply_kind.value if self.supply_kind else "",
+            broker_id=self.broker_id,
+            stale=self.stale,
+            brokered=self.brokered,
+            sort=self.sort,
+        )
 
 
 class ActivityIn(Schema):
@@ -127,13 +149,11 @@ class ActivityOut(Schema):
         return str(obj.author) if obj.author else None
 
     @staticmethod
-    def resolve_file_url(obj, context) -> str | None:
+    def resolve_file_url(obj: Any, context: Any) -> str | None:
         # Only for those allowed to open it (set by the endpoint).
         if not obj.file or not getattr(obj, "file_visible", False):
             return None
-        from django.urls import reverse
-
-        return reverse("brokerage:file_download", kwargs={"activity_id": obj.pk})
+        return reverse("brokerage:file_download", kwargs={"pk": obj.pk})
 
 
 class AcceptanceOut(Schema):

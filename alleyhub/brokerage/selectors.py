@@ -1,4 +1,4 @@
-"""Reads and permission checks for the brokers' pipeline.
+"""Reads and permission checks for the brokers' pipeline. Selectors never write.
 
 Who may do what with a case:
 - operators (`user.is_operator`): see and act on every case;
@@ -9,17 +9,25 @@ Who may do what with a case:
 - anyone else (other brokers included): nothing.
 """
 
+from __future__ import annotations
+
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Avg, Count, Q, QuerySet, Sum
+from django.db.models import Avg, BooleanField, Count, Q, QuerySet, Sum, Value
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alleyhub.accounts.models import User
+from alleyhub.core.transitions import Transition, TransitionTable, table_from_targets
+from alleyhub.core.uploads import StoredFile
+from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
 from .models import (
     Case,
@@ -32,7 +40,8 @@ from .models import (
 )
 from .transitions import FINAL_STAGES, PIPELINE, Stage
 
-User = get_user_model()
+# Columns of the board and the order moves are offered in: the pipeline, then "closed".
+STAGE_ORDER: list[Stage] = [*PIPELINE, Stage.CLOSED]
 
 
 class CaseRole:
@@ -42,7 +51,11 @@ class CaseRole:
     PARTY = "party"
 
 
-def _party_q(user, prefix: str = "") -> Q:
+def _signed_in(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def _party_q(user: User, prefix: str = "") -> Q:
     return (
         Q(**{f"{prefix}demand_org__memberships__user": user})
         | Q(**{f"{prefix}supply_org__memberships__user": user})
@@ -50,8 +63,9 @@ def _party_q(user, prefix: str = "") -> Q:
     )
 
 
-def case_role_of(*, case: Case, user) -> str | None:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+def case_role_of(*, case: Case, user: Any) -> str | None:
+    """The capacity in which `user` takes part in `case` (a CaseRole value), or None."""
+    if not _signed_in(user):
         return None
     if user.is_operator:
         return CaseRole.OPERATOR
@@ -64,12 +78,12 @@ def case_role_of(*, case: Case, user) -> str | None:
     return None
 
 
-def cases_visible_to(*, user) -> QuerySet[Case]:
+def cases_visible_to(*, user: Any) -> QuerySet[Case]:
     """Every case `user` may see (none for anonymous users)."""
     qs = Case.objects.select_related(
         "demand_org", "supply_org", "broker", "outcome", "expert", "investor", "demand"
     )
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+    if not _signed_in(user):
         return qs.none()
     if user.is_operator:
         return qs
@@ -77,11 +91,77 @@ def cases_visible_to(*, user) -> QuerySet[Case]:
     return qs.filter(pk__in=ids)
 
 
-def cases_brokered_by(*, user) -> QuerySet[Case]:
-    return cases_visible_to(user=user).filter(Q(broker=user) | Q(co_brokers=user)).distinct()
+def cases_brokered_by(*, user: User) -> QuerySet[Case]:
+    """The cases `user` is the responsible broker or a co-broker of."""
+    if not _signed_in(user):
+        return Case.objects.none()
+    ids = Case.objects.filter(Q(broker=user) | Q(co_brokers=user)).values("pk")
+    return cases_visible_to(user=user).filter(pk__in=ids)
 
 
-def case_get_for_user(*, case_id: int, user, for_write: bool = False) -> Case:
+# ---- the case list: one selector for the board, the "my cases" page and the API ----------------
+
+# sort key -> ordering; the first is the default.
+CASE_SORTS: dict[str, tuple[str, ...]] = {
+    "-last_activity_at": ("-last_activity_at", "-id"),
+    "last_activity_at": ("last_activity_at", "id"),
+    "-created_at": ("-created_at", "-id"),
+    "title": ("title", "id"),
+}
+
+
+@dataclass(frozen=True)
+class CaseListParams:
+    """What a list of cases can be narrowed and sorted by. The board and the "my cases" page build
+    it from their filter form, the API from its query schema.
+
+    - `q`: words in the title or the demand side's name (Chinese or English);
+    - `brokered`: only cases the user brokers (the board of a broker; operators see all anyway);
+    - `broker_id`: cases where that user is the responsible broker or a co-broker;
+    - `stale`: only cases idle longer than their stage's reminder period (StageRule)."""
+
+    q: str = ""
+    stage: str = ""
+    supply_kind: str = ""
+    broker_id: int | None = None
+    stale: bool = False
+    brokered: bool = False
+    sort: str = "-last_activity_at"
+
+
+def case_list(*, user: Any, params: CaseListParams, now: datetime | None = None) -> QuerySet[Case]:
+    """The cases `user` may see, filtered and sorted by `params` (unknown sorts fall back to the
+    default: the most recently active first)."""
+    if params.brokered and not getattr(user, "is_operator", False):
+        qs = cases_brokered_by(user=user)
+    else:
+        qs = cases_visible_to(user=user)
+    q = params.q.strip()
+    if q:
+        qs = qs.filter(
+            Q(title__icontains=q) | Q(demand_org__name_zh__icontains=q) | Q(demand_org__name_en__icontains=q)
+        )
+    if params.stage:
+        qs = qs.filter(stage=params.stage)
+    if params.supply_kind:
+        qs = qs.filter(supply_kind=params.supply_kind)
+    if params.broker_id is not None:
+        ids = Case.objects.filter(Q(broker_id=params.broker_id) | Q(co_brokers=params.broker_id)).values("pk")
+        qs = qs.filter(pk__in=ids)
+    if params.stale:
+        qs = qs.filter(_stale_q(now=now or timezone.now()))
+    return qs.order_by(*CASE_SORTS.get(params.sort, CASE_SORTS["-last_activity_at"]))
+
+
+def _stale_q(*, now: datetime) -> Q:
+    """Cases idle at least their stage's `remind_after_days` (the database side of case_is_stale)."""
+    stale = Q(pk__in=[])
+    for rule in StageRule.objects.exclude(stage__in=FINAL_STAGES):
+        stale |= Q(stage=rule.stage, last_activity_at__lte=now - timedelta(days=rule.remind_after_days))
+    return stale
+
+
+def case_get_for_user(*, case_id: int, user: Any, for_write: bool = False) -> Case:
     """The case, if `user` may see it (or act on it, with `for_write`). Raises Http404 when it
     does not exist and PermissionDenied when the user has no role on it."""
     case = (
@@ -101,7 +181,7 @@ def case_get_for_user(*, case_id: int, user, for_write: bool = False) -> Case:
     return case
 
 
-def case_party_users(*, case: Case) -> QuerySet:
+def case_party_users(*, case: Case) -> QuerySet[User]:
     """The people on the demand and supply sides of the case."""
     q = Q(memberships__organization=case.demand_org_id)
     if case.supply_org_id:
@@ -111,11 +191,17 @@ def case_party_users(*, case: Case) -> QuerySet:
     return User.objects.filter(q, is_active=True).distinct()
 
 
-def case_has_accepted_terms(*, case: Case, user) -> bool:
+def case_has_accepted_terms(*, case: Case, user: Any) -> bool:
     return ConfidentialityAcceptance.objects.filter(case=case, user=user).exists()
 
 
-def case_can_see_confidential(*, case: Case, user) -> bool:
+def case_acceptance_of(*, case: Case, user: Any) -> ConfidentialityAcceptance | None:
+    if not _signed_in(user):
+        return None
+    return ConfidentialityAcceptance.objects.filter(case=case, user=user).first()
+
+
+def case_can_see_confidential(*, case: Case, user: Any) -> bool:
     """Files and the outcome's confidential part: brokers on the case and operators always;
     parties once they have accepted the confidentiality terms."""
     role = case_role_of(case=case, user=user)
@@ -124,24 +210,25 @@ def case_can_see_confidential(*, case: Case, user) -> bool:
     return role == CaseRole.PARTY and case_has_accepted_terms(case=case, user=user)
 
 
-def case_file_get_for_user(*, activity_id: int, user) -> CaseActivity:
-    activity = CaseActivity.objects.select_related("case").filter(pk=activity_id).exclude(file="").first()
+def case_file_for_download(*, pk: int, user: Any) -> StoredFile:
+    """The file of activity `pk`, for core.uploads.protected_file_view. Raises Http404 when there
+    is no such file, PermissionDenied unless `user` may see the case's confidential part."""
+    activity = CaseActivity.objects.select_related("case").filter(pk=pk).exclude(file="").first()
     if activity is None:
         raise Http404
     case = case_get_for_user(case_id=activity.case_id, user=user)
     if not case_can_see_confidential(case=case, user=user):
         raise PermissionDenied
-    return activity
+    return StoredFile(file=activity.file, filename=activity.file_name, content_type=activity.content_type)
 
 
-def user_is_party_to_listing_case(*, user, listing) -> bool:
+def user_is_party_to_listing_case(*, user: Any, listing: Any) -> bool:
     """True when `user` is the responsible broker or a co-broker of a case involving `listing`
     (a TechOutcome, TechDemand or InvestorProfile), or a party of such a case who has accepted its
-    confidentiality terms. Closed cases do not count. Used by the listings pages to decide whether to show the confidential part."""
+    confidentiality terms. Closed cases do not count. Used by the listings pages to decide whether
+    to show the confidential part."""
     if not getattr(user, "is_authenticated", False) or listing is None or listing.pk is None:
         return False
-    from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
-
     field_name = {TechOutcome: "outcome", TechDemand: "demand", InvestorProfile: "investor"}.get(
         type(listing)
     )
@@ -153,18 +240,41 @@ def user_is_party_to_listing_case(*, user, listing) -> bool:
     return cases.filter(_party_q(user), confidentiality_acceptances__user=user).exists()
 
 
-def allowed_next_stages(*, stage: str) -> list[str]:
-    """The stages a case in `stage` may move to, in pipeline order, from the StageTransition table."""
-    targets = set(StageTransition.objects.filter(from_stage=stage).values_list("to_stage", flat=True))
-    order = [*PIPELINE, Stage.CLOSED]
-    return [s.value for s in order if s in targets]
+# ---- the pipeline's rules ----------------------------------------------------------------------
 
 
-def transition_table() -> dict[str, list[str]]:
-    table: dict[str, list[str]] = defaultdict(list)
+def case_transitions() -> TransitionTable:
+    """The allowed stage moves, built from the StageTransition rows operators edit in the admin
+    (seeded from transitions.DEFAULT_TRANSITIONS). Each action is "move to <stage>"; moves are
+    listed in pipeline order, so pages and the API offer them left to right."""
+    moves: dict[str, list[str]] = defaultdict(list)
     for source, target in StageTransition.objects.values_list("from_stage", "to_stage"):
-        table[source].append(target)
-    return dict(table)
+        moves[source].append(target)
+    table = table_from_targets(dict(moves), field="stage", labels={s.value: s.label for s in Stage})
+    rank = {s.value: i for i, s in enumerate(STAGE_ORDER)}
+    return TransitionTable(tuple(sorted(table, key=lambda t: rank[t.target])), field=table.field)
+
+
+def allowed_next_stages(*, stage: str, table: TransitionTable | None = None) -> list[str]:
+    """The stages a case in `stage` may move to, in pipeline order."""
+    return (table or case_transitions()).targets(stage)
+
+
+def case_history(*, case: Case) -> QuerySet[CaseStageChange]:
+    return CaseStageChange.objects.filter(case=case).select_related("actor")
+
+
+def case_conflict_message(*, case: Case) -> str:
+    """What a broker reads when someone else changed `case` (as it is now) first: who moved it
+    last and where it stands."""
+    last = (
+        CaseStageChange.objects.filter(case_id=case.pk).select_related("actor").order_by("-at", "-id").first()
+    )
+    who = str(last.actor) if last and last.actor else _("其他人")
+    return _("此对接项目刚被 %(who)s 修改（当前阶段：%(stage)s），您的操作没有保存。") % {
+        "who": who,
+        "stage": case.get_stage_display(),
+    }
 
 
 def stage_rules() -> dict[str, StageRule]:
@@ -175,32 +285,63 @@ def case_idle_days(*, case: Case, now: datetime | None = None) -> int:
     return ((now or timezone.now()) - case.last_activity_at).days
 
 
-def case_is_stale(*, case: Case, rules: dict | None = None, now=None) -> bool:
+def case_is_stale(
+    *, case: Case, rules: dict[str, StageRule] | None = None, now: datetime | None = None
+) -> bool:
     rules = rules if rules is not None else stage_rules()
     rule = rules.get(case.stage)
     return (
-        bool(rule)
+        rule is not None
         and case.stage not in FINAL_STAGES
         and case_idle_days(case=case, now=now) >= rule.remind_after_days
     )
 
 
-def case_activities_for_user(*, case: Case, user) -> QuerySet[CaseActivity]:
-    return case.activities.select_related("author")
+def case_activities_for_user(*, case: Case, user: Any) -> QuerySet[CaseActivity]:
+    """The case's activities, newest first, each with `file_visible`: whether `user` may open its
+    file (see case_can_see_confidential)."""
+    visible = case_can_see_confidential(case=case, user=user)
+    return case.activities.select_related("author").annotate(
+        file_visible=Value(visible, output_field=BooleanField())
+    )
 
 
-def board_columns(*, cases: QuerySet[Case], now=None) -> list[dict]:
-    """Cases grouped by stage, in pipeline order, each card with the stages it may move to."""
+@dataclass
+class BoardCard:
+    """One case on the board with what its card shows: the moves it may make now and its idleness."""
+
+    case: Case
+    moves: list[Transition]
+    is_stale: bool
+    idle_days: int
+
+    @property
+    def next_stages(self) -> list[str]:
+        return [t.target for t in self.moves]
+
+
+@dataclass
+class BoardColumn:
+    stage: Stage
+    label: str
+    cards: list[BoardCard]
+
+
+def board_columns(*, cases: QuerySet[Case], now: datetime | None = None) -> list[BoardColumn]:
+    """`cases` grouped by stage, in pipeline order (within a column in the order of `cases`)."""
     rules = stage_rules()
-    table = transition_table()
-    grouped: dict[str, list] = defaultdict(list)
-    for case in cases.order_by("-last_activity_at", "-id"):
-        case.next_stages = [s.value for s in [*PIPELINE, Stage.CLOSED] if s in table.get(case.stage, [])]
-        case.next_moves = [(s, Stage(s).label) for s in case.next_stages]
-        case.is_stale = case_is_stale(case=case, rules=rules, now=now)
-        case.idle_days = case_idle_days(case=case, now=now)
-        grouped[case.stage].append(case)
-    return [{"stage": s, "label": s.label, "cases": grouped.get(s, [])} for s in [*PIPELINE, Stage.CLOSED]]
+    table = case_transitions()
+    grouped: dict[str, list[BoardCard]] = defaultdict(list)
+    for case in cases:
+        grouped[case.stage].append(
+            BoardCard(
+                case=case,
+                moves=table.allowed(case.stage),
+                is_stale=case_is_stale(case=case, rules=rules, now=now),
+                idle_days=case_idle_days(case=case, now=now),
+            )
+        )
+    return [BoardColumn(stage=s, label=str(s.label), cards=grouped.get(s, [])) for s in STAGE_ORDER]
 
 
 # ---- figures ----------------------------------------------------------------------------------
@@ -208,7 +349,7 @@ def board_columns(*, cases: QuerySet[Case], now=None) -> list[dict]:
 
 @dataclass
 class BrokerFigures:
-    broker: object
+    broker: User
     open_cases: int = 0
     total_cases: int = 0
     signed_count: int = 0
@@ -216,9 +357,11 @@ class BrokerFigures:
     closed_count: int = 0
     rating_avg: float | None = None
     rating_count: int = 0
-    conversion: list[dict] = field(default_factory=list)  # stage, label, reached, advanced, rate
-    median_days: list[dict] = field(default_factory=list)  # stage, label, days, samples
+    conversion: list[dict[str, Any]] = field(default_factory=list)  # stage, label, reached, advanced, rate
+    median_days: list[dict[str, Any]] = field(default_factory=list)  # stage, label, days, samples
     win_rate: float | None = None  # signed / finished
+    rank: int | None = None  # set by broker_ranking
+    gold: bool = False
 
     @property
     def is_gold_candidate(self) -> bool:
@@ -234,7 +377,7 @@ GOLD_MIN_RATING = 4.0
 GOLD_TOP_N = 3
 
 
-def _cases_of_broker(broker, since=None, until=None) -> QuerySet[Case]:
+def _cases_of_broker(broker: User, since: date | None = None, until: date | None = None) -> QuerySet[Case]:
     qs = Case.objects.filter(broker=broker)
     if since:
         qs = qs.filter(created_at__date__gte=since)
@@ -243,7 +386,9 @@ def _cases_of_broker(broker, since=None, until=None) -> QuerySet[Case]:
     return qs
 
 
-def broker_figures(*, broker, since=None, until=None, now=None) -> BrokerFigures:
+def broker_figures(
+    *, broker: User, since: date | None = None, until: date | None = None, now: datetime | None = None
+) -> BrokerFigures:
     """Figures for one broker over the cases they are responsible for (created in the period).
 
     - conversion per stage: of the cases that reached a stage, how many went further along the
@@ -266,25 +411,25 @@ def broker_figures(*, broker, since=None, until=None, now=None) -> BrokerFigures
     fig.rating_avg = round(ratings["avg"], 2) if ratings["avg"] is not None else None
     fig.rating_count = ratings["n"]
 
-    changes = defaultdict(list)
+    changes: dict[int, list[Any]] = defaultdict(list)
     for change in (
         CaseStageChange.objects.filter(case_id__in=ids)
         .order_by("at", "id")
         .values("case_id", "to_stage", "at")
     ):
         changes[change["case_id"]].append(change)
-    index = {s: i for i, s in enumerate(PIPELINE)}
+    index: dict[str, int] = {s.value: i for i, s in enumerate(PIPELINE)}
     furthest: dict[int, int] = {}
     durations: dict[str, list[float]] = defaultdict(list)
     for case_id, rows in changes.items():
-        reached = [index[r["to_stage"]] for r in rows if r["to_stage"] in index]
-        furthest[case_id] = max(reached) if reached else 0
+        reached_stages = [index[r["to_stage"]] for r in rows if r["to_stage"] in index]
+        furthest[case_id] = max(reached_stages) if reached_stages else 0
         for current, nxt in zip(rows, rows[1:], strict=False):
             durations[current["to_stage"]].append((nxt["at"] - current["at"]).total_seconds() / 86400)
     for c in cases:
         furthest.setdefault(c["pk"], index.get(c["stage"], 0))
     for stage in PIPELINE[:-1]:
-        i = index[stage]
+        i = index[stage.value]
         reached = sum(1 for f in furthest.values() if f >= i)
         advanced = sum(1 for f in furthest.values() if f > i)
         fig.conversion.append(
@@ -308,7 +453,7 @@ def broker_figures(*, broker, since=None, until=None, now=None) -> BrokerFigures
     return fig
 
 
-def broker_ranking(*, since=None, until=None) -> list[BrokerFigures]:
+def broker_ranking(*, since: date | None = None, until: date | None = None) -> list[BrokerFigures]:
     """Every active broker's figures, best first: signed deals, then signed amount, then rating.
     The top GOLD_TOP_N who also meet the gold-medal thresholds are marked `gold`."""
     brokers = User.objects.filter(role="broker", is_active=True).order_by("pk")
@@ -325,7 +470,7 @@ def case_years() -> list[int]:
     return sorted({d.year for d in Case.objects.dates("created_at", "year")}, reverse=True)
 
 
-def district_totals() -> dict:
+def district_totals() -> dict[str, Any]:
     agg = Case.objects.aggregate(
         open=Count("id", filter=~Q(stage__in=FINAL_STAGES)),
         signed=Count("id", filter=Q(stage=Stage.SIGNED)),

@@ -1,47 +1,75 @@
 """Writes for the brokers' pipeline. Every function checks the actor's right and the case's
 current state first, validates, writes, records an audit entry and notifies, all in one
-transaction; a refused action raises ApplicationError / ConflictError / PermissionDenied and
-changes nothing."""
+transaction; a refused action raises ApplicationError / ConflictError / PermissionDenied /
+ValidationError and changes nothing.
 
+Stage moves follow the one transition mechanism (core.transitions): the allowed moves are the
+table `selectors.case_transitions()` builds from the StageTransition rows; a write locks the case,
+checks the version the actor saw and saves with `versioned_save`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alleyhub.accounts.models import Role, User
 from alleyhub.core.audit import audit_record
 from alleyhub.core.exceptions import ApplicationError, ConflictError
+from alleyhub.core.transitions import (
+    Transition,
+    conflict_error,
+    lock_for_update,
+    version_check,
+    versioned_save,
+)
+from alleyhub.core.uploads import DOCUMENTS, upload_validate
+from alleyhub.directory.models import Organization, Person
+from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+from alleyhub.matching.models import Match
+from alleyhub.matching.services import match_accept
 from alleyhub.notifications.services import notify
 
 from . import selectors
-from .files import validate_case_upload
 from .models import (
     Case,
     CaseActivity,
     CaseRating,
     CaseStageChange,
     ConfidentialityAcceptance,
+    StageRule,
+    StageTransition,
     SupplyKind,
 )
-from .transitions import FINAL_STAGES, CloseReason, ContractType, Stage
-
-User = get_user_model()
+from .transitions import (
+    DEFAULT_STAGE_RULES,
+    DEFAULT_TRANSITIONS,
+    FINAL_STAGES,
+    CloseReason,
+    ContractType,
+    Stage,
+)
 
 TERMS_VERSION = "2026-1"
+# What a case file may be: the platform's document policy (PDF, Office, images, text; ≤ 10 MB).
+CASE_FILES = DOCUMENTS
 
 
-def _require_broker_or_operator(actor) -> None:
+def _require_broker_or_operator(actor: User) -> None:
     if not getattr(actor, "is_authenticated", False) or not (actor.is_broker or actor.is_operator):
         raise PermissionDenied(_("只有科技经纪人或运营方可以管理对接项目。"))
 
 
-def _require_write(*, case: Case, actor) -> str:
+def _require_write(*, case: Case, actor: User) -> str:
     role = selectors.case_role_of(case=case, user=actor)
-    if role in (None, selectors.CaseRole.PARTY):
+    if role is None or role == selectors.CaseRole.PARTY:
         raise PermissionDenied(_("您不是此对接项目的经纪人。"))
     return role
 
@@ -51,8 +79,22 @@ def _refuse_if_closed(case: Case) -> None:
         raise ApplicationError(_("此对接项目已终止，不能再修改。"), {"code": "case_closed"})
 
 
+def _check_version(case: Case, expected_version: int | None) -> None:
+    """core's version check; the 409 says who moved the case and where it stands now."""
+    try:
+        version_check(case, expected_version)
+    except ConflictError as exc:
+        raise conflict_error(case, message=selectors.case_conflict_message(case=case)) from exc
+
+
 def _notify_case(
-    *, case: Case, code: str, context: dict, actor, key: str, include_parties: bool = True
+    *,
+    case: Case,
+    code: str,
+    context: dict[str, Any],
+    actor: User | None,
+    key: str,
+    include_parties: bool = True,
 ) -> None:
     recipients = {case.broker, *case.co_brokers.all()}
     if include_parties:
@@ -63,7 +105,12 @@ def _notify_case(
         notify(recipient=user, code=code, context=context, target=case, dedup_key=f"{key}:{user.pk}")
 
 
-def _supply_org_of(*, outcome=None, expert=None, investor=None):
+def _supply_org_of(
+    *,
+    outcome: TechOutcome | None = None,
+    expert: Person | None = None,
+    investor: InvestorProfile | None = None,
+) -> Organization | None:
     if outcome is not None:
         return outcome.owner
     if investor is not None:
@@ -76,14 +123,14 @@ def _supply_org_of(*, outcome=None, expert=None, investor=None):
 
 def case_create(
     *,
-    demand_org,
-    broker,
-    actor,
-    demand=None,
-    outcome=None,
-    expert=None,
-    investor=None,
-    co_brokers=(),
+    demand_org: Organization,
+    broker: User | None,
+    actor: User,
+    demand: TechDemand | None = None,
+    outcome: TechOutcome | None = None,
+    expert: Person | None = None,
+    investor: InvestorProfile | None = None,
+    co_brokers: Iterable[User] = (),
     title: str = "",
     note: str = "",
     source_match_id: int | None = None,
@@ -96,7 +143,11 @@ def case_create(
     the sides are inconsistent or the broker is not a broker. Records the first stage change,
     an audit entry, and notifies the brokers and parties."""
     _require_broker_or_operator(actor)
-    supplies = [(SupplyKind.OUTCOME, outcome), (SupplyKind.EXPERT, expert), (SupplyKind.INVESTOR, investor)]
+    supplies: list[tuple[str, Any]] = [
+        (SupplyKind.OUTCOME, outcome),
+        (SupplyKind.EXPERT, expert),
+        (SupplyKind.INVESTOR, investor),
+    ]
     given = [(kind, obj) for kind, obj in supplies if obj is not None]
     if len(given) != 1:
         raise ApplicationError(
@@ -153,12 +204,9 @@ def case_create(
     return case
 
 
-def _match_sides(match) -> dict:
+def _match_sides(match: Match) -> dict[str, Any]:
     """Map a match's two objects onto the case's sides."""
-    from alleyhub.directory.models import Organization, Person
-    from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
-
-    sides: dict = {}
+    sides: dict[str, Any] = {}
     for obj in (match.source_object, match.target_object):
         if isinstance(obj, TechDemand):
             sides["demand"] = obj
@@ -179,7 +227,9 @@ def _match_sides(match) -> dict:
     return sides
 
 
-def case_start_from_match(*, match, actor, broker=None, co_brokers=()) -> Case:
+def case_start_from_match(
+    *, match: Match, actor: User, broker: User | None = None, co_brokers: Iterable[User] = ()
+) -> Case:
     """One click from a match to a case. Accepts the match if it is only suggested or viewed;
     refuses a dismissed match. Starting twice from the same match returns the existing case.
     The responsible broker is `broker`, else the actor when the actor is a broker."""
@@ -196,8 +246,6 @@ def case_start_from_match(*, match, actor, broker=None, co_brokers=()) -> Case:
     sides = _match_sides(match)
     with transaction.atomic():
         if status != "accepted":
-            from alleyhub.matching.services import match_accept
-
             match_accept(match=match, actor=actor, reason="case")
         case = case_create(
             **sides,
@@ -210,80 +258,57 @@ def case_start_from_match(*, match, actor, broker=None, co_brokers=()) -> Case:
     return case
 
 
-def _parse_amount(value) -> Decimal | None:
+def _parse_amount(value: Decimal | str | float | None) -> Decimal | None:
     if value in (None, ""):
         return None
     try:
         amount = Decimal(str(value))
     except (InvalidOperation, ValueError):
         raise ApplicationError(_("合同金额不是有效的数字。"), {"code": "contract_amount"}) from None
-    if amount < 0 or amount >= Decimal("1e12"):
+    if not amount.is_finite() or amount < 0 or amount >= Decimal("1e12"):
         raise ApplicationError(_("合同金额超出范围。"), {"code": "contract_amount"})
     return amount
 
 
-def _conflict(case_id: int) -> ConflictError:
-    current = Case.objects.filter(pk=case_id).first()
-    last = (
-        CaseStageChange.objects.filter(case_id=case_id).select_related("actor").order_by("-at", "-id").first()
-    )
-    who = str(last.actor) if last and last.actor else _("其他人")
-    stage = current.get_stage_display() if current else ""
-    return ConflictError(
-        _("此对接项目刚被 %(who)s 修改（当前阶段：%(stage)s）。您的操作没有保存，请刷新后重试。")
-        % {"who": who, "stage": stage},
-        {
-            "code": "version_conflict",
-            "current_version": current.version if current else None,
-            "current_stage": current.stage if current else None,
-        },
-    )
+def _check_move(case: Case, to_stage: str) -> Transition:
+    """The move to `to_stage` if the pipeline's table allows it from the case's stage now
+    (core's refusals: 409 "forbidden_transition", 400 "unknown_action"), with the stages that
+    are open instead, for API clients."""
+    table = selectors.case_transitions()
+    try:
+        return table.check(case, str(to_stage))
+    except ApplicationError as exc:
+        exc.extra.setdefault("allowed", table.targets(case.stage))
+        raise
 
 
 def case_move(
     *,
     case: Case,
     to_stage: str,
-    expected_version: int,
-    actor,
+    expected_version: int | None,
+    actor: User,
     note: str = "",
     close_reason: str = "",
     contract_type: str = "",
-    contract_amount=None,
+    contract_amount: Decimal | str | float | None = None,
     contract_date: date | None = None,
 ) -> Case:
     """Move a case to `to_stage` if the StageTransition table allows it from its current stage.
 
-    `expected_version` is the version the actor saw; if someone changed the case since, a
-    ConflictError (409) tells who did and nothing changes. Signing needs contract type, amount
-    and date; closing needs a reason from CloseReason. Records a CaseStageChange and an audit
-    entry and notifies everyone on the case. Returns the case as saved."""
+    `expected_version` is the version the actor saw (None: not checked, the move still happens
+    under the row lock); if someone changed the case since, a ConflictError (409) tells who did
+    and nothing changes. Signing needs contract type, amount and date; closing needs a reason
+    from CloseReason. Records a CaseStageChange and an audit entry and notifies everyone on the
+    case. Returns the case as saved."""
     _require_write(case=case, actor=actor)
-    try:
-        to_stage = Stage(to_stage)
-    except ValueError:
-        raise ApplicationError(
-            _("未知的阶段：%(stage)s") % {"stage": to_stage}, {"code": "unknown_stage"}
-        ) from None
     with transaction.atomic():
-        current = Case.objects.get(pk=case.pk)
-        if current.version != expected_version:
-            raise _conflict(case.pk)
-        if current.stage in FINAL_STAGES:
-            if current.stage == Stage.CLOSED:
-                _refuse_if_closed(current)
-            raise ApplicationError(_("此对接项目已签约，阶段不能再变更。"), {"code": "case_final"})
-        if to_stage.value not in selectors.allowed_next_stages(stage=current.stage):
-            raise ApplicationError(
-                _("不允许从「%(from)s」变更到「%(to)s」。")
-                % {"from": current.get_stage_display(), "to": to_stage.label},
-                {
-                    "code": "transition_forbidden",
-                    "allowed": selectors.allowed_next_stages(stage=current.stage),
-                },
-            )
-        values: dict = {}
-        if to_stage == Stage.SIGNED:
+        current = lock_for_update(Case.objects.all(), pk=case.pk)
+        _check_version(current, expected_version)
+        move = _check_move(current, to_stage)
+        from_stage = current.stage
+        details: list[str] = []  # the contract or the close reason, when the move needs them
+        if move.target == Stage.SIGNED:
             amount = _parse_amount(contract_amount)
             if contract_type not in ContractType.values or amount is None or not contract_date:
                 raise ApplicationError(
@@ -293,104 +318,124 @@ def case_move(
                 contract_date = contract_date.date()
             if contract_date > timezone.localdate():
                 raise ApplicationError(_("签约日期不能晚于今天。"), {"code": "contract_date"})
-            values.update(contract_type=contract_type, contract_amount=amount, contract_date=contract_date)
-        if to_stage == Stage.CLOSED:
+            current.contract_type, current.contract_amount, current.contract_date = (
+                contract_type,
+                amount,
+                contract_date,
+            )
+            details += ["contract_type", "contract_amount", "contract_date"]
+        if move.target == Stage.CLOSED:
             if close_reason not in CloseReason.values:
                 raise ApplicationError(_("终止项目需要选择终止原因。"), {"code": "close_reason_required"})
             if close_reason == CloseReason.OTHER and not note.strip():
                 raise ApplicationError(_("选择“其他原因”时请填写说明。"), {"code": "close_note_required"})
-            values.update(close_reason=close_reason)
+            current.close_reason = close_reason
+            details.append("close_reason")
         now = timezone.now()
-        updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
-            stage=to_stage.value,
-            version=F("version") + 1,
-            stage_entered_at=now,
-            last_activity_at=now,
-            reminded_at=None,
-            flagged_at=None,
-            updated_at=now,
-            **values,
+        current.stage = move.target
+        current.stage_entered_at = current.last_activity_at = now
+        current.reminded_at = current.flagged_at = None
+        current.full_clean()
+        versioned_save(
+            current,
+            update_fields=[
+                "stage",
+                "stage_entered_at",
+                "last_activity_at",
+                "reminded_at",
+                "flagged_at",
+                *details,
+            ],
         )
-        if updated != 1:
-            # Someone committed a change between our read and our write.
-            raise _conflict(case.pk)
         change = CaseStageChange.objects.create(
-            case_id=case.pk, from_stage=current.stage, to_stage=to_stage.value, actor=actor, at=now, note=note
+            case=current, from_stage=from_stage, to_stage=move.target, actor=actor, at=now, note=note
         )
-        saved = Case.objects.get(pk=case.pk)
         audit_record(
             actor=actor,
-            target=saved,
+            target=current,
             code="brokerage.case.stage_changed",
             data={
-                "from": current.stage,
-                "to": to_stage.value,
+                "from": from_stage,
+                "to": move.target,
                 "note": note,
-                **{k: str(v) for k, v in values.items()},
+                **{name: str(getattr(current, name)) for name in details},
             },
         )
         _notify_case(
-            case=saved,
+            case=current,
             code="brokerage.case.stage_changed",
             actor=actor,
             key=f"case-stage:{change.pk}",
             context={
-                "case": saved.title,
+                "case": current.title,
                 "actor": actor,
-                "old_stage": Stage(current.stage).label,
-                "stage": to_stage.label,
+                "old_stage": Stage(from_stage).label,
+                "stage": Stage(move.target).label,
                 "note": note,
             },
         )
-    return saved
+    return current
 
 
 def case_update(
-    *, case: Case, expected_version: int, actor, title: str | None = None, broker=None, co_brokers=None
+    *,
+    case: Case,
+    expected_version: int | None,
+    actor: User,
+    title: str | None = None,
+    broker: User | None = None,
+    co_brokers: Iterable[User] | None = None,
 ) -> Case:
     """Change a case's title, responsible broker or co-brokers (brokers on the case, operators).
     Refused on a closed case; optimistic locking as in `case_move`."""
     _require_write(case=case, actor=actor)
     with transaction.atomic():
-        current = Case.objects.get(pk=case.pk)
-        if current.version != expected_version:
-            raise _conflict(case.pk)
+        current = lock_for_update(Case.objects.all(), pk=case.pk)
+        _check_version(current, expected_version)
         _refuse_if_closed(current)
-        values: dict = {}
+        changed: list[str] = []
         if title is not None:
             title = title.strip()
             if not title:
                 raise ApplicationError(_("名称不能为空。"), {"code": "title_required"})
-            values["title"] = title[:200]
+            current.title = title[:200]
+            changed.append("title")
         if broker is not None:
             if not broker.is_broker:
                 raise ApplicationError(_("负责人必须是在册的科技经纪人。"), {"code": "broker_role"})
-            values["broker"] = broker
-        updated = Case.objects.filter(pk=case.pk, version=expected_version).update(
-            version=F("version") + 1, updated_at=timezone.now(), **values
-        )
-        if updated != 1:
-            raise _conflict(case.pk)
-        saved = Case.objects.get(pk=case.pk)
+            current.broker = broker
+            changed.append("broker")
         if co_brokers is not None:
+            co_brokers = list(co_brokers)
             if any(not u.is_broker for u in co_brokers):
                 raise ApplicationError(_("协作经纪人必须是在册的科技经纪人。"), {"code": "co_broker_role"})
-            saved.co_brokers.set([u for u in co_brokers if u.pk != saved.broker_id])
-        audit_record(
-            actor=actor,
-            target=saved,
-            code="brokerage.case.updated",
-            data={k: str(getattr(v, "pk", v)) for k, v in values.items()},
-        )
-    return saved
+        current.full_clean()
+        # The version goes up even when only the co-brokers change: they are part of the case.
+        versioned_save(current, update_fields=changed)
+        if co_brokers is not None:
+            current.co_brokers.set([u for u in co_brokers if u.pk != current.broker_id])
+        data: dict[str, Any] = {
+            name: str(getattr(current, f"{name}_id", getattr(current, name))) for name in changed
+        }
+        if co_brokers is not None:
+            data["co_brokers"] = sorted(current.co_brokers.values_list("pk", flat=True))
+        audit_record(actor=actor, target=current, code="brokerage.case.updated", data=data)
+    return current
 
 
 def case_activity_add(
-    *, case: Case, actor, kind: str, text: str = "", upload=None, occurred_at: datetime | None = None
+    *,
+    case: Case,
+    actor: User,
+    kind: str,
+    text: str = "",
+    upload: UploadedFile | None = None,
+    occurred_at: datetime | None = None,
 ) -> CaseActivity:
     """Record a note, call, meeting or file on a case (brokers on it and operators). A file must
-    pass `validate_case_upload` (size and type). Refused on a closed case. Resets the case's
-    idle clock and clears its reminder and operator flag."""
+    pass `core.uploads.upload_validate` (CASE_FILES: type, content and size; ApplicationError
+    400/413 "upload_*"). Refused on a closed case. Resets the case's idle clock and clears its
+    reminder and operator flag."""
     _require_write(case=case, actor=actor)
     _refuse_if_closed(Case.objects.get(pk=case.pk))
     if kind not in CaseActivity.Kind.values:
@@ -402,11 +447,8 @@ def case_activity_add(
     if kind == CaseActivity.Kind.FILE:
         if upload is None:
             raise ApplicationError(_("请选择要上传的文件。"), {"code": "file_required"})
-        try:
-            activity.content_type = validate_case_upload(upload)
-        except ValidationError as exc:
-            raise ApplicationError(exc.messages[0], {"code": exc.code or "file_invalid"}) from None
-        activity.file_name = upload.name.rsplit("/", 1)[-1][:200]
+        activity.content_type = upload_validate(upload, policy=CASE_FILES)
+        activity.file_name = (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1][:200]
         activity.file_size = upload.size
         activity.file = upload
     elif not text:
@@ -417,6 +459,8 @@ def case_activity_add(
     with transaction.atomic():
         activity.save()
         now = timezone.now()
+        # Bookkeeping, not an edit: the idle clock restarts without a new version, so a note added
+        # meanwhile never turns someone's open board or form stale.
         Case.objects.filter(pk=case.pk).update(
             last_activity_at=now, reminded_at=None, flagged_at=None, updated_at=now
         )
@@ -429,7 +473,9 @@ def case_activity_add(
     return activity
 
 
-def case_confidentiality_accept(*, case: Case, actor, ip_address: str | None) -> ConfidentialityAcceptance:
+def case_confidentiality_accept(
+    *, case: Case, actor: User, ip_address: str | None
+) -> ConfidentialityAcceptance:
     """A party accepts the case's confidentiality terms; recorded with time and address.
     Idempotent: accepting again returns the first acceptance."""
     role = selectors.case_role_of(case=case, user=actor)
@@ -456,34 +502,35 @@ def case_confidentiality_accept(*, case: Case, actor, ip_address: str | None) ->
     return acceptance
 
 
-def case_rate(*, case: Case, actor, score: int, comment: str = "") -> CaseRating:
+def case_rate(*, case: Case, actor: User, score: int | str, comment: str = "") -> CaseRating:
     """A party rates the broker's work (1–5) on a signed or closed case; rating again updates it."""
     if selectors.case_role_of(case=case, user=actor) != selectors.CaseRole.PARTY:
         raise PermissionDenied(_("只有项目各方可以评价经纪人。"))
     if case.stage not in FINAL_STAGES:
         raise ApplicationError(_("项目签约或终止后才能评价。"), {"code": "not_finished"})
     try:
-        score = int(score)
+        value = int(score)
     except (TypeError, ValueError):
-        score = 0
-    if not 1 <= score <= 5:
+        value = 0
+    if not 1 <= value <= 5:
         raise ApplicationError(_("评分须为 1 到 5。"), {"code": "score_range"})
     with transaction.atomic():
         rating, _created = CaseRating.objects.update_or_create(
-            case=case, rater=actor, defaults={"score": score, "comment": (comment or "").strip()}
+            case=case, rater=actor, defaults={"score": value, "comment": (comment or "").strip()}
         )
-        audit_record(actor=actor, target=case, code="brokerage.case.rated", data={"score": score})
+        audit_record(actor=actor, target=case, code="brokerage.case.rated", data={"score": value})
     return rating
 
 
-def case_reminders_run(*, now: datetime | None = None) -> dict:
+def case_reminders_run(*, now: datetime | None = None) -> dict[str, int]:
     """Remind brokers of cases idle longer than their stage's `remind_after_days`, and flag to
     operators the cases idle longer than `escalate_after_days`. Safe to rerun: each reminder and
     each escalation is keyed on the case's last activity, so a rerun (or a crashed worker's
-    retry) repeats nothing; a new activity starts a new idle period."""
+    retry) repeats nothing; a new activity starts a new idle period. The reminder marks are
+    bookkeeping: they do not change the case's version."""
     now = now or timezone.now()
     rules = selectors.stage_rules()
-    operators = list(User.objects.filter(role="operator", is_active=True))
+    operators = list(User.objects.filter(role=Role.OPERATOR, is_active=True))
     reminded = escalated = 0
     cases = Case.objects.exclude(stage__in=FINAL_STAGES).select_related("broker")
     for case in cases:
@@ -526,9 +573,6 @@ def case_reminders_run(*, now: datetime | None = None) -> dict:
 def pipeline_rules_ensure() -> None:
     """Load the default transitions and reminder periods where the tables are empty (the seed
     migration does this; tests that flush the database and the demo call it again)."""
-    from .models import StageRule, StageTransition
-    from .transitions import DEFAULT_STAGE_RULES, DEFAULT_TRANSITIONS
-
     if not StageTransition.objects.exists():
         StageTransition.objects.bulk_create(
             [

@@ -1,6 +1,8 @@
 """The pipeline as data: stages in order, the transitions the seed migration loads into
 `StageTransition` (operators edit them in the admin) and the default reminder periods per stage
-(`StageRule`). Services read the tables, never these constants directly, except to seed them."""
+(`StageRule`). Services read the tables, never these constants directly, except to seed them:
+`selectors.case_transitions()` turns the StageTransition rows into the core.transitions table
+that decides every move."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

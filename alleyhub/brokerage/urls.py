@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from alleyhub.core.uploads import protected_file_view
+
+from . import selectors, views
 
 app_name = "brokerage"
 urlpatterns = [
@@ -13,7 +15,8 @@ urlpatterns = [
     path("<int:case_id>/activities/", views.activity_add, name="activity_add"),
     path("<int:case_id>/confidentiality/", views.confidentiality_accept, name="confidentiality_accept"),
     path("<int:case_id>/rate/", views.case_rate, name="case_rate"),
-    path("files/<int:activity_id>/", views.file_download, name="file_download"),
+    # Files are stored outside the web root; this is the only way to them, after the checks.
+    path("files/<int:pk>/", protected_file_view(selectors.case_file_for_download), name="file_download"),
     path("from-match/<int:match_id>/", views.case_start_from_match, name="case_start_from_match"),
     path("brokers/", views.ranking, name="ranking"),
     path("brokers/<int:user_id>/", views.broker_figures, name="broker_figures"),

@@ -1,22 +1,28 @@
-"""Pages of the brokers' pipeline. Views parse input, call one service or selector and render;
-refusals (ApplicationError, ConflictError) become messages on the page."""
+"""Pages of the brokers' pipeline. Views parse input, call one service or selector and render.
 
-import mimetypes
+Refusals are mapped in one place, core.pages: a form page wraps its service call in
+`form_errors(form)` and shows the form again (the case page with the refused move or edit form,
+keeping what the user typed; a stale version lists what the other person changed); the board
+re-renders itself with the refusal above the columns; anything else raised by a button reaches
+`PageErrorMiddleware` (a message and back to the page)."""
+
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from alleyhub.core.exceptions import ApplicationError
+from alleyhub.accounts.models import Role, User
+from alleyhub.core.pages import form_errors
+from alleyhub.matching.models import Match
 
 from . import selectors, services
 from .forms import (
@@ -28,53 +34,36 @@ from .forms import (
     RatingForm,
     StartFromMatchForm,
 )
-from .models import CaseStageChange, ConfidentialityAcceptance
+from .models import Case
 from .transitions import CloseReason, ContractType, Stage
 
-User = get_user_model()
 NEEDS_DETAILS = {Stage.SIGNED.value, Stage.CLOSED.value}
+FILTER_KEYS = ("q", "supply_kind", "broker", "stale", "sort")
 
 
-def client_ip(request) -> str | None:
+def client_ip(request: HttpRequest) -> str | None:
     # Behind the production proxy REMOTE_ADDR is the proxy; the proxy sets X-Real-IP.
     return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR") or None
 
 
-def _require_pipeline_user(user) -> None:
+def _require_pipeline_user(user: Any) -> None:
     if not (user.is_broker or user.is_operator):
         raise PermissionDenied(_("只有科技经纪人或运营方可以使用项目看板。"))
 
 
-def _board_context(request, *, error: str = "") -> dict:
+def _errors_text(form: forms.BaseForm) -> str:
+    """A refused form that is not shown again, as one message."""
+    return "; ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def _board_context(request: Any, *, error: str = "") -> dict[str, Any]:
     user = request.user
     form = BoardFilterForm(request.GET or None, show_broker=user.is_operator)
-    cases = (
-        selectors.cases_visible_to(user=user) if user.is_operator else selectors.cases_brokered_by(user=user)
-    )
-    stale_only = False
-    if form.is_valid():
-        data = form.cleaned_data
-        if data.get("q"):
-            cases = cases.filter(
-                Q(title__icontains=data["q"])
-                | Q(demand_org__name_zh__icontains=data["q"])
-                | Q(demand_org__name_en__icontains=data["q"])
-            )
-        if data.get("supply_kind"):
-            cases = cases.filter(supply_kind=data["supply_kind"])
-        if data.get("broker"):
-            cases = cases.filter(Q(broker=data["broker"]) | Q(co_brokers=data["broker"])).distinct()
-        stale_only = bool(data.get("stale"))
-    columns = selectors.board_columns(cases=cases)
-    if stale_only:
-        for column in columns:
-            column["cases"] = [c for c in column["cases"] if c.is_stale]
-    filter_qs = urlencode(
-        {k: v for k, v in request.GET.items() if k in ("q", "supply_kind", "broker", "stale")}
-    )
+    cases = selectors.case_list(user=user, params=form.params(brokered=True))
+    filter_qs = urlencode({k: v for k, v in request.GET.items() if k in FILTER_KEYS})
     return {
         "form": form,
-        "columns": columns,
+        "columns": selectors.board_columns(cases=cases),
         "filter_qs": filter_qs,
         "board_error": error,
         "needs_details": NEEDS_DETAILS,
@@ -94,8 +83,10 @@ def board(request):
 @login_required
 @require_GET
 def case_list(request):
-    """The cases I take part in (for parties; brokers and operators have the board)."""
-    cases = selectors.cases_visible_to(user=request.user).order_by("-last_activity_at", "-id")[:200]
+    """The cases I take part in (for parties; brokers and operators have the board). Takes the
+    board's filters from the address, as the API takes them from its query."""
+    form = BoardFilterForm(request.GET or None, show_broker=request.user.is_operator)
+    cases = selectors.case_list(user=request.user, params=form.params())[:200]
     return render(request, "brokerage/case_list.html", {"cases": cases})
 
 
@@ -107,7 +98,7 @@ def case_create(request):
     form = CaseCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             case = services.case_create(
                 demand_org=data["demand_org"],
                 demand=data["demand"],
@@ -120,23 +111,37 @@ def case_create(request):
                 note=data["note"],
                 actor=request.user,
             )
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
             messages.success(request, _("对接项目已创建。"))
             return redirect(case)
     return render(request, "brokerage/case_form.html", {"form": form})
 
 
-def _detail_context(request, case) -> dict:
+def _detail_context(
+    request: Any,
+    case: Case,
+    *,
+    move_form: CaseMoveForm | None = None,
+    edit_form: CaseEditForm | None = None,
+) -> dict[str, Any]:
+    """The case page; `move_form` / `edit_form` are given when a refused one is shown again."""
     user = request.user
     role = selectors.case_role_of(case=case, user=user)
     allowed = selectors.allowed_next_stages(stage=case.stage)
     can_write = role in (selectors.CaseRole.OPERATOR, selectors.CaseRole.BROKER, selectors.CaseRole.CO_BROKER)
     wanted = request.GET.get("to", "")
-    move_form = CaseMoveForm(
-        allowed=allowed, initial={"version": case.version, "to_stage": wanted if wanted in allowed else None}
-    )
+    if move_form is None:
+        move_form = CaseMoveForm(
+            allowed=allowed,
+            initial={"version": case.version, "to_stage": wanted if wanted in allowed else None},
+        )
+    if edit_form is None:
+        edit_form = CaseEditForm(
+            initial={
+                "title": case.title,
+                "version": case.version,
+                "co_brokers": list(case.co_brokers.values_list("pk", flat=True)),
+            }
+        )
     return {
         "case": case,
         "role": role,
@@ -144,18 +149,12 @@ def _detail_context(request, case) -> dict:
         "allowed": allowed,
         "move_form": move_form,
         "activity_form": ActivityForm(),
-        "edit_form": CaseEditForm(
-            initial={
-                "title": case.title,
-                "version": case.version,
-                "co_brokers": list(case.co_brokers.values_list("pk", flat=True)),
-            }
-        ),
+        "edit_form": edit_form,
         "rating_form": RatingForm(),
         "activities": selectors.case_activities_for_user(case=case, user=user),
-        "history": CaseStageChange.objects.filter(case=case).select_related("actor"),
+        "history": selectors.case_history(case=case),
         "can_see_confidential": selectors.case_can_see_confidential(case=case, user=user),
-        "acceptance": ConfidentialityAcceptance.objects.filter(case=case, user=user).first(),
+        "acceptance": selectors.case_acceptance_of(case=case, user=user),
         "co_brokers": case.co_brokers.all(),
         "ratings": case.ratings.select_related("rater"),
         "is_party": role == selectors.CaseRole.PARTY,
@@ -173,18 +172,28 @@ def case_detail(request, case_id: int):
     return render(request, "brokerage/case_detail.html", _detail_context(request, case))
 
 
+def _board_refusal(form: CaseMoveForm) -> str:
+    """A refused move from the board, as the line above the re-rendered board. The cards now show
+    the current state, so a conflict says who moved the case instead of asking to resubmit."""
+    current = getattr(form, "conflict", None)
+    if isinstance(current, Case):
+        return _("%(message)s 页面已显示最新版本。") % {
+            "message": selectors.case_conflict_message(case=current)
+        }
+    return _errors_text(form)
+
+
 @login_required
 @require_POST
 def case_move(request, case_id: int):
+    """A move from the case page's form, or from a card on the board (`view=board`; by htmx the
+    board is rendered again, with a refusal above it)."""
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
     from_board = request.POST.get("view") == "board"
     form = CaseMoveForm(request.POST)
-    error = ""
-    if not form.is_valid():
-        error = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-    else:
+    if form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             moved = services.case_move(
                 case=case,
                 to_stage=data["to_stage"],
@@ -196,18 +205,27 @@ def case_move(request, case_id: int):
                 contract_amount=data["contract_amount"],
                 contract_date=data["contract_date"],
             )
-        except ApplicationError as exc:
-            error = exc.message
-        else:
-            if not from_board:
-                messages.success(request, _("已变更为「%(stage)s」。") % {"stage": moved.get_stage_display()})
+            if from_board and request.htmx:
+                return render(request, "brokerage/board.html#board", _board_context(request))
+            if from_board:
+                return redirect(_board_url(request))
+            messages.success(request, _("已变更为「%(stage)s」。") % {"stage": moved.get_stage_display()})
+            return redirect(moved)
     if from_board and request.htmx:
-        return render(request, "brokerage/board.html#board", _board_context(request, error=error))
-    if error:
-        messages.error(request, error)
+        return render(
+            request, "brokerage/board.html#board", _board_context(request, error=_board_refusal(form))
+        )
     if from_board:
-        return redirect(reverse("brokerage:board") + (f"?{request.GET.urlencode()}" if request.GET else ""))
-    return redirect(case)
+        messages.error(request, _board_refusal(form))
+        return redirect(_board_url(request))
+    # The case page again (as it is now), with the move form as sent and why it was refused.
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
+    form.offer(selectors.allowed_next_stages(stage=case.stage))
+    return render(request, "brokerage/case_detail.html", _detail_context(request, case, move_form=form))
+
+
+def _board_url(request: HttpRequest) -> str:
+    return reverse("brokerage:board") + (f"?{request.GET.urlencode()}" if request.GET else "")
 
 
 @login_required
@@ -217,7 +235,7 @@ def case_edit(request, case_id: int):
     form = CaseEditForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             services.case_update(
                 case=case,
                 expected_version=data["version"],
@@ -225,33 +243,30 @@ def case_edit(request, case_id: int):
                 title=data["title"],
                 co_brokers=list(data["co_brokers"]),
             )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
             messages.success(request, _("已保存。"))
-    else:
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect(case)
+            return redirect(case)
+    # The case page again, the edit form open with what the user typed and why it was refused.
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
+    return render(request, "brokerage/case_detail.html", _detail_context(request, case, edit_form=form))
 
 
 @login_required
 @require_POST
 def activity_add(request, case_id: int):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user, for_write=True)
+    back = reverse("brokerage:case_detail", kwargs={"case_id": case.pk}) + "#activities"
     form = ActivityForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             services.case_activity_add(
                 case=case, actor=request.user, kind=data["kind"], text=data["text"], upload=data["file"]
             )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
             messages.success(request, _("已记录。"))
-    else:
-        messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect(reverse("brokerage:case_detail", kwargs={"case_id": case.pk}) + "#activities")
+            return redirect(back)
+    # The activity form is not shown again (a file cannot be kept): the refusal is a message.
+    messages.error(request, _errors_text(form))
+    return redirect(back)
 
 
 @login_required
@@ -271,47 +286,20 @@ def confidentiality_accept(request, case_id: int):
 def case_rate(request, case_id: int):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user)
     form = RatingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.case_rate(
-                case=case,
-                actor=request.user,
-                score=form.cleaned_data["score"],
-                comment=form.cleaned_data["comment"],
-            )
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("感谢您的评价。"))
-    else:
+    if not form.is_valid():
         messages.error(request, _("评分须为 1 到 5。"))
+        return redirect(case)
+    with form_errors(form):
+        services.case_rate(
+            case=case,
+            actor=request.user,
+            score=form.cleaned_data["score"],
+            comment=form.cleaned_data["comment"],
+        )
+        messages.success(request, _("感谢您的评价。"))
+        return redirect(case)
+    messages.error(request, _errors_text(form))
     return redirect(case)
-
-
-@login_required
-@require_GET
-def file_download(request, activity_id: int):
-    """Files are stored outside the web root; this is the only way to them, after the checks."""
-    activity = selectors.case_file_get_for_user(activity_id=activity_id, user=request.user)
-    try:
-        handle = activity.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    content_type = (
-        activity.content_type or mimetypes.guess_type(activity.file_name)[0] or "application/octet-stream"
-    )
-    response = FileResponse(
-        handle, as_attachment=True, filename=activity.file_name, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-def _get_match(match_id: int):
-    from alleyhub.matching.models import Match
-
-    return get_object_or_404(Match, pk=match_id)
 
 
 @login_required
@@ -320,17 +308,13 @@ def case_start_from_match(request, match_id: int):
     """GET shows what the case will link (and, for operators, a broker to choose); POST starts it.
     A POST from a broker with no form fields is the one-click path from the match row."""
     _require_pipeline_user(request.user)
-    match = _get_match(match_id)
+    match = get_object_or_404(Match, pk=match_id)
     form = StartFromMatchForm(request.POST if request.method == "POST" else None)
-    error = ""
     if request.method == "POST" and form.is_valid():
-        try:
+        with form_errors(form):
             case = services.case_start_from_match(
                 match=match, actor=request.user, broker=form.cleaned_data["broker"]
             )
-        except ApplicationError as exc:
-            error = exc.message
-        else:
             messages.success(request, _("已由匹配发起对接项目。"))
             if request.htmx:
                 response = HttpResponse(status=204)
@@ -339,11 +323,15 @@ def case_start_from_match(request, match_id: int):
             return redirect(case)
         if request.htmx:
             # The match row swaps nothing: show the refusal on the confirmation page.
-            messages.error(request, error)
+            messages.error(request, _errors_text(form))
             response = HttpResponse(status=204)
             response["HX-Redirect"] = request.path
             return response
-    return render(request, "brokerage/start_from_match.html", {"match": match, "form": form, "error": error})
+    return render(
+        request,
+        "brokerage/start_from_match.html",
+        {"match": match, "form": form, "error": " ".join(str(e) for e in form.non_field_errors())},
+    )
 
 
 @login_required
@@ -376,7 +364,7 @@ def ranking(request):
 @login_required
 @require_GET
 def broker_figures(request, user_id: int):
-    broker = get_object_or_404(User, pk=user_id, role="broker")
+    broker = get_object_or_404(User, pk=user_id, role=Role.BROKER)
     if not (request.user.is_operator or request.user.pk == broker.pk):
         raise PermissionDenied
     return render(request, "brokerage/broker_figures.html", {"fig": selectors.broker_figures(broker=broker)})

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from alleyhub.listings.admin import ListingAdmin, StaleListFilter
+from alleyhub.core.admin import ListingAdmin, StaleListFilter
 
 from .models import ServiceOffering
 

@@ -1,6 +1,32 @@
 from django.apps import AppConfig
 
+from alleyhub.core.registry import HomeSection, register_home_section
+from alleyhub.directory.hooks import OrganizationSection, register_organization_section
+
 
 class CatalogueConfig(AppConfig):
     name = "alleyhub.catalogue"
     label = "catalogue"
+
+    def ready(self) -> None:
+        # Imported here, not at the top: selectors import models, which Django only allows once
+        # every app is loaded.
+        from . import selectors
+
+        register_home_section(
+            HomeSection(
+                key="catalogue.services",
+                slot="figures",
+                order=40,
+                template="catalogue/_home.html#figure",
+                context=selectors.home_overview,
+            )
+        )
+        register_organization_section(
+            OrganizationSection(
+                key="services",
+                order=40,
+                template="catalogue/_organization.html#services",
+                published=selectors.organization_services,
+            )
+        )

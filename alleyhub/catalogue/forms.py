@@ -1,16 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alleyhub.core.forms import FilterForm, blank_choice
 from alleyhub.directory.models import LifecycleStage
-from alleyhub.listings.forms import FilterForm, _blank
 
 from .models import ServiceCategory
 from .selectors import GROUPINGS
 
 
 class ServiceFilterForm(FilterForm):
-    category = forms.ChoiceField(label=_("服务类别"), required=False, choices=_blank(ServiceCategory.choices))
-    stage = forms.ChoiceField(label=_("适用发展阶段"), required=False, choices=_blank(LifecycleStage.choices))
+    category = forms.ChoiceField(
+        label=_("服务类别"), required=False, choices=blank_choice(ServiceCategory.choices)
+    )
+    stage = forms.ChoiceField(
+        label=_("适用发展阶段"), required=False, choices=blank_choice(LifecycleStage.choices)
+    )
     free = forms.BooleanField(label=_("仅免费服务"), required=False)
     group = forms.ChoiceField(
         label=_("分组方式"),

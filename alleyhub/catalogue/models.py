@@ -3,8 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import PublishableListing
-from alleyhub.directory.models import Organization
-from alleyhub.listings.models import validate_stages
+from alleyhub.directory.models import Organization, validate_stages
 
 
 class ServiceCategory(models.TextChoices):

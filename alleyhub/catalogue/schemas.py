@@ -1,7 +1,7 @@
 from ninja import Field, Schema
 
+from alleyhub.core.schemas import ID_MAX, ListingOut, Text
 from alleyhub.directory.models import LifecycleStage
-from alleyhub.listings.schemas import ID_MAX, ListingOut, Text
 
 from .models import ServiceCategory
 

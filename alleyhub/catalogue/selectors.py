@@ -7,14 +7,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
 
+from alleyhub.core.lists import OWNER_SEARCH, json_list_contains, ordered_by_relevance
+from alleyhub.core.models import ListingStatus
 from alleyhub.directory.models import LifecycleStage
-from alleyhub.listings.selectors import (
-    OWNER_SEARCH,
-    json_list_contains,
-    listing_get_for_user,
-    listing_visible_queryset,
-    ordered_by_relevance,
-)
+from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset
 
 from .models import ServiceCategory, ServiceOffering
 
@@ -77,3 +73,12 @@ def service_groups(
         if count:
             out.append(ServiceGroup(key=key, label=str(label), count=count, items=list(qs[:per_group])))
     return out
+
+
+def home_overview() -> dict:
+    """The home page's count of published services."""
+    return {"services": ServiceOffering.objects.filter(status=ListingStatus.PUBLISHED).count()}
+
+
+def organization_services(organization) -> QuerySet[ServiceOffering]:
+    return ServiceOffering.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)

@@ -1,10 +1,12 @@
 """The service list (服务清单) as its own page, grouped by category or by lifecycle stage."""
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from alleyhub.listings.selectors import can_edit_listing
-from alleyhub.listings.views import paginate, render_list
+from alleyhub.core.lists import paginate, render_list
+from alleyhub.directory.ownership import can_edit_listing
 
 from . import selectors
 from .forms import ServiceFilterForm
@@ -17,7 +19,7 @@ def service_list(request: HttpRequest) -> HttpResponse:
     services = selectors.service_list_for_user(user=request.user, **filters)
     # Narrowed to one group (e.g. one category while grouping by category): a flat, paginated list.
     single_group = filters.get(group_by) if group_by in filters else None
-    context = {"form": form, "group_by": group_by, "single_group": single_group}
+    context: dict[str, Any] = {"form": form, "group_by": group_by, "single_group": single_group}
     if single_group:
         context["page_obj"] = paginate(request, services)
         context["total"] = context["page_obj"].paginator.count

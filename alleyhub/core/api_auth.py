@@ -1,23 +1,24 @@
-"""API authentication: the browser session (with CSRF) or a personal access token (Bearer)."""
+"""API authentication: the browser session (with CSRF) or a personal access token (Bearer).
 
-from django.utils import timezone
+Tokens are checked by the authenticators registered in `core.registry.api_token_authenticators`
+(accounts registers its personal access tokens); with none registered, no token is accepted."""
+
+from collections.abc import Callable
+from typing import Any
+
 from ninja.security import APIKeyCookie, HttpBearer
+
+from alleyhub.core.registry import api_token_authenticators
 
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request, token):
-        from alleyhub.accounts.models import PersonalAccessToken
-
-        pat = (
-            PersonalAccessToken.objects.select_related("user")
-            .filter(token_hash=PersonalAccessToken.hash(token))
-            .first()
-        )
-        if pat is None or not pat.is_active or not pat.user.is_active:
-            return None
-        PersonalAccessToken.objects.filter(pk=pat.pk).update(last_used_at=timezone.now())
-        request.user = pat.user
-        return pat.user
+        for authenticator in api_token_authenticators.providers():
+            user = authenticator(token)
+            if user is not None:
+                request.user = user
+                return user
+        return None
 
 
 class SessionAuth(APIKeyCookie):
@@ -43,5 +44,5 @@ class AnonymousAllowed:
         return getattr(request, "user", None) or True
 
 
-api_auth = [TokenAuth(), SessionAuth(), AnonymousAllowed()]
-api_auth_required = [TokenAuth(), SessionAuth()]
+api_auth: list[Callable[..., Any]] = [TokenAuth(), SessionAuth(), AnonymousAllowed()]
+api_auth_required: list[Callable[..., Any]] = [TokenAuth(), SessionAuth()]

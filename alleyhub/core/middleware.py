@@ -1,7 +1,7 @@
 """Request hygiene shared by pages and the API."""
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -62,7 +62,5 @@ class NumbersOutOfRangeMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception):
         if isinstance(exception, OverflowError):
-            from django.http import Http404
-
             raise Http404 from exception
         return None

@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -112,10 +115,6 @@ class PublishableListing(BilingualMixin, VersionedModel, BaseModel):
 
     @property
     def is_stale(self) -> bool:
-        from datetime import timedelta
-
-        from django.utils import timezone
-
         if self.expires_on and self.expires_on < timezone.localdate():
             return True
         return self.last_confirmed_at is None or self.last_confirmed_at < timezone.now() - timedelta(days=180)

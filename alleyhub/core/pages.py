@@ -133,13 +133,14 @@ def conflict_changes(form: forms.BaseForm, current: Model) -> list[tuple[str, st
     return changes
 
 
-def _back_url(request: HttpRequest) -> str:
+def _back_url(request: HttpRequest) -> str | None:
+    """The page the user came from, when it is one of ours."""
     referer = request.headers.get("Referer", "")
     if referer and url_has_allowed_host_and_scheme(
         referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return referer
-    return request.get_full_path()
+    return None
 
 
 class PageErrorMiddleware:
@@ -159,13 +160,19 @@ class PageErrorMiddleware:
         if request.method in ("GET", "HEAD", "OPTIONS"):
             # Nothing was being changed: say what is wrong with the address, never redirect in a loop.
             return render(request, "400.html", {"detail": error_text(exc)}, status=400)
+        back = _back_url(request)
+        is_htmx = request.headers.get("HX-Request") == "true"
+        if back is None and not is_htmx:
+            # No page of ours to go back to (no or a foreign Referer): say it here rather than
+            # redirect to an address that only takes POST.
+            status = exc.status if isinstance(exc, ApplicationError) else 400
+            return render(request, "400.html", {"detail": error_text(exc)}, status=status)
         if isinstance(exc, ConflictError):
-            text = _("%(message)s 页面已显示最新版本。") % {"message": exc.message}
+            messages.error(request, _("%(message)s 页面已显示最新版本。") % {"message": exc.message})
         else:
-            text = error_text(exc)
-        messages.error(request, text)
-        if request.headers.get("HX-Request") == "true":
+            messages.error(request, error_text(exc))
+        if is_htmx:
             response = HttpResponse(status=200)
             response["HX-Refresh"] = "true"
             return response
-        return HttpResponseRedirect(_back_url(request), status=303)
+        return HttpResponseRedirect(back or "/", status=303)

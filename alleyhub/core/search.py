@@ -1,8 +1,13 @@
 """The text filter of every list page and list endpoint: the matching engine's ranking (so "碳化硅"
 finds "SiC" listings and an English query finds Chinese ones) plus plain substring matches (so a
-credit code, a patent number or a draft that is not indexed is still found)."""
+credit code, a patent number or a draft that is not indexed is still found).
+
+The ranking comes from the provider registered in `core.registry.site_search` (matching registers
+it); without one, the text filter is the substring match alone."""
 
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from alleyhub.core.registry import site_search
 
 MAX_RANKED = 500
 MAX_TERMS = 8
@@ -19,16 +24,21 @@ def substring_q(q: str, fields: list[str]) -> Q:
     return condition
 
 
+def ranked_ids(*, q: str, kind: str, limit: int) -> list[int]:
+    """Ids of the objects of `kind` the registered search provider finds for `q`, best first;
+    [] when no provider is registered."""
+    provider = site_search.provider()
+    return list(provider(q=q, kind=kind, limit=limit)) if provider is not None else []
+
+
 def ranked_text_filter(queryset: QuerySet, *, q: str, kind: str, fields: list[str]) -> QuerySet:
     """`queryset` narrowed to what the engine finds for `q` in documents of `kind` or what contains
     every term of `q`. When the engine found something, rows are annotated with `search_rank`
     (engine rank; substring-only rows after); callers sort by it when it is there."""
-    from alleyhub.matching.selectors import search_object_ids
-
     q = (q or "").strip()
     if not q:
         return queryset
-    ids = search_object_ids(q=q, kind=kind, limit=MAX_RANKED)
+    ids = ranked_ids(q=q, kind=kind, limit=MAX_RANKED)
     if not ids:
         # No annotation: a constant ORDER BY would read as a column position on PostgreSQL.
         return queryset.filter(substring_q(q, fields))

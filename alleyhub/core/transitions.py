@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Model, QuerySet
+from django.db.models import F, Manager, Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -130,7 +130,7 @@ class TransitionTable:
 
 
 def table_from_targets(
-    moves: dict[str, Iterable[str]], *, field: str = "status", labels: dict[str, Any] | None = None
+    moves: Mapping[str, Iterable[str]], *, field: str = "status", labels: Mapping[str, Any] | None = None
 ) -> TransitionTable:
     """A table whose actions are the target states (for pipelines where "move to X" is the
     action, e.g. a case's stages): {source: [targets]} → one Transition per target."""
@@ -156,10 +156,10 @@ def _state_display(obj: Model, field_name: str) -> str:
 # --- optimistic locking -----------------------------------------------------------------------
 
 
-def lock_for_update(queryset: QuerySet[M], **lookup: Any) -> M:
+def lock_for_update(queryset: QuerySet[M] | Manager[M], **lookup: Any) -> M:
     """The row matching `lookup`, locked until the end of the transaction (SELECT … FOR UPDATE of
     this table only; SQLite serialises writers itself). Raises Http404 when there is none."""
-    obj = queryset.select_for_update(of=("self",)).filter(**lookup).first()
+    obj = queryset.all().select_for_update(of=("self",)).filter(**lookup).first()
     if obj is None:
         raise Http404
     return obj

@@ -28,6 +28,7 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404, HttpRequest
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -128,13 +129,26 @@ class UploadField(forms.FileField):
         return value
 
 
-def random_upload_to(prefix: str) -> Callable[[Any, str], str]:
-    """An `upload_to` that stores a file as `<prefix>/<yyyy>/<mm>/<random hex><ext>`."""
+@deconstructible
+class RandomUploadTo:
+    """An `upload_to` that stores a file as `<prefix>/<yyyy>/<mm>/<random hex><ext>`; migrations
+    can serialise it (`RandomUploadTo("cases")`)."""
 
-    def upload_to(instance: Any, filename: str) -> str:
-        return random_file_name(prefix, filename)
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix
 
-    return upload_to
+    def __call__(self, instance: Any, filename: str) -> str:
+        return random_file_name(self.prefix, filename)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RandomUploadTo) and other.prefix == self.prefix
+
+    def __hash__(self) -> int:
+        return hash(self.prefix)
+
+
+def random_upload_to(prefix: str) -> RandomUploadTo:
+    return RandomUploadTo(prefix)
 
 
 def random_file_name(prefix: str, filename: str) -> str:

@@ -13,7 +13,8 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    return render(request, "core/home.html", {"overview": selectors.district_overview()})
+    overview, sections = selectors.district_overview()
+    return render(request, "core/home.html", {"overview": overview, "sections": sections})
 
 
 @never_cache

@@ -25,8 +25,8 @@ class IndustryAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("名称（层级）"), ordering="code")
     def tree_name(self, obj: Industry) -> str:
-        depth, node = 0, obj
-        while node.parent_id is not None and depth < 5:
+        depth, node = 0, obj.parent
+        while node is not None and depth < 5:
             depth += 1
             node = node.parent
         return f"{'— ' * depth}{obj.localized_name}"

@@ -49,7 +49,7 @@ def organization_detail(request, ident: Path[str]):
         if len(ident) > 18 or int(ident) > MAX_ID:
             raise Http404
         return selectors.organization_get_for_user(user=request.user, pk=int(ident))
-    if len(ident) > Organization._meta.get_field("slug").max_length:
+    if len(ident) > (Organization._meta.get_field("slug").max_length or 50):
         raise Http404
     return selectors.organization_get_for_user(user=request.user, slug=ident)
 

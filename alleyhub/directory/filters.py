@@ -1,5 +1,7 @@
 """The directory's filter form: parses and validates the query string; the selectors do the work."""
 
+from typing import Any
+
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -31,7 +33,15 @@ class OrganizationFilter(django_filters.FilterSet):
     def filter_industry(self, queryset: QuerySet, name: str, value: Industry) -> QuerySet:
         return selectors.organization_in_industry(queryset, value)
 
-    @property
-    def results(self) -> QuerySet:
-        """The filtered organisations, de-duplicated and in a stable order."""
-        return selectors.organization_ordered(self.qs)
+    def params(self) -> dict[str, Any]:
+        """The valid filters as `selectors.organization_list` takes them (invalid ones dropped)."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        data = getattr(self.form, "cleaned_data", {})
+        return {name: value for name, value in data.items() if value not in (None, "")}
+
+    def results_for(self, user: Any) -> QuerySet:
+        """The filtered organisations `user` may see, in the directory's order: the same selector,
+        with the same parameters, as the API's list."""
+        return selectors.organization_list(user=user, **self.params())

@@ -1,9 +1,10 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alleyhub.core.models import BaseModel, BilingualMixin
+from alleyhub.core.models import BaseModel, BilingualMixin, current_language_code
 from alleyhub.core.validators import validate_credit_code
 
 
@@ -12,6 +13,11 @@ class LifecycleStage(models.TextChoices):
     STARTUP = "startup", _("初创期")
     GROWTH = "growth", _("成长期")
     MATURE = "mature", _("成熟期")
+
+
+def validate_stages(value):
+    if not isinstance(value, list) or any(v not in LifecycleStage.values for v in value):
+        raise ValidationError(_("发展阶段无效。"), code="invalid_stages")
 
 
 class Industry(BaseModel):
@@ -40,8 +46,6 @@ class Industry(BaseModel):
 
     @property
     def localized_name(self) -> str:
-        from alleyhub.core.models import current_language_code
-
         return self.name_en if current_language_code() == "en" else self.name_zh
 
 
@@ -124,8 +128,6 @@ class Organization(BilingualMixin, BaseModel):
         return self.localized("name")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         self.credit_code = (self.credit_code or "").strip().upper()
         if not (self.name_zh or self.name_en):
             raise ValidationError({"name_zh": _("请至少填写中文或英文名称。")})

@@ -5,7 +5,7 @@ from django.urls import reverse
 from ninja import Field, Schema
 
 from alleyhub.directory.models import LifecycleStage, OrganizationKind, Person
-from alleyhub.directory.selectors import SEARCH_MAX_LENGTH
+from alleyhub.directory.selectors import SEARCH_MAX_LENGTH, person_contact_visible
 
 
 def _signed_in(context) -> bool:
@@ -145,8 +145,6 @@ class PersonOut(Schema):
 
     @staticmethod
     def resolve_email(obj, context) -> str | None:
-        from alleyhub.directory.selectors import person_contact_visible
-
         request = (context or {}).get("request")
         if person_contact_visible(person=obj, user=getattr(request, "user", None)) and obj.email:
             return obj.email

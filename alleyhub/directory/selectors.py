@@ -7,11 +7,14 @@ of an organisation the person is affiliated with). Contact details are for signe
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from alleyhub.core.search import is_ranked, ranked_text_filter
-from alleyhub.directory.models import Affiliation, Industry, Organization, Person
+from alleyhub.directory.hooks import organization_sections
+from alleyhub.directory.models import Affiliation, Industry, Organization, OrganizationKind, Person
 
 SEARCH_MAX_LENGTH = 200
 ORGANIZATION_TEXT_FIELDS = [
@@ -105,7 +108,7 @@ def organization_ordered(queryset: QuerySet[Organization]) -> QuerySet[Organizat
     by search relevance first when it was searched (see `organization_search`)."""
     order = ("kind", "name_zh", "name_en", "pk")
     if is_ranked(queryset):
-        return queryset.prefetch_related("industries").order_by("search_rank", *order)
+        return queryset.prefetch_related("industries").order_by(F("search_rank"), *order)
     return (
         Organization.objects.filter(pk__in=queryset.values("pk"))
         .prefetch_related("industries")
@@ -140,27 +143,26 @@ def organization_people(*, organization: Organization, user) -> list[Affiliation
     )
 
 
-def organization_listings(*, organization: Organization, limit: int = 24) -> dict[str, dict]:
-    """The organisation's published outcomes, demands, investor profiles, services and spaces:
-    for each, the first `limit` items and the total count."""
-    from alleyhub.catalogue.models import ServiceOffering
-    from alleyhub.core.models import ListingStatus
-    from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
-    from alleyhub.spaces.models import SpaceUnit
+@dataclass(frozen=True)
+class OrganizationListing:
+    key: str
+    template: str
+    items: list
+    total: int
 
-    published = {"owner": organization, "status": ListingStatus.PUBLISHED}
-    querysets = {
-        "outcomes": TechOutcome.objects.filter(**published),
-        "demands": TechDemand.objects.filter(**published),
-        "investor_profiles": InvestorProfile.objects.filter(**published),
-        "services": ServiceOffering.objects.filter(**published),
-        "spaces": SpaceUnit.objects.filter(**published).select_related("building"),
-    }
+
+def organization_listings(*, organization: Organization, limit: int = 24) -> dict[str, OrganizationListing]:
+    """What the organisation owns and has published, by section (outcomes, demands, investor
+    profiles, services, spaces — whatever the apps registered in `directory.hooks`): for each, the
+    first `limit` items and the total count, in the sections' order."""
     out = {}
-    for name, qs in querysets.items():
+    for section in organization_sections.providers():
+        qs = section.published(organization)
         items = list(qs[: limit + 1])
         total = len(items) if len(items) <= limit else qs.count()
-        out[name] = {"items": items[:limit], "total": total}
+        out[section.key] = OrganizationListing(
+            key=section.key, template=section.template, items=items[:limit], total=total
+        )
     return out
 
 
@@ -254,3 +256,25 @@ def subdistrict_choices() -> list[str]:
         .values_list("subdistrict", flat=True)
         .distinct()
     )
+
+
+def home_overview() -> dict:
+    """The home page's organisation figures: published organisations in total and by kind, and
+    the functional platforms."""
+    by_kind = dict(
+        Organization.objects.filter(is_published=True)
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
+    return {
+        "organizations_total": sum(by_kind.values()),
+        "organizations_by_kind": [
+            (value, label, by_kind.get(value, 0)) for value, label in OrganizationKind.choices
+        ],
+        "platforms": list(
+            Organization.objects.filter(is_published=True, kind=OrganizationKind.PLATFORM).order_by(
+                "name_zh"
+            )[:12]
+        ),
+    }

@@ -5,17 +5,15 @@ from django.utils.cache import patch_vary_headers
 
 from alleyhub.directory import selectors
 from alleyhub.directory.filters import OrganizationFilter
-from alleyhub.directory.models import Affiliation, LifecycleStage, OrganizationKind, Person
+from alleyhub.directory.models import Affiliation, LifecycleStage, Organization, OrganizationKind, Person
 
 PAGE_SIZE = 20
 
 
 def organization_list(request):
     """The directory. HTMX requests (filter changes) get only the results partial."""
-    filterset = OrganizationFilter(
-        request.GET or None, queryset=selectors.organization_visible(user=request.user)
-    )
-    page = Paginator(filterset.results, PAGE_SIZE).get_page(request.GET.get("page"))
+    filterset = OrganizationFilter(request.GET or None, queryset=Organization.objects.none())
+    page = Paginator(filterset.results_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
         "page": page,

@@ -1,24 +1,38 @@
-"""API for technology outcomes, technology demands and investor profiles (mounted at /api/)."""
+"""API for technology outcomes, technology demands and investor profiles (mounted at /api/).
 
-from typing import Literal
+Each list endpoint calls the same selector with the same parameters as its page. Detail responses
+carry the listing's `version` and an `ETag`; changes take `version` in the body or `If-Match`
+(core.transitions), and a stale one is answered 409 problem JSON."""
 
+from typing import Any, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Status
+from ninja import Query, Router, Schema, Status
+from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
+from pydantic import ValidationError as PydanticValidationError
 
+from alleyhub.accounts.models import User
 from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.models import PublishableListing
 from alleyhub.core.pagination import BoundedPageNumberPagination
+from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Industry, Organization
 
 from . import selectors, services
+from .models import InvestorProfile, TechDemand, TechOutcome
 from .schemas import (
+    ActionIn,
     DemandCreateIn,
     DemandDetailOut,
     DemandFilters,
-    DemandIn,
     DemandListOut,
+    DemandUpdateIn,
     InvestorDetailOut,
     InvestorFilters,
     InvestorOut,
@@ -26,8 +40,8 @@ from .schemas import (
     OutcomeCreateIn,
     OutcomeDetailOut,
     OutcomeFilters,
-    OutcomeIn,
     OutcomeListOut,
+    OutcomeUpdateIn,
 )
 
 router = Router(tags=["listings"])
@@ -35,18 +49,11 @@ router = Router(tags=["listings"])
 NULLABLE = {"price_min", "price_max", "budget_min", "budget_max", "deadline", "min_trl", "expires_on"}
 
 
-def _filters(schema) -> dict:
-    return {
-        k: getattr(v, "value", v)
-        for k, v in schema.dict(exclude_none=True).items()
-        if v is not False and v != ""
-    }
-
-
-def _write_data(payload) -> tuple[dict, dict]:
+def _write_data(payload: Schema) -> tuple[dict[str, Any], dict[str, Any]]:
     """Plain fields and M2M fields from a write payload (only the fields that were sent)."""
     data = payload.dict(exclude_unset=True)
     data.pop("owner_id", None)
+    data.pop("version", None)
     m2m = {}
     if "industries" in data:
         codes = data.pop("industries") or []
@@ -67,36 +74,58 @@ def _write_data(payload) -> tuple[dict, dict]:
     return data, m2m
 
 
+def _actor(request: HttpRequest) -> User:
+    """The signed-in user of a write endpoint (`api_auth_required` lets nobody else through)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
+def _with_etag(response: HttpResponse, listing: PublishableListing) -> PublishableListing:
+    response["ETag"] = etag_for(listing)
+    return listing
+
+
 # --- outcomes -------------------------------------------------------------------------------------
 
 
 @router.get("/outcomes", response=list[OutcomeListOut], summary="List technology outcomes")
 @paginate(BoundedPageNumberPagination)
-def outcome_list(request, filters: Query[OutcomeFilters]):
-    return selectors.outcome_list_for_user(user=request.user, **_filters(filters))
+def outcome_list(request: HttpRequest, filters: Query[OutcomeFilters]) -> QuerySet[TechOutcome]:
+    params = selectors.OutcomeListParams.from_values(filters.dict())
+    return selectors.outcome_list(user=request.user, params=params)
 
 
 @router.get("/outcomes/{outcome_id}", response=OutcomeDetailOut, summary="One technology outcome")
-def outcome_detail(request, outcome_id: int):
-    return selectors.outcome_get_for_user(pk=outcome_id, user=request.user)
+def outcome_detail(request: HttpRequest, response: HttpResponse, outcome_id: int) -> PublishableListing:
+    return _with_etag(response, selectors.outcome_get_for_user(pk=outcome_id, user=request.user))
 
 
 @router.post(
     "/outcomes", response={201: OutcomeDetailOut}, auth=api_auth_required, summary="Create a draft outcome"
 )
-def outcome_create(request, payload: OutcomeCreateIn):
+def outcome_create(request: HttpRequest, payload: OutcomeCreateIn) -> Status:
     owner = get_object_or_404(Organization, pk=payload.owner_id)
     data, m2m = _write_data(payload)
-    return Status(201, services.outcome_create(actor=request.user, owner=owner, **data, **m2m))
+    return Status(201, services.outcome_create(actor=_actor(request), owner=owner, **data, **m2m))
 
 
 @router.patch(
-    "/outcomes/{outcome_id}", response=OutcomeDetailOut, auth=api_auth_required, summary="Change an outcome"
+    "/outcomes/{outcome_id}",
+    response=OutcomeDetailOut,
+    auth=api_auth_required,
+    summary="Change an outcome (only the fields sent; `version` or If-Match: 409 when stale)",
 )
-def outcome_update(request, outcome_id: int, payload: OutcomeIn):
+def outcome_update(
+    request: HttpRequest, response: HttpResponse, outcome_id: int, payload: OutcomeUpdateIn
+) -> PublishableListing:
     outcome = selectors.outcome_get_for_user(pk=outcome_id, user=request.user)
+    expected_version = expected_version_from(request, payload.version)
     data, m2m = _write_data(payload)
-    return services.outcome_update(outcome=outcome, actor=request.user, **data, **m2m)
+    outcome = services.outcome_update(
+        outcome=outcome, actor=_actor(request), expected_version=expected_version, **data, **m2m
+    )
+    return _with_etag(response, outcome)
 
 
 # --- demands --------------------------------------------------------------------------------------
@@ -104,31 +133,41 @@ def outcome_update(request, outcome_id: int, payload: OutcomeIn):
 
 @router.get("/demands", response=list[DemandListOut], summary="List technology demands")
 @paginate(BoundedPageNumberPagination)
-def demand_list(request, filters: Query[DemandFilters]):
-    return selectors.demand_list_for_user(user=request.user, **_filters(filters))
+def demand_list(request: HttpRequest, filters: Query[DemandFilters]) -> QuerySet[TechDemand]:
+    params = selectors.DemandListParams.from_values(filters.dict())
+    return selectors.demand_list(user=request.user, params=params)
 
 
 @router.get("/demands/{demand_id}", response=DemandDetailOut, summary="One technology demand")
-def demand_detail(request, demand_id: int):
-    return selectors.demand_get_for_user(pk=demand_id, user=request.user)
+def demand_detail(request: HttpRequest, response: HttpResponse, demand_id: int) -> PublishableListing:
+    return _with_etag(response, selectors.demand_get_for_user(pk=demand_id, user=request.user))
 
 
 @router.post(
     "/demands", response={201: DemandDetailOut}, auth=api_auth_required, summary="Create a draft demand"
 )
-def demand_create(request, payload: DemandCreateIn):
+def demand_create(request: HttpRequest, payload: DemandCreateIn) -> Status:
     owner = get_object_or_404(Organization, pk=payload.owner_id)
     data, m2m = _write_data(payload)
-    return Status(201, services.demand_create(actor=request.user, owner=owner, **data, **m2m))
+    return Status(201, services.demand_create(actor=_actor(request), owner=owner, **data, **m2m))
 
 
 @router.patch(
-    "/demands/{demand_id}", response=DemandDetailOut, auth=api_auth_required, summary="Change a demand"
+    "/demands/{demand_id}",
+    response=DemandDetailOut,
+    auth=api_auth_required,
+    summary="Change a demand (only the fields sent; `version` or If-Match: 409 when stale)",
 )
-def demand_update(request, demand_id: int, payload: DemandIn):
+def demand_update(
+    request: HttpRequest, response: HttpResponse, demand_id: int, payload: DemandUpdateIn
+) -> PublishableListing:
     demand = selectors.demand_get_for_user(pk=demand_id, user=request.user)
+    expected_version = expected_version_from(request, payload.version)
     data, m2m = _write_data(payload)
-    return services.demand_update(demand=demand, actor=request.user, **data, **m2m)
+    demand = services.demand_update(
+        demand=demand, actor=_actor(request), expected_version=expected_version, **data, **m2m
+    )
+    return _with_etag(response, demand)
 
 
 # --- investors ------------------------------------------------------------------------------------
@@ -136,13 +175,14 @@ def demand_update(request, demand_id: int, payload: DemandIn):
 
 @router.get("/investors", response=list[InvestorOut], summary="List investor profiles")
 @paginate(BoundedPageNumberPagination)
-def investor_list(request, filters: Query[InvestorFilters]):
-    return selectors.investor_list_for_user(user=request.user, **_filters(filters))
+def investor_list(request: HttpRequest, filters: Query[InvestorFilters]) -> QuerySet[InvestorProfile]:
+    params = selectors.InvestorListParams.from_values(filters.dict())
+    return selectors.investor_list(user=request.user, params=params)
 
 
 @router.get("/investors/{investor_id}", response=InvestorDetailOut, summary="One investor profile")
-def investor_detail(request, investor_id: int):
-    return selectors.investor_get_for_user(pk=investor_id, user=request.user)
+def investor_detail(request: HttpRequest, response: HttpResponse, investor_id: int) -> PublishableListing:
+    return _with_etag(response, selectors.investor_get_for_user(pk=investor_id, user=request.user))
 
 
 # --- status actions -------------------------------------------------------------------------------
@@ -162,36 +202,69 @@ _ACTIONS = {
 Action = Literal["publish", "archive", "confirm"]
 
 
-def _act(request, kind: str, listing_id: int, action: str):
+def _body_version(request: HttpRequest) -> int | None:
+    """`version` from the optional JSON body of a status action (`{"version": 3}`). The body is
+    read here rather than declared to ninja, because an action may come without one (or as an
+    empty form), which a declared body refuses."""
+    if request.content_type != "application/json" or not request.body:
+        return None
+    try:
+        return ActionIn.model_validate_json(request.body).version
+    except PydanticValidationError as exc:
+        raise NinjaValidationError([dict(e) for e in exc.errors()]) from exc
+
+
+ACTION_BODY = {
+    "requestBody": {
+        "required": False,
+        "content": {"application/json": {"schema": ActionIn.model_json_schema()}},
+    }
+}
+
+
+def _act(
+    request: HttpRequest, response: HttpResponse, kind: str, listing_id: int, action: str
+) -> PublishableListing:
     listing = _GETTERS[kind](pk=listing_id, user=request.user)
-    return _ACTIONS[action](listing=listing, actor=request.user)
+    expected_version = expected_version_from(request, _body_version(request))
+    listing = _ACTIONS[action](listing=listing, actor=_actor(request), expected_version=expected_version)
+    return _with_etag(response, listing)
 
 
 @router.post(
     "/outcomes/{outcome_id}/{action}",
     response=ListingOut,
     auth=api_auth_required,
-    summary="Publish, archive or confirm an outcome",
+    summary="Publish, archive or confirm an outcome (`version` or If-Match: 409 when stale)",
+    openapi_extra=ACTION_BODY,
 )
-def outcome_action(request, outcome_id: int, action: Action):
-    return _act(request, "outcomes", outcome_id, action)
+def outcome_action(
+    request: HttpRequest, response: HttpResponse, outcome_id: int, action: Action
+) -> PublishableListing:
+    return _act(request, response, "outcomes", outcome_id, action)
 
 
 @router.post(
     "/demands/{demand_id}/{action}",
     response=ListingOut,
     auth=api_auth_required,
-    summary="Publish, archive or confirm a demand",
+    summary="Publish, archive or confirm a demand (`version` or If-Match: 409 when stale)",
+    openapi_extra=ACTION_BODY,
 )
-def demand_action(request, demand_id: int, action: Action):
-    return _act(request, "demands", demand_id, action)
+def demand_action(
+    request: HttpRequest, response: HttpResponse, demand_id: int, action: Action
+) -> PublishableListing:
+    return _act(request, response, "demands", demand_id, action)
 
 
 @router.post(
     "/investors/{investor_id}/{action}",
     response=ListingOut,
     auth=api_auth_required,
-    summary="Publish, archive or confirm an investor profile",
+    summary="Publish, archive or confirm an investor profile (`version` or If-Match: 409 when stale)",
+    openapi_extra=ACTION_BODY,
 )
-def investor_action(request, investor_id: int, action: Action):
-    return _act(request, "investors", investor_id, action)
+def investor_action(
+    request: HttpRequest, response: HttpResponse, investor_id: int, action: Action
+) -> PublishableListing:
+    return _act(request, response, "investors", investor_id, action)

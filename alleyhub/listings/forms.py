@@ -3,14 +3,19 @@ the cleaned data to the services, which validate again and write."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alleyhub.core.forms import FilterForm, blank_choice
+from alleyhub.core.pages import VersionField
 from alleyhub.directory.models import Industry, LifecycleStage, OrganizationKind
 
 from .models import CooperationMode, IPStatus, TechDemand, TechOutcome
-from .selectors import industry_choices
+from .selectors import DemandListParams, InvestorListParams, OutcomeListParams, industry_choices
 
 TRL_ERRORS = {
     "min_value": _("技术成熟度须在 1 到 9 之间。"),
@@ -19,59 +24,58 @@ TRL_ERRORS = {
 }
 AMOUNT_ERRORS = {"min_value": _("金额不能为负数。"), "invalid": _("请输入整数金额（元）。")}
 MAX_AMOUNT = 10**15
+ID_MAX = 2**63 - 1
 
 
-def _blank(choices) -> list[tuple[str, str]]:
-    return [("", _("全部")), *choices]
-
-
-class FilterForm(forms.Form):
-    """Base for GET filter forms: every field optional; `filters()` returns only valid, non-empty
-    values, so a bad parameter is reported on the page but never breaks the list."""
-
-    q = forms.CharField(label=_("关键词"), required=False, max_length=100)
-
-    def filters(self) -> dict:
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v not in (None, "", [], False)}
-
-    def _check_order(self, low: str, high: str, message) -> None:
-        data = self.cleaned_data
-        if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
-            self.add_error(high, message)
-            # A range that makes no sense is ignored as a whole.
-            self.cleaned_data.pop(low, None)
+def _industry_choices() -> list[tuple[str, str]]:
+    # A callable, so the taxonomy is read when a form is made, not when this module is imported.
+    return blank_choice(industry_choices())
 
 
 class OutcomeFilterForm(FilterForm):
-    industry = forms.ChoiceField(label=_("产业领域"), required=False)
+    industry = forms.ChoiceField(label=_("产业领域"), required=False, choices=_industry_choices)
     trl_min = forms.IntegerField(
         label=_("TRL 从"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS
     )
     trl_max = forms.IntegerField(
         label=_("TRL 至"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS
     )
-    mode = forms.ChoiceField(label=_("合作方式"), required=False, choices=_blank(CooperationMode.choices))
-    ip_status = forms.ChoiceField(label=_("知识产权状态"), required=False, choices=_blank(IPStatus.choices))
-    owner_kind = forms.ChoiceField(
-        label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices)
+    mode = forms.ChoiceField(
+        label=_("合作方式"), required=False, choices=blank_choice(CooperationMode.choices)
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = _blank(industry_choices())
+    ip_status = forms.ChoiceField(
+        label=_("知识产权状态"), required=False, choices=blank_choice(IPStatus.choices)
+    )
+    owner_kind = forms.ChoiceField(
+        label=_("机构类型"), required=False, choices=blank_choice(OrganizationKind.choices)
+    )
+    # Parameters the API takes too (links from other pages), so page and API list the same rows.
+    trl = forms.IntegerField(
+        label=_("技术成熟度 (TRL)"),
+        required=False,
+        min_value=1,
+        max_value=9,
+        error_messages=TRL_ERRORS,
+        widget=forms.HiddenInput,
+    )
+    owner_id = forms.IntegerField(
+        label=_("所属机构"), required=False, min_value=1, max_value=ID_MAX, widget=forms.HiddenInput
+    )
 
     def clean(self):
         data = super().clean()
         self._check_order("trl_min", "trl_max", _("TRL 下限不能高于上限。"))
         return data
 
+    def params(self) -> OutcomeListParams:
+        return OutcomeListParams.from_values(self.filters())
+
 
 class DemandFilterForm(FilterForm):
-    industry = forms.ChoiceField(label=_("产业领域"), required=False)
-    mode = forms.ChoiceField(label=_("期望合作方式"), required=False, choices=_blank(CooperationMode.choices))
+    industry = forms.ChoiceField(label=_("产业领域"), required=False, choices=_industry_choices)
+    mode = forms.ChoiceField(
+        label=_("期望合作方式"), required=False, choices=blank_choice(CooperationMode.choices)
+    )
     budget_min = forms.IntegerField(
         label=_("预算不低于（元）"),
         required=False,
@@ -88,22 +92,28 @@ class DemandFilterForm(FilterForm):
     )
     open_only = forms.BooleanField(label=_("仅显示未截止"), required=False)
     owner_kind = forms.ChoiceField(
-        label=_("机构类型"), required=False, choices=_blank(OrganizationKind.choices)
+        label=_("机构类型"), required=False, choices=blank_choice(OrganizationKind.choices)
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["industry"].choices = _blank(industry_choices())
+    # Parameters the API takes too (links from other pages), so page and API list the same rows.
+    deadline_after = forms.DateField(label=_("截止日期"), required=False, widget=forms.HiddenInput)
+    owner_id = forms.IntegerField(
+        label=_("所属机构"), required=False, min_value=1, max_value=ID_MAX, widget=forms.HiddenInput
+    )
 
     def clean(self):
         data = super().clean()
         self._check_order("budget_min", "budget_max", _("预算下限不能高于上限。"))
         return data
 
+    def params(self) -> DemandListParams:
+        return DemandListParams.from_values(self.filters())
+
 
 class InvestorFilterForm(FilterForm):
-    sector = forms.ChoiceField(label=_("关注领域"), required=False)
-    stage = forms.ChoiceField(label=_("投资阶段"), required=False, choices=_blank(LifecycleStage.choices))
+    sector = forms.ChoiceField(label=_("关注领域"), required=False, choices=_industry_choices)
+    stage = forms.ChoiceField(
+        label=_("投资阶段"), required=False, choices=blank_choice(LifecycleStage.choices)
+    )
     ticket = forms.IntegerField(
         label=_("单笔金额（元）"),
         required=False,
@@ -112,41 +122,51 @@ class InvestorFilterForm(FilterForm):
         error_messages=AMOUNT_ERRORS,
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["sector"].choices = _blank(industry_choices())
+    def params(self) -> InvestorListParams:
+        return InvestorListParams.from_values(self.filters())
 
 
 # --- edit forms -----------------------------------------------------------------------------------
 
 
 class IndustryMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
+    def label_from_instance(self, obj: Model) -> str:
+        assert isinstance(obj, Industry)
         return obj.localized_name
 
 
 class ListingEditForm(forms.ModelForm):
-    """Shared parts: owner choice on create (limited to the user's organisations), no past expiry."""
+    """Shared parts: owner choice on create (limited to the user's organisations), no past expiry,
+    and on edit the hidden `version` the page showed (a stale one is a conflict, core.pages)."""
 
-    def __init__(self, *args, organizations=None, **kwargs):
+    version = VersionField()
+
+    def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if "owner" in self.fields:
-            self.fields["owner"].queryset = organizations
-            self.fields["owner"].empty_label = None
-        if "industries" in self.fields:
-            self.fields["industries"].queryset = Industry.objects.order_by("code")
+        owner = self.fields.get("owner")
+        if isinstance(owner, forms.ModelChoiceField):
+            owner.queryset = organizations
+            owner.empty_label = None
+        industries = self.fields.get("industries")
+        if isinstance(industries, forms.ModelMultipleChoiceField):
+            industries.queryset = Industry.objects.order_by("code")
+        if self.instance.pk:
+            self.initial.setdefault("version", self.instance.version)
+        else:
+            del self.fields["version"]
 
-    def clean_expires_on(self):
+    def clean_expires_on(self) -> Any:
         value = self.cleaned_data.get("expires_on")
         if value and value < timezone.localdate() and value != getattr(self.instance, "expires_on", None):
             raise forms.ValidationError(_("有效期不能早于今天。"))
         return value
 
-    def service_data(self) -> tuple[dict, dict]:
-        """(plain fields, M2M fields) for the service call."""
+    def service_data(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """(plain fields, M2M fields) for the service call; owner and version are passed apart."""
         data = dict(self.cleaned_data)
         data.pop("owner", None)
-        m2m = {name: data.pop(name) for name in ("industries", "inventors") if name in data}
+        data.pop("version", None)
+        m2m: dict[str, Any] = {name: data.pop(name) for name in ("industries", "inventors") if name in data}
         return data, m2m
 
 

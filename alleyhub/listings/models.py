@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import PublishableListing
-from alleyhub.directory.models import Industry, LifecycleStage, Organization, Person
+from alleyhub.directory.models import Industry, Organization, Person, validate_stages
 
 
 class CooperationMode(models.TextChoices):
@@ -26,11 +26,6 @@ class IPStatus(models.TextChoices):
 def validate_modes(value):
     if not isinstance(value, list) or any(v not in CooperationMode.values for v in value):
         raise ValidationError(_("合作方式无效。"), code="invalid_modes")
-
-
-def validate_stages(value):
-    if not isinstance(value, list) or any(v not in LifecycleStage.values for v in value):
-        raise ValidationError(_("发展阶段无效。"), code="invalid_stages")
 
 
 class TechOutcome(PublishableListing):

@@ -1,56 +1,24 @@
 """API schemas for listings. Confidential fields exist only on detail schemas and are filled only
 for users allowed to see them (`selectors.can_view_confidential`); for everybody else they are null."""
 
-from datetime import date, datetime
-from typing import Annotated
+from datetime import date
 
-from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator, model_validator
+from pydantic import model_validator
 
+from alleyhub.core.schemas import ID_MAX, ListingOut, Text, range_in_order
 from alleyhub.directory.models import LifecycleStage, OrganizationKind
 
 from . import selectors
 from .models import CooperationMode, IPStatus
 
-ID_MAX = 2**63 - 1
 AMOUNT_MAX = 10**15
-
-
-def _no_nul(value: str) -> str:
-    # PostgreSQL refuses NUL characters in text; refuse them here as bad input (422), not a 500.
-    if "\x00" in value:
-        raise ValueError(_("不能包含空字符。"))
-    return value
-
-
-Text = Annotated[str, AfterValidator(_no_nul)]
-
-
-class OwnerOut(Schema):
-    id: int
-    slug: str
-    name: str
-    kind: str
+VERSION_HELP = "The version you saw (or send If-Match); a stale one gets 409 Conflict"
 
 
 class IndustryOut(Schema):
     code: str
     name: str = Field(..., alias="localized_name")
-
-
-class ListingOut(Schema):
-    id: int
-    status: str
-    language: str
-    title: str
-    title_zh: str
-    title_en: str
-    owner: OwnerOut
-    published_at: datetime | None
-    expires_on: date | None
-    last_confirmed_at: datetime | None
-    is_stale: bool
 
 
 def _confidential(obj, context) -> str | None:
@@ -88,16 +56,6 @@ class OutcomeDetailOut(OutcomeListOut):
         return _confidential(obj, context)
 
 
-def _order(low_name: str, high_name: str, message: str):
-    def check(self):
-        low, high = getattr(self, low_name), getattr(self, high_name)
-        if low is not None and high is not None and low > high:
-            raise ValueError(_(message))
-        return self
-
-    return check
-
-
 class OutcomeFilters(Schema):
     q: Text | None = Field(None, max_length=100)
     industry: Text | None = Field(None, max_length=60)
@@ -110,8 +68,8 @@ class OutcomeFilters(Schema):
     owner_id: int | None = Field(None, ge=1, le=ID_MAX)
 
     @model_validator(mode="after")
-    def _ranges_in_order(self):
-        return _order("trl_min", "trl_max", "TRL 下限不能高于上限。")(self)
+    def _ranges_inrange_in_order(self):
+        return range_in_order("trl_min", "trl_max", "TRL 下限不能高于上限。")(self)
 
 
 # --- demands --------------------------------------------------------------------------------------
@@ -150,8 +108,8 @@ class DemandFilters(Schema):
     owner_id: int | None = Field(None, ge=1, le=ID_MAX)
 
     @model_validator(mode="after")
-    def _ranges_in_order(self):
-        return _order("budget_min", "budget_max", "预算下限不能高于上限。")(self)
+    def _ranges_inrange_in_order(self):
+        return range_in_order("budget_min", "budget_max", "预算下限不能高于上限。")(self)
 
 
 # --- investors ------------------------------------------------------------------------------------
@@ -217,6 +175,18 @@ class DemandIn(_ListingIn):
     deadline: date | None = None
     wanted_modes: list[CooperationMode] | None = Field(None, max_length=4)
     min_trl: int | None = Field(None, ge=1, le=9)
+
+
+class OutcomeUpdateIn(OutcomeIn):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+
+
+class DemandUpdateIn(DemandIn):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+
+
+class ActionIn(Schema):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
 
 
 class DemandCreateIn(DemandIn):

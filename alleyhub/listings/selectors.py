@@ -1,8 +1,9 @@
-"""Reads and permission checks for listings. Pages and the API share these functions, so the rules
-for drafts and confidential fields live in one place.
+"""Reads and permission checks for technology outcomes, technology demands and investor profiles.
+Pages and the API share these functions, so the rules for drafts and confidential fields live in
+one place.
 
-Visibility of any listing (TechOutcome, TechDemand, InvestorProfile, and — through the same helpers —
-ServiceOffering and SpaceUnit):
+Visibility follows the rules of every listing (`alleyhub.directory.ownership`, shared with the
+catalogue and spaces):
 - published listings: everybody;
 - drafts: members of the owner organisation and operators;
 - archived listings: never in lists; their detail page only for owner members and operators.
@@ -10,108 +11,41 @@ ServiceOffering and SpaceUnit):
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Mapping
 from datetime import date
-from typing import TypeVar
+from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.utils import timezone
 
+from alleyhub.accounts.selectors import user_organization_ids as user_organization_ids
+from alleyhub.core.lists import OWNER_SEARCH, json_list_contains, ordered_by_relevance, range_overlaps_q
+from alleyhub.core.lists import stale_q as stale_q
 from alleyhub.core.models import ListingStatus, PublishableListing
-from alleyhub.core.search import is_ranked, ranked_text_filter, substring_q
+from alleyhub.core.search import substring_q
 from alleyhub.directory.models import Industry
+from alleyhub.directory.ownership import can_edit_for_organization as can_edit_for_organization
+from alleyhub.directory.ownership import can_edit_listing, listing_get_for_user, listing_visible_queryset
+from alleyhub.directory.ownership import editable_organizations as editable_organizations
+from alleyhub.directory.ownership import visibility_q as visibility_q
 
+from .hooks import confidential_access
 from .models import InvestorProfile, TechDemand, TechOutcome
 
-L = TypeVar("L", bound=PublishableListing)
-
-
-# --- who is who -----------------------------------------------------------------------------------
-
-
-def user_organization_ids(user) -> frozenset[int]:
-    """Ids of the organisations the user is a member of (memoised on the user object per request)."""
-    if user is None or not getattr(user, "is_authenticated", False):
-        return frozenset()
-    cached = getattr(user, "_alleyhub_org_ids", None)
-    if cached is None:
-        from alleyhub.accounts.models import Membership
-
-        cached = frozenset(Membership.objects.filter(user=user).values_list("organization_id", flat=True))
-        user._alleyhub_org_ids = cached
-    return cached
-
-
-def _is_operator(user) -> bool:
-    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_operator", False))
-
-
-def can_edit_for_organization(*, user, organization_id: int | None) -> bool:
-    """Members of the organisation and operators may write listings owned by it."""
-    if organization_id is None:
-        return False
-    return _is_operator(user) or organization_id in user_organization_ids(user)
-
-
-def can_edit_listing(*, user, listing: PublishableListing) -> bool:
-    return can_edit_for_organization(user=user, organization_id=listing.owner_id)
+# Listings' views, services, forms and API import the ownership rules (alleyhub.directory.ownership)
+# and the list helpers (alleyhub.core.lists) from here, as the names they have always used.
 
 
 def can_view_confidential(*, user, listing: PublishableListing) -> bool:
-    """True for members of the owner organisation, operators and the parties of a case about the
-    listing. Everybody else — anonymous visitors included — never receives the confidential part."""
+    """True for members of the owner organisation, operators and whoever a registered grantor
+    admits (`listings.hooks.confidential_access`: brokerage admits the parties of a case about the
+    listing). Everybody else — anonymous visitors included — never receives the confidential part."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     if can_edit_listing(user=user, listing=listing):
         return True
-    from alleyhub.brokerage.selectors import user_is_party_to_listing_case
-
-    return bool(user_is_party_to_listing_case(user=user, listing=listing))
-
-
-def editable_organizations(*, user):
-    """Organisations the user may create listings for (operators: all)."""
-    from alleyhub.directory.models import Organization
-
-    if _is_operator(user):
-        return Organization.objects.all()
-    return Organization.objects.filter(id__in=user_organization_ids(user))
-
-
-# --- visibility -----------------------------------------------------------------------------------
-
-
-def visibility_q(*, user) -> Q:
-    """Listings the user may see in lists: published ones, plus drafts of their own organisations
-    (all drafts for operators). Archived listings are never listed."""
-    published = Q(status=ListingStatus.PUBLISHED)
-    if _is_operator(user):
-        return published | Q(status=ListingStatus.DRAFT)
-    org_ids = user_organization_ids(user)
-    if org_ids:
-        return published | Q(status=ListingStatus.DRAFT, owner_id__in=org_ids)
-    return published
-
-
-def listing_visible_queryset(model: type[L], *, user) -> QuerySet[L]:
-    return model.objects.filter(visibility_q(user=user))
-
-
-def listing_get_for_user(model: type[L], *, pk, user, queryset: QuerySet | None = None) -> L:
-    """Fetch one listing the user may see, or raise Http404 (also for ids that are not numbers,
-    so that nobody learns that a draft exists)."""
-    try:
-        pk = int(pk)
-    except (TypeError, ValueError):
-        raise Http404 from None
-    if not (0 < pk < 2**63):
-        raise Http404
-    qs = queryset if queryset is not None else model.objects.all()
-    listing = qs.select_related("owner").filter(pk=pk).first()
-    if listing is None:
-        raise Http404
-    if listing.status == ListingStatus.PUBLISHED or can_edit_listing(user=user, listing=listing):
-        return listing
-    raise Http404
+    return any(grantor(user=user, listing=listing) for grantor in confidential_access.providers())
 
 
 # --- shared filters -------------------------------------------------------------------------------
@@ -146,49 +80,9 @@ def filter_by_industry(qs: QuerySet, *, code: str | None, field: str = "industri
     return qs.filter(id__in=matching)
 
 
-def json_list_contains(field: str, value: str) -> Q:
-    """`value` is one of the strings in a JSON list field. Works on SQLite and PostgreSQL alike
-    (JSON containment is not available on SQLite); values are plain identifiers, so matching the
-    quoted value in the JSON text is exact."""
-    return Q(**{f"{field}__icontains": f'"{value}"'})
-
-
 def text_search_q(q: str, fields: list[str]) -> Q:
     """Every whitespace-separated term must appear in one of the fields."""
     return substring_q(q, fields)
-
-
-def ordered_by_relevance(
-    qs: QuerySet, *, q: str | None, kind: str, fields: list[str], default_order=("-published_at", "-id")
-) -> QuerySet:
-    """With a text query: what the matching engine finds (best first) or what contains the text;
-    without one: `qs` in its default order."""
-    if not q:
-        return qs.order_by(*default_order)
-    qs = ranked_text_filter(qs, q=q, kind=kind, fields=fields)
-    return qs.order_by("search_rank", *default_order) if is_ranked(qs) else qs.order_by(*default_order)
-
-
-def range_overlaps_q(field_min: str, field_max: str, low, high) -> Q:
-    """Rows whose [field_min, field_max] range (either end may be open) overlaps [low, high]."""
-    condition = Q()
-    if low is not None:
-        condition &= Q(**{f"{field_max}__isnull": True}) | Q(**{f"{field_max}__gte": low})
-    if high is not None:
-        condition &= Q(**{f"{field_min}__isnull": True}) | Q(**{f"{field_min}__lte": high})
-    return condition
-
-
-def stale_q(*, today: date, confirmed_before) -> Q:
-    """Listings that are expired or were last confirmed before `confirmed_before` (or never)."""
-    return (
-        Q(expires_on__lt=today)
-        | Q(last_confirmed_at__isnull=True)
-        | Q(last_confirmed_at__lt=confirmed_before)
-    )
-
-
-OWNER_SEARCH = ["owner__name_zh", "owner__name_en", "owner__short_name"]
 
 
 # --- technology outcomes --------------------------------------------------------------------------
@@ -253,8 +147,6 @@ def demand_list_for_user(
     owner_id: int | None = None,
     today: date | None = None,
 ) -> QuerySet[TechDemand]:
-    from django.utils import timezone
-
     qs = listing_visible_queryset(TechDemand, user=user).select_related("owner")
     if mode:
         qs = qs.filter(json_list_contains("wanted_modes", mode))
@@ -322,3 +214,114 @@ def industry_choices() -> list[tuple[str, str]]:
 
     walk(None, 0)
     return out
+
+
+# --- what other pages show of listings (registered in ListingsConfig.ready) -----------------------
+
+
+def home_overview() -> dict:
+    """The home page's listing figures and the latest published outcomes and demands."""
+    published = {"status": ListingStatus.PUBLISHED}
+    return {
+        "outcomes": TechOutcome.objects.filter(**published).count(),
+        "demands": TechDemand.objects.filter(**published).count(),
+        "investors": InvestorProfile.objects.filter(**published).count(),
+        "latest_outcomes": list(
+            TechOutcome.objects.filter(**published)
+            .select_related("owner")
+            .order_by("-published_at", "-pk")[:5]
+        ),
+        "latest_demands": list(
+            TechDemand.objects.filter(**published)
+            .select_related("owner")
+            .order_by("-published_at", "-pk")[:5]
+        ),
+    }
+
+
+def organization_outcomes(organization) -> QuerySet[TechOutcome]:
+    return TechOutcome.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+
+
+def organization_demands(organization) -> QuerySet[TechDemand]:
+    return TechDemand.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+
+
+def organization_investor_profiles(organization) -> QuerySet[InvestorProfile]:
+    return InvestorProfile.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+
+
+# --- the lists shared by pages and the API --------------------------------------------------------
+# A list page and its API endpoint build the same parameters (the page from its filter form, the API
+# from its query schema) and call the same selector, so both give the same rows in the same order.
+
+
+def _list_values(cls: type, values: Mapping[str, Any]) -> dict[str, Any]:
+    """The known, non-empty parameters in `values` (enum members as their plain values)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {
+        name: getattr(value, "value", value)
+        for name, value in values.items()
+        if name in names and value not in (None, "", [], False)
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class OutcomeListParams:
+    q: str | None = None
+    industry: str | None = None
+    trl: int | None = None
+    trl_min: int | None = None
+    trl_max: int | None = None
+    mode: str | None = None
+    ip_status: str | None = None
+    owner_kind: str | None = None
+    owner_id: int | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> OutcomeListParams:
+        return cls(**_list_values(cls, values))
+
+
+@dataclasses.dataclass(frozen=True)
+class DemandListParams:
+    q: str | None = None
+    industry: str | None = None
+    mode: str | None = None
+    budget_min: int | None = None
+    budget_max: int | None = None
+    deadline_after: date | None = None
+    open_only: bool = False
+    owner_kind: str | None = None
+    owner_id: int | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> DemandListParams:
+        return cls(**_list_values(cls, values))
+
+
+@dataclasses.dataclass(frozen=True)
+class InvestorListParams:
+    q: str | None = None
+    sector: str | None = None
+    stage: str | None = None
+    ticket: int | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, Any]) -> InvestorListParams:
+        return cls(**_list_values(cls, values))
+
+
+def outcome_list(*, user: Any, params: OutcomeListParams) -> QuerySet[TechOutcome]:
+    """The outcomes list (page and API): what `user` may see, filtered and ordered by `params`."""
+    return outcome_list_for_user(user=user, **dataclasses.asdict(params))
+
+
+def demand_list(*, user: Any, params: DemandListParams) -> QuerySet[TechDemand]:
+    """The demands list (page and API): what `user` may see, filtered and ordered by `params`."""
+    return demand_list_for_user(user=user, **dataclasses.asdict(params))
+
+
+def investor_list(*, user: Any, params: InvestorListParams) -> QuerySet[InvestorProfile]:
+    """The investor list (page and API): what `user` may see, filtered and ordered by `params`."""
+    return investor_list_for_user(user=user, **dataclasses.asdict(params))

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from alleyhub.core.registry import site_search
+
 
 class MatchingConfig(AppConfig):
     name = "alleyhub.matching"
@@ -8,6 +10,9 @@ class MatchingConfig(AppConfig):
     verbose_name = _("匹配")
 
     def ready(self) -> None:
-        from . import signals
+        # Imported here, not at the top: these modules import models, which Django only allows
+        # once every app is loaded (the AppConfig module itself is imported before that).
+        from . import selectors, signals
 
         signals.connect()
+        site_search.register(selectors.search_object_ids)

@@ -23,7 +23,7 @@ from alleyhub.requests.models import EnterpriseRequest, RequestStatus
 from alleyhub.spaces.models import SpaceUnit
 
 from .engine import Document
-from .models import DocumentKind
+from .kinds import DocumentKind
 
 EXPERT_KINDS = (Person.Kind.EXPERT, Person.Kind.RESEARCHER)
 

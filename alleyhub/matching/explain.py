@@ -14,7 +14,11 @@ from typing import Any
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from alleyhub.catalogue.models import ServiceCategory
 from alleyhub.core.models import current_language_code
+from alleyhub.directory.models import Industry, LifecycleStage
+from alleyhub.listings.models import CooperationMode
+from alleyhub.spaces.models import SpaceKind
 
 logger = logging.getLogger(__name__)
 
@@ -56,11 +60,6 @@ def _labels(values: Any, choices: dict[str, str]) -> str:
 
 
 def _choices() -> dict[str, dict[str, str]]:
-    from alleyhub.catalogue.models import ServiceCategory
-    from alleyhub.directory.models import LifecycleStage
-    from alleyhub.listings.models import CooperationMode
-    from alleyhub.spaces.models import SpaceKind
-
     return {
         "modes": {c.value: str(c.label) for c in CooperationMode},
         "stages": {c.value: str(c.label) for c in LifecycleStage},
@@ -70,8 +69,6 @@ def _choices() -> dict[str, dict[str, str]]:
 
 
 def _industry_names(codes: Any) -> str:
-    from alleyhub.directory.models import Industry
-
     if not codes:
         return "—"
     codes = [str(c) for c in (codes if isinstance(codes, list | tuple) else [codes])]

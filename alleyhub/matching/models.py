@@ -10,27 +10,17 @@ import numpy as np
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from alleyhub.core.models import BaseModel, VersionedModel
+
+from .documents import object_for
+from .kinds import DocumentKind
 
 EMBEDDING_DIM = 384
 
 
 def _new_generation() -> str:
     return uuid.uuid4().hex
-
-
-class DocumentKind(models.TextChoices):
-    OUTCOME = "outcome", pgettext_lazy("kind", "科技成果")
-    DEMAND = "demand", pgettext_lazy("kind", "技术需求")
-    EXPERT = "expert", _("专家")
-    INVESTOR = "investor", pgettext_lazy("kind", "投资人画像")
-    SERVICE = "service", pgettext_lazy("kind", "服务事项")
-    SPACE = "space", pgettext_lazy("kind", "空间单元")
-    ORGANIZATION = "organization", _("机构")
-    # Sources only, never indexed (an enterprise request is private to its organisation).
-    REQUEST = "request", _("空间诉求")
 
 
 class IndexState(models.Model):
@@ -163,14 +153,10 @@ class Match(VersionedModel, BaseModel):
 
     @property
     def source_object(self):
-        from .documents import object_for
-
         return object_for(self.source_kind, self.source_id)
 
     @property
     def target_object(self):
-        from .documents import object_for
-
         return object_for(self.target_kind, self.target_id)
 
 

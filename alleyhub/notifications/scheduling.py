@@ -8,10 +8,13 @@ Redis-backed worker in production) runs them. Every periodic task must be safe t
 (reminders, escalations and digests are keyed so that a rerun repeats nothing)."""
 
 import logging
+import time
 from dataclasses import dataclass
 from importlib import import_module
 
 from django.apps import apps
+from django_tasks import task_backends
+from django_tasks.base import Task
 
 logger = logging.getLogger(__name__)
 
@@ -19,7 +22,7 @@ logger = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Periodic:
     name: str
-    task: object
+    task: Task
     interval_minutes: float | None  # None: every round
 
     @property
@@ -50,10 +53,9 @@ def periodic_tasks() -> list[Periodic]:
 def waiting_args(task) -> list | None:
     """With the database backend, the argument lists of this task's runs that have not started
     yet (None with other backends, which cannot tell)."""
-    from django_tasks import task_backends
-
     if not type(task_backends[task.backend]).__module__.startswith("django_tasks_db"):
         return None
+    # Imported here: only installations that use the database backend have this app's models.
     from django_tasks_db.models import DBTaskResult
 
     rows = DBTaskResult.objects.filter(task_path=task.module_path, status="READY").values_list(
@@ -71,8 +73,6 @@ def _already_waiting(task) -> bool:
 def enqueue_periodic(*, now: float | None = None, last_run: dict | None = None) -> list[str]:
     """Enqueue every periodic task that is due. `last_run` (name → monotonic seconds) is kept by
     the caller between rounds; without it everything is due."""
-    import time
-
     now = time.monotonic() if now is None else now
     enqueued = []
     for job in periodic_tasks():

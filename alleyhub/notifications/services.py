@@ -2,22 +2,22 @@
 
 import hashlib
 import json
-import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import override
 
+from .delivery import absolute_url, send_notification_email
+from .delivery import notification_email_send as notification_email_send
 from .messages import MESSAGES
 from .models import Notification, NotificationPreference
+from .scheduling import waiting_args
 
-logger = logging.getLogger(__name__)
-
-MAX_EMAIL_ATTEMPTS = 5
 # A claimed email still 'sending' after this long belongs to a worker that died: send it again.
 STALE_CLAIM = timedelta(minutes=10)
 
@@ -126,8 +126,6 @@ def notify(
         # Another worker created it between our check and our insert.
         return Notification.objects.get(recipient=recipient, dedup_key=key)
     if state == Notification.EmailState.PENDING:
-        from .tasks import send_notification_email
-
         pk = notification.pk
         transaction.on_commit(lambda: send_notification_email.enqueue(pk))
     return notification
@@ -135,8 +133,6 @@ def notify(
 
 def notification_mark_read(*, notification: Notification, actor) -> Notification:
     if notification.recipient_id != actor.pk:
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
     if notification.read_at is None:
         notification.read_at = timezone.now()
@@ -156,61 +152,10 @@ def preference_set(*, user, email_mode: str) -> NotificationPreference:
     return pref
 
 
-def _absolute(url: str) -> str:
-    if not url or url.startswith("http"):
-        return url
-    return getattr(settings, "SITE_URL", "http://127.0.0.1:8000").rstrip("/") + url
-
-
-def notification_email_send(*, notification_id: int) -> bool:
-    """Send one pending notification email. Claims the row first (pending → sending) with a
-    conditional UPDATE, so two workers never both send it; a worker that dies after the claim
-    leaves it 'sending', and `emails_retry_stuck` puts it back after STALE_CLAIM.
-    Returns True when this call sent the email."""
-    now = timezone.now()
-    claimed = Notification.objects.filter(
-        pk=notification_id, email_state=Notification.EmailState.PENDING
-    ).update(
-        email_state=Notification.EmailState.SENDING,
-        email_claimed_at=now,
-        email_attempts=models.F("email_attempts") + 1,
-    )
-    if not claimed:
-        return False
-    notification = Notification.objects.select_related("recipient").get(pk=notification_id)
-    try:
-        with override(notification.language):
-            context = {
-                "notification": notification,
-                "link": _absolute(notification.url),
-                "recipient": notification.recipient,
-            }
-            text = render_to_string("notifications/email/notification.txt", context)
-            html = render_to_string("notifications/email/notification.html", context)
-        message = EmailMultiAlternatives(
-            subject=notification.title, body=text, to=[notification.recipient.email]
-        )
-        message.attach_alternative(html, "text/html")
-        message.send()
-    except Exception:
-        logger.exception("Email for notification %s failed", notification_id)
-        failed = notification.email_attempts >= MAX_EMAIL_ATTEMPTS
-        Notification.objects.filter(pk=notification_id).update(
-            email_state=Notification.EmailState.FAILED if failed else Notification.EmailState.PENDING
-        )
-        raise
-    Notification.objects.filter(pk=notification_id).update(
-        email_state=Notification.EmailState.SENT, emailed_at=timezone.now()
-    )
-    return True
-
-
 def emails_retry_stuck(*, now=None) -> int:
     """Re-enqueue emails a dead worker left behind: 'sending' claims older than STALE_CLAIM go
     back to 'pending', and every pending email older than a minute is enqueued again (the claim
     in `notification_email_send` makes a double enqueue harmless)."""
-    from .tasks import send_notification_email
-
     now = now or timezone.now()
     Notification.objects.filter(
         email_state=Notification.EmailState.SENDING, email_claimed_at__lt=now - STALE_CLAIM
@@ -220,8 +165,6 @@ def emails_retry_stuck(*, now=None) -> int:
             email_state=Notification.EmailState.PENDING, created_at__lt=now - timedelta(minutes=1)
         ).values_list("pk", flat=True)[:500]
     )
-    from .scheduling import waiting_args
-
     queued = {args[0] for args in (waiting_args(send_notification_email) or []) if args}
     ids = [pk for pk in ids if pk not in queued]  # already waiting for the worker
     for pk in ids:
@@ -255,10 +198,10 @@ def digest_send_for_user(*, user, today=None) -> int:
         language = _language_of(user)
         with override(language):
             context = {
-                "items": [(n, _absolute(n.url)) for n in items],
+                "items": [(n, absolute_url(n.url)) for n in items],
                 "recipient": user,
                 "count": len(items),
-                "site_url": _absolute("/"),
+                "site_url": absolute_url("/"),
             }
             subject = render_to_string("notifications/email/digest_subject.txt", context).strip()
             text = render_to_string("notifications/email/digest.txt", context)

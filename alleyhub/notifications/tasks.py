@@ -1,13 +1,9 @@
-"""Background work for notifications. Tasks take ids and call one service."""
+"""Periodic background work for notifications. Tasks take ids and call one service. The task that
+sends one email, `send_notification_email`, is in `delivery.py`, below the services that enqueue it."""
 
 from django_tasks import task
 
 from . import services
-
-
-@task()
-def send_notification_email(notification_id: int) -> bool:
-    return services.notification_email_send(notification_id=notification_id)
 
 
 @task()

@@ -1,6 +1,10 @@
 """API for enterprise requests (mounted at /api/requests). Every endpoint needs a signed-in user or
 a token; reads and writes go through the same selectors and services as the pages."""
 
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,11 +15,14 @@ from ninja.pagination import paginate
 from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
+from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Organization, OrganizationKind
 
 from . import selectors, services
-from .models import Action, EnterpriseRequest, RequestStatus
+from .deadlines import current_deadline
+from .models import Action, EnterpriseRequest
 from .schemas import ActionIn, RequestDetailOut, RequestIn, RequestListOut
+from .selectors import RequestListParams
 
 router = Router(tags=["requests"], auth=api_auth_required)
 
@@ -23,18 +30,19 @@ router = Router(tags=["requests"], auth=api_auth_required)
 class ListFilters(Schema):
     scope: str = "all"
     status: str | None = None
+    sort: str = "newest"
 
 
-def _ref(org: Organization) -> dict:
+def _ref(org: Organization) -> dict[str, Any]:
     return {"id": org.pk, "name": org.name}
 
 
-def _deadline(req) -> dict | None:
-    d = selectors.with_deadlines([req])[0].deadline
+def _deadline(req: EnterpriseRequest) -> dict[str, Any] | None:
+    d = current_deadline(req)
     return {"kind": d.kind, "due": d.due, "colour": d.colour} if d else None
 
 
-def _list_out(req: EnterpriseRequest) -> dict:
+def _list_out(req: EnterpriseRequest) -> dict[str, Any]:
     return {
         "id": req.pk,
         "title": req.title,
@@ -52,7 +60,7 @@ def _list_out(req: EnterpriseRequest) -> dict:
     }
 
 
-def _detail_out(req: EnterpriseRequest, user) -> dict:
+def _detail_out(req: EnterpriseRequest, user: Any) -> dict[str, Any]:
     return {
         **_list_out(req),
         "description": req.description,
@@ -92,26 +100,26 @@ def _detail_out(req: EnterpriseRequest, user) -> dict:
 
 @router.get("/", response=list[RequestListOut], summary="Requests I may see")
 @paginate(BoundedPageNumberPagination)
-def request_list(request, filters: Query[ListFilters]):
-    """scope: `mine` (my enterprise's), `unit` (my unit's, or every open one for the task force), `all`."""
-    if filters.scope not in ("mine", "unit", "all"):
-        raise ApplicationError(_("scope 只能是 mine、unit 或 all。"), status=422)
-    qs = selectors.request_list_for_user(user=request.user, scope=filters.scope)
-    if filters.status:
-        if filters.status not in RequestStatus.values:
-            raise ApplicationError(_("未知的状态：%(status)s") % {"status": filters.status}, status=422)
-        qs = qs.filter(status=filters.status)
-    return qs.order_by("-submitted_at", "-pk")
+def request_list(
+    request, filters: Query[ListFilters]
+) -> QuerySet[EnterpriseRequest] | list[EnterpriseRequest]:
+    """scope: `mine` (my enterprise's), `unit` (my unit's, or every open one for the task force), `all`;
+    status: one status; sort: `newest` or `deadline` (running deadlines first, red → yellow → green,
+    as the unit inbox shows them). The same rows as the pages for the same parameters."""
+    params = RequestListParams(scope=filters.scope, status=filters.status or "", sort=filters.sort)
+    return selectors.request_list(user=request.user, params=params)
 
 
 @router.get("/{request_id}", response=RequestDetailOut, summary="One request with its timeline")
-def request_detail(request, request_id: int):
+def request_detail(request, request_id: int, response: HttpResponse) -> dict[str, Any]:
+    """The response carries an ETag (the version) to send back as If-Match with an action."""
     req = selectors.request_get_for_user(request_id=request_id, user=request.user)
+    response["ETag"] = etag_for(req)
     return _detail_out(req, request.user)
 
 
 @router.post("/", response={201: RequestDetailOut}, summary="Submit a request for my enterprise")
-def request_submit(request, payload: RequestIn):
+def request_submit(request, payload: RequestIn) -> Status:
     orgs = selectors.submitter_organizations(request.user)
     if payload.organization_id is not None:
         org = get_object_or_404(Organization, pk=payload.organization_id, kind=OrganizationKind.ENTERPRISE)
@@ -131,13 +139,15 @@ def request_submit(request, payload: RequestIn):
 
 
 @router.post("/{request_id}/attachments", response={201: RequestDetailOut}, summary="Attach a file (≤ 10 MB)")
-def attachment_add(request, request_id: int, file: File[UploadedFile]):
+def attachment_add(request, request_id: int, file: File[UploadedFile]) -> Status:
     req = selectors.request_get_for_user(request_id=request_id, user=request.user, for_write=True)
     services.attachment_add(request=req, uploaded=file, actor=request.user)
     return Status(201, _detail_out(req, request.user))
 
 
-def _act(request, request_id: int, action: str, payload: ActionIn) -> dict:
+def _act(request, response: HttpResponse, request_id: int, action: str, payload: ActionIn) -> dict[str, Any]:
+    """Take `action`; the version the client saw is `version` in the body or an If-Match header
+    (a stale one is 409 problem JSON, code "conflict")."""
     unit = None
     if payload.responsible_unit_id is not None:
         unit = get_object_or_404(Organization, pk=payload.responsible_unit_id)
@@ -151,50 +161,51 @@ def _act(request, request_id: int, action: str, payload: ActionIn) -> dict:
         action=action,
         actor=request.user,
         note=payload.note,
-        expected_version=payload.version,
+        expected_version=expected_version_from(request, payload.version),
         score=payload.score,
         responsible_unit=unit,
         cooperating_units=coop,
     )
+    response["ETag"] = etag_for(req)
     return _detail_out(req, request.user)
 
 
 @router.post(
     "/{request_id}/accept", response=RequestDetailOut, summary="Accept (unit in charge / task force)"
 )
-def request_accept(request, request_id: int, payload: ActionIn):
-    return _act(request, request_id, Action.ACCEPT, payload)
+def request_accept(request, request_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+    return _act(request, response, request_id, Action.ACCEPT, payload)
 
 
 @router.post("/{request_id}/start", response=RequestDetailOut, summary="Start working on it")
-def request_start(request, request_id: int, payload: ActionIn):
-    return _act(request, request_id, Action.START, payload)
+def request_start(request, request_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+    return _act(request, response, request_id, Action.START, payload)
 
 
 @router.post("/{request_id}/answer", response=RequestDetailOut, summary="Answer (note = the answer)")
-def request_answer(request, request_id: int, payload: ActionIn):
-    return _act(request, request_id, Action.ANSWER, payload)
+def request_answer(request, request_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+    return _act(request, response, request_id, Action.ANSWER, payload)
 
 
 @router.post(
     "/{request_id}/return", response=RequestDetailOut, summary="Return for re-routing (note = reason)"
 )
-def request_return(request, request_id: int, payload: ActionIn):
-    return _act(request, request_id, Action.RETURN, payload)
+def request_return(request, request_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+    return _act(request, response, request_id, Action.RETURN, payload)
 
 
 @router.post("/{request_id}/reroute", response=RequestDetailOut, summary="Re-route (task force)")
-def request_reroute(request, request_id: int, payload: ActionIn):
-    return _act(request, request_id, Action.REROUTE, payload)
+def request_reroute(request, request_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+    return _act(request, response, request_id, Action.REROUTE, payload)
 
 
 @router.post(
     "/{request_id}/close", response=RequestDetailOut, summary="Close and rate (enterprise; score 1–5)"
 )
-def request_close(request, request_id: int, payload: ActionIn):
-    return _act(request, request_id, Action.CLOSE, payload)
+def request_close(request, request_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+    return _act(request, response, request_id, Action.CLOSE, payload)
 
 
 @router.post("/{request_id}/reopen", response=RequestDetailOut, summary="Reopen within 7 days of the answer")
-def request_reopen(request, request_id: int, payload: ActionIn):
-    return _act(request, request_id, Action.REOPEN, payload)
+def request_reopen(request, request_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+    return _act(request, response, request_id, Action.REOPEN, payload)

@@ -5,14 +5,14 @@ is accepted, and again when the enterprise reopens it. Both count working days o
 yellow once 80% of its working time is used, red once it has passed."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import CategoryDeadline, DeadlineKind, EnterpriseRequest, RequestStatus
-from .working_days import due_at, working_seconds_between
+from .working_days import due_at, last_day, working_seconds_between
 
 DEFAULT_ACCEPT_DAYS = 1
 DEFAULT_ANSWER_DAYS = 5
@@ -55,13 +55,6 @@ class DeadlineState:
     @property
     def last_day(self):
         return last_day(self.due)
-
-
-def last_day(due: datetime | None):
-    """The last (local) day of a deadline that expires at the midnight after it."""
-    if due is None:
-        return None
-    return timezone.localtime(due - timedelta(microseconds=1)).date()
 
 
 def colour_for(start: datetime, due: datetime, now: datetime) -> tuple[str, float]:

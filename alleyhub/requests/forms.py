@@ -1,25 +1,32 @@
+from typing import Any, cast
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from alleyhub.core.pages import VersionField
+from alleyhub.core.uploads import UploadField
 from alleyhub.directory.models import Organization, OrganizationKind
 
-from .attachments import MAX_ATTACHMENTS_PER_REQUEST
+from .attachments import ATTACHMENTS, MAX_ATTACHMENTS_PER_REQUEST
 from .models import Category, ContactPreference
+
+ACCEPT = ",".join(sorted(ATTACHMENTS.extensions))
 
 
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.txt"})
-        )
-        super().__init__(*args, **kwargs)
+class MultipleFileField(UploadField):
+    """Several files, each checked by core.uploads.upload_validate (a bad one is a field error)."""
 
-    def clean(self, data, initial=None):
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
+        super().__init__(policy=ATTACHMENTS, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
         single = super().clean
         if isinstance(data, list | tuple):
             return [single(d, initial) for d in data]
@@ -34,22 +41,24 @@ class RequestSubmitForm(forms.Form):
     contact_preference = forms.ChoiceField(
         label=_("联系方式偏好"), choices=ContactPreference.choices, initial=ContactPreference.PHONE
     )
-    files = MultipleFileField(label=_("附件"), required=False)
+    # Named like BaseForm.files (the uploaded data) in the stubs; the field name is the page's input name.
+    files = MultipleFileField(label=_("附件"), required=False)  # type: ignore[assignment]
 
-    def __init__(self, *args, organizations, **kwargs):
+    def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Interpolated here, in the request's language (a lazy string would be fixed at import).
         self.fields["files"].help_text = gettext(
             "最多 %(n)s 个，每个不超过 10 MB；PDF、DOCX、XLSX、PNG、JPG、TXT"
         ) % {"n": MAX_ATTACHMENTS_PER_REQUEST}
-        self.fields["organization"].queryset = organizations
+        organization = cast(forms.ModelChoiceField, self.fields["organization"])
+        organization.queryset = organizations
         if organizations.count() == 1:
-            self.fields["organization"].initial = organizations.first()
-            self.fields["organization"].widget = forms.HiddenInput()
+            organization.initial = organizations.first()
+            organization.widget = forms.HiddenInput()
 
 
 class RequestActionForm(forms.Form):
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput())
+    version = VersionField()
     note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     score = forms.TypedChoiceField(
         label=_("评分"),
@@ -71,7 +80,7 @@ class RequestActionForm(forms.Form):
 
 
 class AttachmentForm(forms.Form):
-    file = forms.FileField(label=_("附件"))
+    file = UploadField(label=_("附件"), policy=ATTACHMENTS, error_messages={"required": _("请选择文件。")})
 
 
 class DateRangeForm(forms.Form):

@@ -2,15 +2,21 @@
 every step it went through. Routing rules and deadline settings are data operators edit in the admin;
 a request keeps a snapshot of its routing and its due dates, so a later rule change never moves it."""
 
-import os
-import uuid
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alleyhub.core.models import BaseModel
+from alleyhub.core.models import BaseModel, VersionedModel
+from alleyhub.core.uploads import random_file_name
+
+if TYPE_CHECKING:
+    from .deadlines import DeadlineState
+
+from .working_days import last_day
 
 
 class Category(models.TextChoices):
@@ -135,7 +141,7 @@ class CategoryDeadline(BaseModel):
         return f"{self.get_category_display()}: {self.accept_days} / {self.answer_days}"
 
 
-class EnterpriseRequest(BaseModel):
+class EnterpriseRequest(VersionedModel, BaseModel):
     organization = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("提交企业"),
@@ -186,7 +192,9 @@ class EnterpriseRequest(BaseModel):
     answered_on_time = models.BooleanField(_("按时答复"), null=True, blank=True)
     answer = models.TextField(_("答复内容"), blank=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
-    version = models.PositiveIntegerField(_("版本"), default=1)
+
+    # Not a column: the running deadline, set for display by selectors.with_deadlines.
+    deadline: "DeadlineState | None"
 
     class Meta:
         verbose_name = _("企业诉求")
@@ -199,19 +207,13 @@ class EnterpriseRequest(BaseModel):
 
     @property
     def accept_last_day(self):
-        from .deadlines import last_day
-
         return last_day(self.accept_due_at)
 
     @property
     def answer_last_day(self):
-        from .deadlines import last_day
-
         return last_day(self.answer_due_at)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("requests:detail", args=[self.pk])
 
 
@@ -242,10 +244,12 @@ class RequestEvent(models.Model):
         return f"{self.request_id} {self.action} {self.from_status}→{self.to_status}"
 
 
-def _attachment_path(instance, filename: str) -> str:
-    # A random name: the original name is kept in the row, never used on disk.
-    ext = os.path.splitext(filename)[1].lower()[:8]
-    return f"requests/{uuid.uuid4().hex}{ext}"
+def _attachment_path(instance: "RequestAttachment", filename: str) -> str:
+    """Attachments are stored the core way, as requests/<yyyy>/<mm>/<random hex>.<ext> (the user's
+    file name stays on the row, never in the path). A module-level function rather than
+    `core.uploads.random_upload_to("requests")`, whose inner function migrations cannot serialise;
+    its name is the one migration 0001 refers to."""
+    return random_file_name("requests", filename)
 
 
 class RequestAttachment(BaseModel):
@@ -329,6 +333,4 @@ class Escalation(BaseModel):
 
     @property
     def last_day(self):
-        from .deadlines import last_day
-
         return last_day(self.due_at)

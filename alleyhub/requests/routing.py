@@ -8,6 +8,7 @@ from django.db.models import Q
 from alleyhub.directory.models import Industry, Organization, OrganizationKind
 
 from .models import RoutingRule
+from .selectors import task_force_slug
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,6 @@ def matching_rule(*, category: str, organization: Organization) -> RoutingRule |
 def task_force_unit() -> Organization:
     """The task-force organisation (slug from settings.REQUESTS_TASK_FORCE_SLUG); created on first
     use so that an empty install can still take requests."""
-    from .selectors import task_force_slug
-
     unit, _created = Organization.objects.get_or_create(
         slug=task_force_slug(),
         defaults={

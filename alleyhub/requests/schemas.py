@@ -3,10 +3,8 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from .deadlines import current_deadline
 from .models import Category, ContactPreference
-
-CategoryValue = Literal[tuple(Category.values)]  # type: ignore[valid-type]
-ContactValue = Literal[tuple(ContactPreference.values)]  # type: ignore[valid-type]
 
 
 class OrgRef(Schema):
@@ -48,8 +46,6 @@ class RequestListOut(Schema):
     def resolve_deadline(obj):
         if isinstance(obj, dict):
             return obj["deadline"]
-        from .deadlines import current_deadline
-
         d = current_deadline(obj)
         return {"kind": d.kind, "due": d.due, "colour": d.colour} if d else None
 
@@ -95,10 +91,10 @@ class RequestIn(Schema):
     organization_id: int | None = Field(
         None, description="The enterprise; optional if you belong to one only"
     )
-    category: CategoryValue
+    category: Category
     title: str = Field(..., min_length=1, max_length=200)
     description: str = Field(..., min_length=1, max_length=20000)
-    contact_preference: ContactValue = "phone"
+    contact_preference: ContactPreference = ContactPreference.PHONE
 
 
 class ActionIn(Schema):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -24,10 +25,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alleyhub.accounts.models import Membership, Role
+from alleyhub.accounts.models import Membership, Role, User
+from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.uploads import StoredFile
 from alleyhub.directory.models import Organization, OrganizationKind
 
-from .deadlines import RED, current_deadline
+from .deadlines import GREEN, RED, YELLOW, current_deadline
 from .models import (
     OPEN_STATUSES,
     EnterpriseRequest,
@@ -58,8 +61,6 @@ def task_force_unit_get() -> Organization | None:
 def task_force_leads() -> list:
     """Who hears about escalations: admins (Membership role admin) of the task-force organisation
     with role task_force; if there are none, every active user with role task_force."""
-    from alleyhub.accounts.models import User
-
     unit = task_force_unit_get()
     leads = []
     if unit is not None:
@@ -76,8 +77,6 @@ def task_force_leads() -> list:
 
 
 def unit_staff(unit: Organization) -> list:
-    from alleyhub.accounts.models import User
-
     return list(
         User.objects.filter(is_active=True, role=Role.UNIT_STAFF, memberships__organization=unit).distinct()
     )
@@ -85,8 +84,6 @@ def unit_staff(unit: Organization) -> list:
 
 def enterprise_members(req: EnterpriseRequest) -> list:
     """Who hears about their request: the submitter, else the organisation's members."""
-    from alleyhub.accounts.models import User
-
     if req.submitter.is_active:
         return [req.submitter]
     return list(User.objects.filter(is_active=True, memberships__organization=req.organization).distinct())
@@ -171,15 +168,74 @@ def request_get_for_user(*, request_id: int, user, for_write: bool = False) -> E
 
 
 def request_actions_for_user(*, request: EnterpriseRequest, user, now: datetime | None = None) -> list[str]:
-    return allowed_actions(request=request, roles=request_roles_for_user(request=request, user=user), now=now)
+    """The actions (transitions.REQUEST_MOVES) `user` may take on `request` now, in table order."""
+    roles = request_roles_for_user(request=request, user=user)
+    return [t.action for t in allowed_actions(request=request, roles=roles, now=now)]
 
 
-def attachment_get_for_user(*, attachment_id: int, user) -> RequestAttachment:
-    att = RequestAttachment.objects.select_related("request").filter(pk=attachment_id).first()
+def attachment_for_download(*, pk: int, user) -> StoredFile:
+    """An attachment for core.uploads.protected_file_view: for whoever may see its request.
+    Raises Http404 for an unknown id, PermissionDenied otherwise."""
+    att = RequestAttachment.objects.select_related("request").filter(pk=pk).first()
     if att is None:
         raise Http404
     request_get_for_user(request_id=att.request_id, user=user)
-    return att
+    return StoredFile(file=att.file, filename=att.original_name, content_type=att.content_type)
+
+
+# --- lists (one selector for each list's page and API) ----------------------------------------
+
+SCOPES = ("mine", "unit", "all")
+SORTS = ("newest", "deadline")
+_COLOUR_ORDER = {RED: 0, YELLOW: 1, GREEN: 2}
+
+
+@dataclass(frozen=True)
+class RequestListParams:
+    """What a request list shows. The pages (mine, inbox) and the API list build it from their
+    query and call `request_list`, so the same parameters give the same rows in the same order.
+
+    - scope: see `request_list_for_user`;
+    - status: one RequestStatus value, or "" for all;
+    - sort: "newest" (submitted, newest first) or "deadline" (running deadlines first — red,
+      yellow, green, oldest first within a colour — then the rest newest first).
+
+    Raises ApplicationError (422) for a value outside these."""
+
+    scope: str = "all"
+    status: str = ""
+    sort: str = "newest"
+
+    def __post_init__(self) -> None:
+        if self.scope not in SCOPES:
+            raise ApplicationError(_("scope 只能是 mine、unit 或 all。"), status=422)
+        if self.status and self.status not in RequestStatus.values:
+            raise ApplicationError(_("未知的状态：%(status)s") % {"status": self.status}, status=422)
+        if self.sort not in SORTS:
+            raise ApplicationError(_("sort 只能是 newest 或 deadline。"), status=422)
+
+
+def request_list(
+    *, user, params: RequestListParams, now: datetime | None = None
+) -> QuerySet[EnterpriseRequest] | list[EnterpriseRequest]:
+    """The requests `user` may see in `params.scope`, filtered and sorted by `params`. Sorting by
+    deadline needs each request's working-day deadline, so that sort returns a list."""
+    qs = request_list_for_user(user=user, scope=params.scope)
+    if params.status:
+        qs = qs.filter(status=params.status)
+    qs = qs.order_by("-submitted_at", "-pk")
+    if params.sort == "newest":
+        return qs
+    now = now or timezone.now()
+    running, rest = [], []
+    for r in qs:
+        deadline = current_deadline(r, now)
+        if deadline is None:
+            rest.append(r)
+        else:
+            running.append((_COLOUR_ORDER[deadline.colour], r.submitted_at, r.pk, r))
+    running.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in running] + rest
 
 
 def user_can_submit(user) -> bool:
@@ -201,7 +257,9 @@ def request_timeline(*, request: EnterpriseRequest):
     return request.events.select_related("actor").order_by("at", "pk")
 
 
-def with_deadlines(requests, now: datetime | None = None) -> list[EnterpriseRequest]:
+def with_deadlines(
+    requests: Iterable[EnterpriseRequest], now: datetime | None = None
+) -> list[EnterpriseRequest]:
     """Attach `deadline` (DeadlineState or None) to each request for display."""
     now = now or timezone.now()
     rows = list(requests)
@@ -339,7 +397,7 @@ def dashboard_figures(*, start: date, end: date, now: datetime | None = None) ->
         )
         if r.deadline and r.deadline.colour == RED
     ]
-    overdue.sort(key=lambda r: r.deadline.due)
+    overdue.sort(key=lambda r: r.deadline.due if r.deadline else now)
     escalations = list(
         Escalation.objects.filter(resolved_at__isnull=True)
         .select_related("request", "unit")

@@ -6,22 +6,28 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Iterable
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from alleyhub.accounts.models import User
 from alleyhub.core.audit import audit_record
-from alleyhub.core.exceptions import ApplicationError, ConflictError
+from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.transitions import lock_for_update, version_check, versioned_save
+from alleyhub.core.uploads import upload_validate
 from alleyhub.directory.models import Organization, OrganizationKind
+from alleyhub.notifications.models import Notification
+from alleyhub.notifications.services import notify
 
-from .attachments import MAX_ATTACHMENTS_PER_REQUEST, attachment_validate
-from .deadlines import compute_due, days_for_category
+from .attachments import ATTACHMENTS, MAX_ATTACHMENTS_PER_REQUEST
+from .deadlines import YELLOW, compute_due, current_deadline, days_for_category
 from .models import (
     Action,
     Category,
@@ -42,10 +48,13 @@ from .selectors import (
     task_force_leads,
     unit_staff,
 )
-from .transitions import REOPEN_WINDOW, TRANSITIONS, VIEWER, within_reopen_window
+from .transitions import REOPEN_WINDOW, REQUEST_MOVES, VIEWER, within_reopen_window
 from .working_days import working_days_elapsed
 
 logger = logging.getLogger(__name__)
+
+# (recipients, notification code, context) a step hands back to request_act to send.
+Notice = tuple[Iterable[User], str, dict[str, Any]]
 
 
 # --- notifications ----------------------------------------------------------------------------
@@ -55,14 +64,12 @@ def _due_text(value: datetime | None) -> str:
     if value is None:
         return ""
     # Deadlines are "end of day D": show D, the last day, not the midnight after it.
-    return date_format(timezone.localtime(value - timezone.timedelta(seconds=1)).date(), "Y-m-d")
+    return date_format(timezone.localtime(value - timedelta(seconds=1)).date(), "Y-m-d")
 
 
-def _notify(recipients: Iterable, code: str, req: EnterpriseRequest, key: str, **context) -> None:
+def _notify(recipients: Iterable[User], code: str, req: EnterpriseRequest, key: str, **context: Any) -> None:
     """One notification per recipient, inside the caller's transaction; `key` makes reruns
     idempotent (same step, same recipient → one notification)."""
-    from alleyhub.notifications.services import notify
-
     context = {"request": req.title, "unit": req.responsible_unit, **context}
     seen = set()
     for user in recipients:
@@ -72,7 +79,7 @@ def _notify(recipients: Iterable, code: str, req: EnterpriseRequest, key: str, *
         notify(recipient=user, code=code, context=context, target=req, dedup_key=f"{key}:{user.pk}")
 
 
-def _unit_recipients(req: EnterpriseRequest) -> list:
+def _unit_recipients(req: EnterpriseRequest) -> list[User]:
     return unit_staff(req.responsible_unit) or task_force_leads()
 
 
@@ -82,17 +89,18 @@ def _unit_recipients(req: EnterpriseRequest) -> list:
 def request_submit(
     *,
     organization: Organization,
-    actor,
+    actor: User,
     category: str,
     title: str,
     description: str,
     contact_preference: str = ContactPreference.PHONE,
-    files: Iterable = (),
+    files: Iterable[UploadedFile] = (),
     now: datetime | None = None,
 ) -> EnterpriseRequest:
     """A member of an enterprise submits a request; it is routed at once (rule snapshot) and the
     accept clock starts. Raises PermissionDenied if `actor` may not submit for `organization`,
-    ValidationError for bad fields, ApplicationError for a refused attachment."""
+    ValidationError for bad fields, ApplicationError for a refused attachment (core.uploads codes
+    upload_type / upload_empty / upload_content, 413 upload_too_large; too_many_attachments)."""
     now = now or timezone.now()
     if (
         organization.kind != OrganizationKind.ENTERPRISE
@@ -101,8 +109,10 @@ def request_submit(
         raise PermissionDenied(_("只有企业成员可以代表本企业提交诉求。"))
     files = list(files)
     if len(files) > MAX_ATTACHMENTS_PER_REQUEST:
-        raise ApplicationError(_("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST})
-    content_types = [attachment_validate(f) for f in files]
+        raise ApplicationError(
+            _("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST}, {"code": "too_many_attachments"}
+        )
+    content_types = [upload_validate(f, policy=ATTACHMENTS) for f in files]
     accept_days, answer_days = days_for_category(category) if category in Category.values else (1, 5)
     with transaction.atomic():
         routing = route(category=category, organization=organization) if category in Category.values else None
@@ -121,9 +131,10 @@ def request_submit(
             routed_at=now,
             accept_due_at=compute_due(now, accept_days),
         )
-        req.full_clean()
+        req.full_clean()  # an unknown category (no routing) stops here
         req.save()
-        req.cooperating_units.set(routing.cooperating_units)
+        if routing is not None:
+            req.cooperating_units.set(routing.cooperating_units)
         for f, content_type in zip(files, content_types, strict=True):
             _attachment_create(req=req, uploaded=f, content_type=content_type, actor=actor)
         event = _event(req, Action.SUBMIT, "", RequestStatus.SUBMITTED, actor, "", now)
@@ -147,31 +158,40 @@ def request_submit(
     return req
 
 
-def _attachment_create(*, req, uploaded, content_type, actor) -> RequestAttachment:
+def _attachment_create(
+    *, req: EnterpriseRequest, uploaded: UploadedFile, content_type: str, actor: User
+) -> RequestAttachment:
     att = RequestAttachment(
         request=req,
         original_name=(uploaded.name or "")[:200],
-        size=uploaded.size,
+        size=uploaded.size or 0,  # upload_validate refused empty and unknown sizes
         content_type=content_type,
         uploaded_by=actor,
     )
-    att.file.save(uploaded.name, uploaded, save=False)
+    att.file.save(uploaded.name or "", uploaded, save=False)
     att.save()
     return att
 
 
-def attachment_add(*, request: EnterpriseRequest, uploaded, actor) -> RequestAttachment:
+def attachment_add(*, request: EnterpriseRequest, uploaded: UploadedFile, actor: User) -> RequestAttachment:
     """Add a file to a request (its enterprise, the unit in charge or the task force).
-    Raises PermissionDenied, ApplicationError (type/size/count)."""
+    Raises PermissionDenied; ApplicationError for a refused file (core.uploads codes), a closed
+    request (409 "closed") or one that has all its attachments already."""
     roles = request_roles_for_user(request=request, user=actor)
     if not (roles - {VIEWER}):
         raise PermissionDenied(_("您无权为此诉求添加附件。"))
-    if request.status == RequestStatus.CLOSED:
-        raise ApplicationError(_("已办结的诉求不能再添加附件。"), {"code": "closed"}, status=409)
-    content_type = attachment_validate(uploaded)
+    content_type = upload_validate(uploaded, policy=ATTACHMENTS)
     with transaction.atomic():
-        if request.attachments.count() >= MAX_ATTACHMENTS_PER_REQUEST:
-            raise ApplicationError(_("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST})
+        # The request's row lock serialises uploads to it, so two at once cannot pass the limit
+        # together, and the status checked is the current one.
+        locked = lock_for_update(EnterpriseRequest.objects.all(), pk=request.pk)
+        if locked.status == RequestStatus.CLOSED:
+            raise ApplicationError(_("已办结的诉求不能再添加附件。"), {"code": "closed"}, status=409)
+        if locked.attachments.count() >= MAX_ATTACHMENTS_PER_REQUEST:
+            raise ApplicationError(
+                _("附件最多 %(n)s 个。") % {"n": MAX_ATTACHMENTS_PER_REQUEST},
+                {"code": "too_many_attachments"},
+            )
         att = _attachment_create(req=request, uploaded=uploaded, content_type=content_type, actor=actor)
         audit_record(
             actor=actor, target=request, code="requests.attachment.added", data={"attachment": att.pk}
@@ -182,7 +202,15 @@ def attachment_add(*, request: EnterpriseRequest, uploaded, actor) -> RequestAtt
 # --- transitions ------------------------------------------------------------------------------
 
 
-def _event(req, action, from_status, to_status, actor, note, now) -> RequestEvent:
+def _event(
+    req: EnterpriseRequest,
+    action: str,
+    from_status: str,
+    to_status: str,
+    actor: User | None,
+    note: str,
+    now: datetime,
+) -> RequestEvent:
     return RequestEvent.objects.create(
         request=req,
         action=action,
@@ -202,7 +230,7 @@ def request_act(
     *,
     request_id: int,
     action: str,
-    actor,
+    actor: User,
     note: str = "",
     expected_version: int | None = None,
     score: int | None = None,
@@ -210,56 +238,33 @@ def request_act(
     cooperating_units: Iterable[Organization] = (),
     now: datetime | None = None,
 ) -> EnterpriseRequest:
-    """Take `action` on a request, as `actor`.
+    """Take `action` on a request, as `actor` (the moves are transitions.REQUEST_MOVES).
 
     Raises:
+    - ApplicationError (400, code "unknown_action") for an action not in the table;
     - Http404 for an unknown request; PermissionDenied (403) if the actor may not act on it or may
       not take this action (e.g. a unit closing, another enterprise rating);
     - ConflictError (409, code "conflict") if `expected_version` is given and stale — someone
       else changed the request first; nothing is changed;
     - ApplicationError (409, code "forbidden_transition") if the action is not allowed from the
-      current status, or the reopen window has passed;
+      current status, or (code "reopen_window_passed") the reopen window has passed;
     - ApplicationError (400) for a missing note, a rating outside 1–5, a missing unit to re-route to.
     """
     now = now or timezone.now()
     note = (note or "").strip()
-    if action not in TRANSITIONS:
-        raise ApplicationError(_("未知的操作：%(action)s") % {"action": action}, {"code": "unknown_action"})
-    t = TRANSITIONS[action]
+    move = REQUEST_MOVES.get(action)
     with transaction.atomic():
-        req = (
-            EnterpriseRequest.objects.select_for_update(of=("self",))
-            .select_related("organization", "responsible_unit", "submitter")
-            .filter(pk=request_id)
-            .first()
+        req = lock_for_update(
+            EnterpriseRequest.objects.select_related("organization", "responsible_unit", "submitter"),
+            pk=request_id,
         )
-        if req is None:
-            from django.http import Http404
-
-            raise Http404
         roles = request_roles_for_user(request=req, user=actor)
         if not roles:
             raise PermissionDenied(_("您无权查看此诉求。"))
-        if not (roles & t.actors):
-            raise PermissionDenied(_("您无权对此诉求执行“%(action)s”。") % {"action": Action(action).label})
-        if expected_version is not None and req.version != expected_version:
-            raise ConflictError(
-                _("此诉求已被他人更新（当前状态：%(status)s），请刷新后重试。")
-                % {"status": req.get_status_display()},
-                {"code": "conflict", "current_version": req.version, "current_status": req.status},
-            )
-        if req.status not in t.sources:
-            raise ApplicationError(
-                _("当前状态“%(status)s”下不能执行“%(action)s”。")
-                % {"status": req.get_status_display(), "action": Action(action).label},
-                {"code": "forbidden_transition", "current_status": req.status, "action": action},
-                status=409,
-            )
-        if t.note_required and not note:
-            raise ApplicationError(_("请填写说明。"), {"code": "note_required"})
-        old_status, old_version = req.status, req.version
-        handler = _HANDLERS[action]
-        notices = handler(
+        version_check(req, expected_version)
+        REQUEST_MOVES.check(req, move.action, roles=roles, note=note)
+        old_status = req.status
+        notices = _HANDLERS[move.action](
             req=req,
             actor=actor,
             note=note,
@@ -268,21 +273,14 @@ def request_act(
             responsible_unit=responsible_unit,
             cooperating_units=list(cooperating_units),
         )
-        req.status = t.target
-        # The conditional bump is the lock on databases without SELECT … FOR UPDATE (SQLite).
-        bumped = EnterpriseRequest.objects.filter(pk=req.pk, version=old_version).update(
-            version=F("version") + 1
-        )
-        if not bumped:
-            raise ConflictError(_("此诉求已被他人更新，请刷新后重试。"), {"code": "conflict"})
-        req.version = old_version + 1
+        req.status = move.target
         req.full_clean()
-        req.save()
-        event = _event(req, action, old_status, req.status, actor, note, now)
+        versioned_save(req)
+        event = _event(req, move.action, old_status, req.status, actor, note, now)
         audit_record(
             actor=actor,
             target=req,
-            code=f"requests.request.{action}",
+            code=f"requests.request.{move.action}",
             data={
                 "from": old_status,
                 "to": req.status,
@@ -295,7 +293,12 @@ def request_act(
     return req
 
 
-def _accept(*, req, now, **_kw):
+# Each step's own changes to the (locked) request, before request_act saves it; returns whom to tell.
+# Every step takes the same keywords (req, actor, note, now, score, responsible_unit,
+# cooperating_units) and ignores those it does not need.
+
+
+def _accept(*, req: EnterpriseRequest, now: datetime, **_kw: Any) -> list[Notice]:
     req.accepted_at = now
     req.answer_started_at = now
     req.answer_due_at = compute_due(now, req.answer_days)
@@ -303,11 +306,11 @@ def _accept(*, req, now, **_kw):
     return [(enterprise_members(req), "requests.request.accepted", {"due": _due_text(req.answer_due_at)})]
 
 
-def _start(**_kw):
+def _start(**_kw: Any) -> list[Notice]:
     return []
 
 
-def _answer(*, req, note, now, **_kw):
+def _answer(*, req: EnterpriseRequest, note: str, now: datetime, **_kw: Any) -> list[Notice]:
     req.answered_at = now
     req.answer = note
     req.answered_on_time = req.answer_due_at is None or now <= req.answer_due_at
@@ -315,13 +318,20 @@ def _answer(*, req, note, now, **_kw):
     return [(enterprise_members(req), "requests.request.answered", {})]
 
 
-def _return(*, req, note, now, **_kw):
+def _return(*, req: EnterpriseRequest, note: str, now: datetime, **_kw: Any) -> list[Notice]:
     _resolve_escalations(req, DeadlineKind.ACCEPT, now)
     _resolve_escalations(req, DeadlineKind.ANSWER, now)
     return [(task_force_leads(), "requests.request.returned", {"reason": note})]
 
 
-def _reroute(*, req, now, responsible_unit, cooperating_units, **_kw):
+def _reroute(
+    *,
+    req: EnterpriseRequest,
+    now: datetime,
+    responsible_unit: Organization | None,
+    cooperating_units: Sequence[Organization],
+    **_kw: Any,
+) -> list[Notice]:
     if responsible_unit is None:
         raise ApplicationError(_("请选择新的责任单位。"), {"code": "unit_required"})
     if responsible_unit.kind != OrganizationKind.GOVERNMENT_UNIT:
@@ -335,7 +345,9 @@ def _reroute(*, req, now, responsible_unit, cooperating_units, **_kw):
     return [(_unit_recipients(req), "requests.request.submitted", {"due": _due_text(req.accept_due_at)})]
 
 
-def _close(*, req, actor, note, now, score, **_kw):
+def _close(
+    *, req: EnterpriseRequest, actor: User, note: str, now: datetime, score: int | None, **_kw: Any
+) -> list[Notice]:
     if score is None or not isinstance(score, int) or not 1 <= score <= 5:
         raise ApplicationError(_("请给出 1 到 5 分的评价。"), {"code": "rating_invalid"})
     req.closed_at = now
@@ -345,7 +357,7 @@ def _close(*, req, actor, note, now, score, **_kw):
     return [(unit_staff(req.responsible_unit), "requests.request.closed", {})]
 
 
-def _reopen(*, req, note, now, **_kw):
+def _reopen(*, req: EnterpriseRequest, note: str, now: datetime, **_kw: Any) -> list[Notice]:
     if not within_reopen_window(req, now):
         raise ApplicationError(
             _("答复已超过 %(days)s 天，不能重新打开；请提交新的诉求。") % {"days": REOPEN_WINDOW.days},
@@ -358,14 +370,14 @@ def _reopen(*, req, note, now, **_kw):
     return [(_unit_recipients(req), "requests.request.reopened", {"reason": note})]
 
 
-_HANDLERS = {
-    Action.ACCEPT: _accept,
-    Action.START: _start,
-    Action.ANSWER: _answer,
-    Action.RETURN: _return,
-    Action.REROUTE: _reroute,
-    Action.CLOSE: _close,
-    Action.REOPEN: _reopen,
+_HANDLERS: dict[str, Callable[..., list[Notice]]] = {
+    Action.ACCEPT.value: _accept,
+    Action.START.value: _start,
+    Action.ANSWER.value: _answer,
+    Action.RETURN.value: _return,
+    Action.REROUTE.value: _reroute,
+    Action.CLOSE.value: _close,
+    Action.REOPEN.value: _reopen,
 }
 
 
@@ -376,10 +388,6 @@ def requests_warn_due_soon(*, now: datetime | None = None) -> int:
     """Tell the unit in charge once per deadline when a request turns yellow (80% of its working
     time used). Idempotent: the notification key names the request, the deadline kind and its due
     moment. Returns how many requests were warned about by this call (new notifications only)."""
-    from alleyhub.notifications.models import Notification
-
-    from .deadlines import YELLOW, current_deadline
-
     now = now or timezone.now()
     warned = 0
     open_qs = EnterpriseRequest.objects.filter(
@@ -410,23 +418,24 @@ def requests_escalate_overdue(*, now: datetime | None = None) -> list[Escalation
     nor lose a notification. Returns the escalations created by this call."""
     now = now or timezone.now()
     created: list[Escalation] = []
-    candidates = []
+    candidates: list[tuple[EnterpriseRequest, str, datetime]] = []
     for req in EnterpriseRequest.objects.filter(
         status=RequestStatus.SUBMITTED, accept_due_at__lte=now
     ).select_related("responsible_unit", "organization"):
-        candidates.append((req, DeadlineKind.ACCEPT, req.accept_due_at, req.routed_at))
+        candidates.append((req, DeadlineKind.ACCEPT, req.accept_due_at))
     for req in EnterpriseRequest.objects.filter(
         status__in=(RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS, RequestStatus.REOPENED),
         answer_due_at__lte=now,
     ).select_related("responsible_unit", "organization"):
-        candidates.append((req, DeadlineKind.ANSWER, req.answer_due_at, req.answer_started_at))
+        if req.answer_due_at is not None:  # the filter guarantees it; this tells the type checker
+            candidates.append((req, DeadlineKind.ANSWER, req.answer_due_at))
     existing = set(
         Escalation.objects.filter(request__in=[c[0] for c in candidates]).values_list(
             "request_id", "kind", "due_at"
         )
     )
     leads = task_force_leads()
-    for req, kind, due, _start_at in candidates:
+    for req, kind, due in candidates:
         if (req.pk, kind, due) in existing:
             continue
         try:

@@ -1,11 +1,15 @@
-"""The request state machine as data: which action moves a request from which statuses to which,
-who may take it, and whether it needs a note. Services and pages read this table; nothing else
-decides what is allowed."""
+"""The request state machine as data (a core.transitions table): which action moves a request from
+which statuses to which, who may take it, and whether it needs a note. Services and pages read
+this table; nothing else decides what is allowed."""
 
-from dataclasses import dataclass
+from __future__ import annotations
+
+from collections.abc import Collection
 from datetime import datetime, timedelta
 
 from django.utils import timezone
+
+from alleyhub.core.transitions import Transition, TransitionTable
 
 from .models import Action, EnterpriseRequest
 from .models import RequestStatus as S
@@ -21,38 +25,36 @@ VIEWER = "viewer"  # member of a cooperating unit: may view, never act
 REOPEN_WINDOW = timedelta(days=7)
 
 
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset[str]
-    target: str
-    actors: frozenset[str]
-    note_required: bool = False
+def _move(
+    action: Action, sources: Collection[str], target: str, actors: Collection[str], *, note: bool = False
+) -> Transition:
+    return Transition(
+        action=action.value,
+        sources=frozenset(str(s) for s in sources),
+        target=str(target),
+        actors=frozenset(actors),
+        note_required=note,
+        label=action.label,
+    )
 
 
-TRANSITIONS: dict[str, Transition] = {
-    Action.ACCEPT: Transition(frozenset({S.SUBMITTED}), S.ACCEPTED, frozenset({UNIT, TASK_FORCE})),
-    Action.START: Transition(
-        frozenset({S.ACCEPTED, S.REOPENED}), S.IN_PROGRESS, frozenset({UNIT, TASK_FORCE})
+REQUEST_MOVES = TransitionTable(
+    (
+        _move(Action.ACCEPT, {S.SUBMITTED}, S.ACCEPTED, {UNIT, TASK_FORCE}),
+        _move(Action.START, {S.ACCEPTED, S.REOPENED}, S.IN_PROGRESS, {UNIT, TASK_FORCE}),
+        _move(
+            Action.ANSWER, {S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}, S.ANSWERED, {UNIT, TASK_FORCE}, note=True
+        ),
+        _move(
+            Action.RETURN, {S.SUBMITTED, S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}, S.RETURNED, {UNIT}, note=True
+        ),
+        # The task force re-routes a returned request (or one still waiting) to a unit: back to submitted.
+        _move(Action.REROUTE, {S.RETURNED, S.SUBMITTED}, S.SUBMITTED, {TASK_FORCE}),
+        _move(Action.CLOSE, {S.ANSWERED}, S.CLOSED, {ENTERPRISE}),
+        _move(Action.REOPEN, {S.ANSWERED, S.CLOSED}, S.REOPENED, {ENTERPRISE}, note=True),
     ),
-    Action.ANSWER: Transition(
-        frozenset({S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}),
-        S.ANSWERED,
-        frozenset({UNIT, TASK_FORCE}),
-        note_required=True,
-    ),
-    Action.RETURN: Transition(
-        frozenset({S.SUBMITTED, S.ACCEPTED, S.IN_PROGRESS, S.REOPENED}),
-        S.RETURNED,
-        frozenset({UNIT}),
-        note_required=True,
-    ),
-    # The task force re-routes a returned request (or one still waiting) to a unit: back to submitted.
-    Action.REROUTE: Transition(frozenset({S.RETURNED, S.SUBMITTED}), S.SUBMITTED, frozenset({TASK_FORCE})),
-    Action.CLOSE: Transition(frozenset({S.ANSWERED}), S.CLOSED, frozenset({ENTERPRISE})),
-    Action.REOPEN: Transition(
-        frozenset({S.ANSWERED, S.CLOSED}), S.REOPENED, frozenset({ENTERPRISE}), note_required=True
-    ),
-}
+    field="status",
+)
 
 
 def within_reopen_window(request: EnterpriseRequest, now: datetime | None = None) -> bool:
@@ -60,12 +62,15 @@ def within_reopen_window(request: EnterpriseRequest, now: datetime | None = None
     return request.answered_at is not None and now <= request.answered_at + REOPEN_WINDOW
 
 
-def allowed_actions(*, request: EnterpriseRequest, roles: set[str], now: datetime | None = None) -> list[str]:
-    """Actions the given roles may take on the request in its current status, in table order."""
-    result = []
-    for action, t in TRANSITIONS.items():
-        if request.status in t.sources and roles & t.actors:
-            if action == Action.REOPEN and not within_reopen_window(request, now):
-                continue
-            result.append(str(action))
-    return result
+def allowed_actions(
+    *, request: EnterpriseRequest, roles: set[str], now: datetime | None = None
+) -> list[Transition]:
+    """The moves the given roles may take on the request in its current status, in table order
+    (reopen only within the window). An empty `roles` may take nothing."""
+    if not roles:
+        return []
+    return [
+        t
+        for t in REQUEST_MOVES.allowed(request.status, roles)
+        if t.action != Action.REOPEN or within_reopen_window(request, now)
+    ]

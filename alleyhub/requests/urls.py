@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import views
+from alleyhub.core.uploads import protected_file_view
+
+from . import selectors, views
 
 app_name = "requests"
 urlpatterns = [
@@ -12,5 +14,5 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/actions/<slug:action>/", views.act, name="act"),
     path("<int:pk>/attachments/", views.attachment_upload, name="attachment_upload"),
-    path("attachments/<int:pk>/", views.attachment_download, name="attachment"),
+    path("attachments/<int:pk>/", protected_file_view(selectors.attachment_for_download), name="attachment"),
 ]

@@ -1,37 +1,33 @@
-"""Pages for enterprise requests: thin — parse, call a selector or a service, render."""
+"""Pages for enterprise requests: thin — parse, call a selector or a service, render. Refusals are
+core.pages': `form_errors` on the submit form, the action panel and the upload form."""
 
 from datetime import timedelta
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alleyhub.accounts.models import Role
-from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.pages import form_errors
 
 from . import selectors, services
+from .deadlines import current_deadline
 from .forms import AttachmentForm, DateRangeForm, RequestActionForm, RequestSubmitForm
-from .models import OPEN_STATUSES, Action, RequestStatus
-from .transitions import TRANSITIONS
+from .models import OPEN_STATUSES, Action, EnterpriseRequest, RequestStatus
+from .selectors import RequestListParams
+from .transitions import REQUEST_MOVES, VIEWER
 
 PAGE_SIZE = 50
 
 
-def _error_text(exc) -> str:
-    if isinstance(exc, ApplicationError):
-        return exc.message
-    if isinstance(exc, ValidationError):
-        return " ".join(exc.messages)
-    return str(exc)
-
-
 @login_required
-def index(request):
+def index(request) -> HttpResponse:
     user = request.user
     if user.is_superuser or user.role in (Role.TASK_FORCE, Role.OPERATOR):
         return redirect("requests:board")
@@ -41,42 +37,31 @@ def index(request):
 
 
 @login_required
-def mine(request):
-    rows = selectors.request_list_for_user(user=request.user, scope="mine").order_by("-submitted_at")[
-        :PAGE_SIZE
-    ]
+def mine(request) -> HttpResponse:
+    rows = selectors.request_list(user=request.user, params=RequestListParams(scope="mine"))
     return render(
         request,
         "requests/mine.html",
         {
-            "rows": selectors.with_deadlines(rows),
+            "rows": selectors.with_deadlines(rows[:PAGE_SIZE]),
             "can_submit": selectors.user_can_submit(request.user),
         },
     )
 
 
 @login_required
-def inbox(request):
-    qs = selectors.request_list_for_user(user=request.user, scope="unit")
+def inbox(request) -> HttpResponse:
+    # An unknown status in the address shows everything, as the status menu's "all" does.
     status = request.GET.get("status", "")
-    if status in RequestStatus.values:
-        qs = qs.filter(status=status)
-    rows = selectors.with_deadlines(qs.order_by("accept_due_at")[: PAGE_SIZE * 2])
-    order = {"red": 0, "yellow": 1, "green": 2}
-    # Running deadlines first (red, yellow, green; oldest first), then the rest newest first.
-    rows.sort(
-        key=lambda r: (
-            (order.get(r.deadline.colour, 3), r.submitted_at.timestamp())
-            if r.deadline
-            else (3, -r.submitted_at.timestamp())
-        )
-    )
+    status = status if status in RequestStatus.values else ""
+    params = RequestListParams(scope="unit", status=status, sort="deadline")
+    rows = selectors.request_list(user=request.user, params=params)
     units = selectors.user_units(request.user)
     return render(
         request,
         "requests/inbox.html",
         {
-            "rows": rows,
+            "rows": selectors.with_deadlines(rows[: PAGE_SIZE * 2]),
             "status": status,
             "statuses": RequestStatus.choices,
             "units": units,
@@ -87,7 +72,7 @@ def inbox(request):
 
 
 @login_required
-def board(request):
+def board(request) -> HttpResponse:
     form = DateRangeForm(request.GET or None)
     today = timezone.localdate()
     start, end = today - timedelta(days=89), today
@@ -109,43 +94,48 @@ def board(request):
     )
 
 
-def _detail_context(request, req, *, error: str = "", form=None):
+def _form_error_text(form: forms.BaseForm) -> str:
+    """Every error of a form in one sentence, for a message or the action panel."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def _detail_context(request, req: EnterpriseRequest, *, form: RequestActionForm | None = None) -> dict:
     actions = selectors.request_actions_for_user(request=req, user=request.user)
+    moves = [REQUEST_MOVES.get(a) for a in actions]
     return {
         "req": req,
-        "deadline": selectors.with_deadlines([req])[0].deadline,
+        "deadline": current_deadline(req),
         "events": selectors.request_timeline(request=req),
         "attachments": req.attachments.all(),
         "cooperating_units": req.cooperating_units.all(),
         "ratings": req.ratings.all(),
-        "actions": [(a, Action(a).label, TRANSITIONS[a].note_required) for a in actions],
+        "actions": [(m.action, m.display(), m.note_required) for m in moves],
+        # After a refusal the panel shows the error and keeps what the user wrote.
         "action_form": form or RequestActionForm(initial={"version": req.version}),
+        "error": _form_error_text(form) if form is not None else "",
         "attachment_form": AttachmentForm(),
-        "can_attach": bool(selectors.request_roles_for_user(request=req, user=request.user) - {"viewer"})
+        "can_attach": bool(selectors.request_roles_for_user(request=req, user=request.user) - {VIEWER})
         and req.status != RequestStatus.CLOSED,
-        "error": error,
     }
 
 
 @login_required
-def detail(request, pk: int):
+def detail(request, pk: int) -> HttpResponse:
     req = selectors.request_get_for_user(request_id=pk, user=request.user)
     return render(request, "requests/detail.html", _detail_context(request, req))
 
 
 @login_required
 @require_POST
-def act(request, pk: int, action: str):
-    """One click per action (HTMX swaps the panel; without HTMX, redirect back with a message)."""
-    if action not in TRANSITIONS:
+def act(request, pk: int, action: str) -> HttpResponse:
+    """One click per action. With htmx the panel is swapped in place (showing the refusal, if
+    any, above the current state); without, back to the page with a message."""
+    if action not in REQUEST_MOVES:
         raise Http404
     form = RequestActionForm(request.POST)
-    error = ""
-    if not form.is_valid():
-        error = _("输入无效，请检查。")
-    else:
+    if form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             services.request_act(
                 request_id=pk,
                 action=action,
@@ -156,27 +146,30 @@ def act(request, pk: int, action: str):
                 responsible_unit=data["responsible_unit"],
                 cooperating_units=data["cooperating_units"] or (),
             )
-        except (ApplicationError, ValidationError) as exc:
-            error = _error_text(exc)
     req = selectors.request_get_for_user(request_id=pk, user=request.user)
+    refused = bool(form.errors)
     if request.htmx:
-        return render(request, "requests/detail.html#panel", _detail_context(request, req, error=error))
-    if error:
-        messages.error(request, error)
+        return render(
+            request,
+            "requests/detail.html#panel",
+            _detail_context(request, req, form=form if refused else None),
+        )
+    if refused:
+        messages.error(request, _form_error_text(form))
     else:
         messages.success(request, _("已完成：%(action)s") % {"action": Action(action).label})
     return redirect("requests:detail", pk=pk)
 
 
 @login_required
-def submit(request):
+def submit(request) -> HttpResponse:
     orgs = selectors.submitter_organizations(request.user)
     if not orgs.exists():
         raise PermissionDenied(_("只有企业成员可以提交诉求。"))
     form = RequestSubmitForm(request.POST or None, request.FILES or None, organizations=orgs)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with form_errors(form):
             req = services.request_submit(
                 organization=data["organization"],
                 actor=request.user,
@@ -186,9 +179,6 @@ def submit(request):
                 contact_preference=data["contact_preference"],
                 files=data["files"],
             )
-        except (ApplicationError, ValidationError) as exc:
-            form.add_error(None, _error_text(exc))
-        else:
             messages.success(request, _("诉求已提交，责任单位：%(unit)s") % {"unit": req.responsible_unit})
             return redirect("requests:detail", pk=req.pk)
     status = 400 if request.method == "POST" else 200
@@ -197,32 +187,13 @@ def submit(request):
 
 @login_required
 @require_POST
-def attachment_upload(request, pk: int):
+def attachment_upload(request, pk: int) -> HttpResponse:
     req = selectors.request_get_for_user(request_id=pk, user=request.user, for_write=True)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
+        with form_errors(form):
             services.attachment_add(request=req, uploaded=form.cleaned_data["file"], actor=request.user)
             messages.success(request, _("附件已上传。"))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-    else:
-        messages.error(request, _("请选择文件。"))
+            return redirect("requests:detail", pk=pk)
+    messages.error(request, _form_error_text(form))
     return redirect("requests:detail", pk=pk)
-
-
-@login_required
-def attachment_download(request, pk: int):
-    """Attachments live under MEDIA_ROOT (not served by the web server); this view checks that the
-    user may see the request and always sends the file as a download."""
-    att = selectors.attachment_get_for_user(attachment_id=pk, user=request.user)
-    try:
-        handle = att.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=att.original_name, content_type=att.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response

@@ -96,3 +96,10 @@ def working_seconds_between(start: datetime, end: datetime) -> float:
 def working_days_elapsed(start: datetime, end: datetime) -> float:
     """Working days (as a fraction) between two moments."""
     return working_seconds_between(start, end) / 86400
+
+
+def last_day(due: datetime | None):
+    """The last (local) day of a deadline that expires at the midnight after it."""
+    if due is None:
+        return None
+    return timezone.localtime(due - timedelta(microseconds=1)).date()

@@ -1,6 +1,40 @@
 from django.apps import AppConfig
 
+from alleyhub.core.registry import HomeSection, register_home_section
+from alleyhub.directory.hooks import OrganizationSection, register_organization_section
+
+HOME = "spaces/_home.html"
+
 
 class SpacesConfig(AppConfig):
     name = "alleyhub.spaces"
     label = "spaces"
+
+    def ready(self) -> None:
+        # Imported here, not at the top: selectors import models, which Django only allows once
+        # every app is loaded.
+        from . import selectors
+
+        register_home_section(
+            HomeSection(
+                key="spaces.units",
+                slot="figures",
+                order=50,
+                template=f"{HOME}#figure",
+                context=selectors.home_overview,
+            )
+        )
+        register_home_section(
+            HomeSection(key="spaces.buildings", slot="places", order=10, template=f"{HOME}#buildings")
+        )
+        register_home_section(
+            HomeSection(key="spaces.renewal_sites", slot="places", order=30, template=f"{HOME}#renewal_sites")
+        )
+        register_organization_section(
+            OrganizationSection(
+                key="spaces",
+                order=50,
+                template="spaces/_organization.html#spaces",
+                published=selectors.organization_spaces,
+            )
+        )

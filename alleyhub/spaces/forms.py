@@ -1,9 +1,10 @@
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from alleyhub.listings.forms import FilterForm, _blank
+from alleyhub.core.forms import FilterForm, blank_choice
 
 from .models import SpaceKind
 from .selectors import subdistrict_choices
@@ -13,7 +14,7 @@ RENT_ERRORS = {"min_value": _("租金不能为负数。"), "invalid": _("请输�
 
 
 class UnitFilterForm(FilterForm):
-    kind = forms.ChoiceField(label=_("空间类型"), required=False, choices=_blank(SpaceKind.choices))
+    kind = forms.ChoiceField(label=_("空间类型"), required=False, choices=blank_choice(SpaceKind.choices))
     subdistrict = forms.ChoiceField(label=_("街道"), required=False)
     area_min = forms.DecimalField(
         label=_("面积不小于（㎡）"),
@@ -52,7 +53,7 @@ class UnitFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["subdistrict"].choices = _blank(subdistrict_choices())
+        cast(forms.ChoiceField, self.fields["subdistrict"]).choices = blank_choice(subdistrict_choices())
 
     def clean(self):
         data = super().clean()

@@ -4,7 +4,7 @@ from decimal import Decimal
 from ninja import Field, Schema
 from pydantic import model_validator
 
-from alleyhub.listings.schemas import ID_MAX, ListingOut, OwnerOut, Text, _order
+from alleyhub.core.schemas import ID_MAX, ListingOut, OwnerOut, Text, range_in_order
 
 from .models import RenewalSite, SpaceKind
 
@@ -79,9 +79,9 @@ class UnitFilters(Schema):
     building_id: int | None = Field(None, ge=1, le=ID_MAX)
 
     @model_validator(mode="after")
-    def _ranges_in_order(self):
-        _order("area_min", "area_max", "面积下限不能大于上限。")(self)
-        return _order("rent_min", "rent_max", "租金下限不能高于上限。")(self)
+    def _ranges_inrange_in_order(self):
+        range_in_order("area_min", "area_max", "面积下限不能大于上限。")(self)
+        return range_in_order("rent_min", "rent_max", "租金下限不能高于上限。")(self)
 
 
 class BuildingFilters(Schema):

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
+from alleyhub.core.lists import OWNER_SEARCH, ordered_by_relevance
 from alleyhub.core.models import ListingStatus
-from alleyhub.listings.selectors import (
-    OWNER_SEARCH,
-    listing_get_for_user,
-    listing_visible_queryset,
-    ordered_by_relevance,
-    text_search_q,
-)
+from alleyhub.core.search import substring_q
+from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset
 
 from .models import Building, RenewalSite, SpaceUnit
 
@@ -28,9 +24,7 @@ def building_list(*, q: str | None = None, subdistrict: str | None = None) -> Qu
     if subdistrict:
         qs = qs.filter(subdistrict=subdistrict)
     if q:
-        qs = qs.filter(
-            text_search_q(q, ["name_zh", "name_en", "address", "description_zh", "description_en"])
-        )
+        qs = qs.filter(substring_q(q, ["name_zh", "name_en", "address", "description_zh", "description_en"]))
     return qs.order_by("name_zh", "name_en", "id")
 
 
@@ -115,9 +109,7 @@ def renewal_site_list(*, stage: str | None = None, q: str | None = None) -> Quer
     if stage:
         qs = qs.filter(stage=stage)
     if q:
-        qs = qs.filter(
-            text_search_q(q, ["name_zh", "name_en", "address", "planned_use_zh", "planned_use_en"])
-        )
+        qs = qs.filter(substring_q(q, ["name_zh", "name_en", "address", "planned_use_zh", "planned_use_en"]))
     return qs.order_by("name_zh", "name_en", "id")
 
 
@@ -137,3 +129,22 @@ def renewal_site_get(*, slug: str) -> RenewalSite:
     if site is None:
         raise Http404
     return site
+
+
+def home_overview() -> dict:
+    """The home page's space figures (published units and their area), buildings and renewal sites."""
+    units = SpaceUnit.objects.filter(status=ListingStatus.PUBLISHED).aggregate(
+        n=Count("pk"), area=Sum("area_sqm")
+    )
+    return {
+        "space_units": units["n"] or 0,
+        "space_area": units["area"] or 0,
+        "buildings": list(Building.objects.order_by("name_zh")[:12]),
+        "renewal_sites": list(RenewalSite.objects.order_by("name_zh")[:8]),
+    }
+
+
+def organization_spaces(organization) -> QuerySet[SpaceUnit]:
+    return SpaceUnit.objects.filter(owner=organization, status=ListingStatus.PUBLISHED).select_related(
+        "building"
+    )

@@ -3,8 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from alleyhub.listings.selectors import can_edit_listing
-from alleyhub.listings.views import paginate, render_list
+from alleyhub.core.lists import paginate, render_list
+from alleyhub.directory.ownership import can_edit_listing
 
 from . import selectors
 from .forms import UnitFilterForm

@@ -1,5 +1,7 @@
 import pytest
 
+from alleyhub.brokerage.services import pipeline_rules_ensure
+
 
 @pytest.fixture(autouse=True)
 def _pipeline_rules(request):
@@ -9,8 +11,6 @@ def _pipeline_rules(request):
     if request.node.get_closest_marker("django_db") is None:
         return
     request.getfixturevalue("db")
-    from alleyhub.brokerage.services import pipeline_rules_ensure
-
     pipeline_rules_ensure()
 
 

@@ -12,6 +12,8 @@ from alleyhub.brokerage.models import Case, CaseStageChange, Stage, SupplyKind
 from alleyhub.directory.models import OrganizationKind
 from alleyhub.directory.tests.factories import OrganizationFactory, PersonFactory
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+from alleyhub.matching.documents import MODEL_KINDS
+from alleyhub.matching.models import Match
 
 __all__ = [
     "BrokerFactory",
@@ -117,9 +119,6 @@ def party_of(org, **kwargs):
 
 def make_match(*, source, target, status="accepted", score=0.82):
     """A stored match between two objects (as the matching engine would write it)."""
-    from alleyhub.matching.documents import MODEL_KINDS
-    from alleyhub.matching.models import Match
-
     # update_or_create: with real commits the engine may already have stored this pair.
     match, _created = Match.objects.update_or_create(
         source_kind=MODEL_KINDS[type(source)],

@@ -3,7 +3,7 @@ from datetime import datetime
 import pytest
 from django.utils import timezone
 
-from alleyhub.accounts.models import Role
+from alleyhub.accounts.models import PersonalAccessToken, Role
 from alleyhub.requests.models import Category
 from alleyhub.requests.routing import task_force_unit
 
@@ -47,3 +47,35 @@ def world(db):
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def api(client):
+    """The requests API with a personal access token: `api.as_(user).get(url, **params)`,
+    `.post(url, data, **headers)` (headers as Django test-client keywords, e.g. HTTP_IF_MATCH)."""
+
+    class Api:
+        def __init__(self):
+            self.user = None
+
+        def as_(self, user):
+            _pat, self.token = PersonalAccessToken.issue(user=user, name="test")
+            return self
+
+        def _h(self):
+            return {"HTTP_AUTHORIZATION": f"Bearer {self.token}"}
+
+        def get(self, url, **params):
+            return client.get(url, params, **self._h())
+
+        def post(self, url, data=None, **headers):
+            return client.post(url, data or {}, content_type="application/json", **self._h(), **headers)
+
+    return Api()
+
+
+def problem(resp, status):
+    """The problem JSON body of a refused API call, after checking its status and type."""
+    assert resp.status_code == status, resp.content
+    assert resp["Content-Type"] == "application/problem+json"
+    return resp.json()

@@ -17,8 +17,10 @@ from alleyhub.accounts.models import Role
 
 
 class Command(BaseCommand):
+    # A property so that it is translated when the parser is built (argparse needs a plain str);
+    # BaseCommand declares `help` as a plain attribute, hence the ignore.
     @property
-    def help(self) -> str:  # translated when the parser is built: argparse needs a plain str
+    def help(self) -> str:  # type: ignore[override]
         return _("如果还没有超级管理员，创建管理员账号 admin 并显示一次其密码。")
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -53,10 +53,10 @@ def test_a_stale_version_is_a_409_problem_and_a_forbidden_move_a_400(client_as):
     conflict = _post(client, f"/api/cases/{case.pk}/move", {"to_stage": "meeting", "version": 1})
     assert conflict.status_code == 409
     assert conflict["Content-Type"] == "application/problem+json"
-    assert conflict.json()["code"] == "version_conflict" and conflict.json()["current_version"] == 2
+    assert conflict.json()["code"] == "conflict" and conflict.json()["current_version"] == 2
 
     forbidden = _post(client, f"/api/cases/{case.pk}/move", {"to_stage": "signed", "version": 2})
-    assert forbidden.status_code == 400 and forbidden.json()["code"] == "transition_forbidden"
+    assert forbidden.status_code == 409 and forbidden.json()["code"] == "forbidden_transition"
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_file_upload_limits_through_the_api(client_as):
     case = CaseFactory()
     client = client_as(case.broker)
     bad = client.post(f"/api/cases/{case.pk}/files", {"file": SimpleUploadedFile("x.exe", b"MZ")})
-    assert bad.status_code == 400 and bad.json()["code"] == "file_type"
+    assert bad.status_code == 400 and bad.json()["code"] == "upload_type"
     good = client.post(f"/api/cases/{case.pk}/files", {"file": SimpleUploadedFile("a.txt", "纪要".encode())})
     assert good.status_code == 201 and good.json()["file_url"].startswith("/cases/files/")
 

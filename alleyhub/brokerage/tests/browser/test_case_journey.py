@@ -1,6 +1,7 @@
 """A real Chromium walks a case from a match to a signed deal, as the broker and as a party."""
 
 import pytest
+from playwright.sync_api import expect
 
 from alleyhub.brokerage.models import Case, CaseRating, ConfidentialityAcceptance
 from alleyhub.brokerage.tests.factories import (
@@ -41,8 +42,6 @@ def _card(page, case_id):
 
 
 def test_a_case_from_match_to_signed_deal(as_user, live_server):
-    from playwright.sync_api import expect
-
     broker = BrokerFactory(display_name="沈嘉")
     demand, outcome = DemandFactory(), OutcomeFactory()
     party = party_of(demand.owner, user__display_name="林悦")

@@ -11,6 +11,7 @@ from alleyhub.brokerage.tests.factories import BrokerFactory, CaseFactory, Opera
 from alleyhub.brokerage.transitions import DEFAULT_TRANSITIONS, PIPELINE, CloseReason, Stage
 from alleyhub.core.exceptions import ApplicationError, ConflictError
 from alleyhub.core.models import AuditEntry
+from alleyhub.notifications.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +102,7 @@ def test_skipping_a_stage_is_refused_with_the_allowed_next_stages():
     case = CaseFactory(stage=Stage.LEAD)
     with pytest.raises(ApplicationError) as exc:
         case_move(case=case, to_stage=Stage.SIGNED, expected_version=1, actor=case.broker)
-    assert exc.value.extra["code"] == "transition_forbidden"
+    assert exc.value.extra["code"] == "forbidden_transition"
     assert exc.value.extra["allowed"] == ["contacted", "closed"]
 
 
@@ -230,8 +231,6 @@ def test_allowed_next_stages_follow_pipeline_order():
 
 
 def test_everyone_on_the_case_hears_of_a_move_in_their_own_language():
-    from alleyhub.notifications.models import Notification
-
     case = CaseFactory(stage=Stage.LEAD, title="MEMS 麦克风对接")
     zh_party = party_of(case.demand_org)
     en_party = party_of(case.supply_org, user__preferred_language="en")

@@ -1,9 +1,18 @@
+from datetime import datetime, timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from alleyhub.brokerage.models import Case
 from alleyhub.brokerage.services import case_move
-from alleyhub.brokerage.tests.factories import BrokerFactory, CaseFactory, OperatorUserFactory
+from alleyhub.brokerage.tests.factories import (
+    BrokerFactory,
+    CaseFactory,
+    DemandFactory,
+    OperatorUserFactory,
+    OutcomeFactory,
+)
 from alleyhub.brokerage.transitions import Stage
 
 pytestmark = pytest.mark.django_db
@@ -33,10 +42,6 @@ def test_operators_see_every_case_and_filter_by_broker(client_as):
 
 
 def test_filters_by_text_and_stale(client_as):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     broker = BrokerFactory()
     CaseFactory(broker=broker, title="碳化硅功率器件")
     CaseFactory(broker=broker, title="久未跟进的项目", last_activity_at=timezone.now() - timedelta(days=30))
@@ -94,7 +99,7 @@ def test_a_forbidden_move_from_the_board_is_refused_with_a_message(client_as):
         )
         .content.decode()
     )
-    assert "不允许" in html
+    assert "不能执行" in html
     assert Case.objects.get(pk=case.pk).stage == Stage.LEAD
 
 
@@ -120,8 +125,6 @@ def test_signing_from_the_case_page_with_contract_details(client_as):
 
 
 def test_creating_a_case_by_hand_from_the_form(client_as):
-    from alleyhub.brokerage.tests.factories import DemandFactory, OutcomeFactory
-
     broker = BrokerFactory()
     demand, outcome = DemandFactory(), OutcomeFactory()
     client = client_as(broker)
@@ -157,10 +160,6 @@ def test_editing_title_and_co_brokers_with_the_version_seen(client_as):
 
 
 def test_the_ranking_can_be_limited_to_a_year(client_as):
-    from datetime import datetime
-
-    from django.utils import timezone
-
     old = CaseFactory(title="旧项目", stage=Stage.MEETING)
     Case.objects.filter(pk=old.pk).update(created_at=timezone.make_aware(datetime(2025, 5, 1)))
     new = CaseFactory(stage=Stage.MEETING)

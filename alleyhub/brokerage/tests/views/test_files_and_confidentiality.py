@@ -5,9 +5,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from alleyhub.brokerage.files import MAX_FILE_SIZE
 from alleyhub.brokerage.models import CaseActivity, ConfidentialityAcceptance
-from alleyhub.brokerage.services import case_activity_add
+from alleyhub.brokerage.services import CASE_FILES, case_activity_add
 from alleyhub.brokerage.tests.factories import BrokerFactory, CaseFactory, OperatorUserFactory, party_of
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import AuditEntry
@@ -15,6 +14,7 @@ from alleyhub.core.models import AuditEntry
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
+MAX_FILE_SIZE = CASE_FILES.max_bytes
 
 
 def _upload(client, case, name, content):
@@ -59,7 +59,7 @@ def test_files_over_ten_megabytes_are_refused():
     big = SimpleUploadedFile("big.pdf", PDF + b"0" * (MAX_FILE_SIZE - len(PDF) + 1))
     with pytest.raises(ApplicationError) as exc:
         case_activity_add(case=case, actor=case.broker, kind="file", upload=big)
-    assert exc.value.extra["code"] == "file_size"
+    assert exc.value.extra["code"] == "upload_too_large"
     ok = SimpleUploadedFile("ok.pdf", PDF + b"0" * (MAX_FILE_SIZE - len(PDF)))
     assert case_activity_add(case=case, actor=case.broker, kind="file", upload=ok).file_size == MAX_FILE_SIZE
 
@@ -101,6 +101,10 @@ def test_a_party_sees_files_and_the_confidential_part_only_after_accepting_the_t
     assert b"".join(download.streaming_content) == PDF
     assert download["Content-Type"] == "application/pdf"
     assert "attachment" in download["Content-Disposition"]
+    # core.uploads' protective headers: never rendered in the platform's origin, never cached.
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in download["Content-Security-Policy"]
+    assert download["Cache-Control"] == "private, no-store"
     download.close()
 
 

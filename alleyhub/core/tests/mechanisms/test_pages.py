@@ -25,9 +25,12 @@ def test_a_refused_htmx_action_reloads_the_page_showing_the_current_state(client
     assert message.startswith("已被他人修改。") and "最新版本" in message
 
 
-def test_a_foreign_referer_is_not_followed(client):
-    response = client.post("/refuse/application/", HTTP_REFERER="https://evil.example/")
-    assert response["Location"] == "/refuse/application/"
+def test_a_foreign_or_missing_referer_is_not_followed_the_message_shows_in_place(client):
+    for headers in ({"HTTP_REFERER": "https://evil.example/"}, {}):
+        response = client.post("/refuse/application/", **headers)
+        assert response.status_code == 400
+        assert "不能这样做。" in response.content.decode()
+    assert client.post("/refuse/conflict/").status_code == 409
 
 
 def test_a_refusal_on_a_get_is_a_400_page_not_a_redirect_loop(client):

@@ -3,40 +3,12 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from alleyhub.accounts.models import PersonalAccessToken
 from alleyhub.requests.models import EnterpriseRequest, RequestRating
 
+from ..conftest import problem
 from ..factories import submit
 
 URL = "/api/requests/"
-
-
-@pytest.fixture
-def api(client):
-    class Api:
-        def __init__(self):
-            self.user = None
-
-        def as_(self, user):
-            _pat, self.token = PersonalAccessToken.issue(user=user, name="test")
-            return self
-
-        def _h(self):
-            return {"HTTP_AUTHORIZATION": f"Bearer {self.token}"}
-
-        def get(self, url, **params):
-            return client.get(url, params, **self._h())
-
-        def post(self, url, data=None):
-            return client.post(url, data or {}, content_type="application/json", **self._h())
-
-    return Api()
-
-
-def problem(resp, status):
-    assert resp.status_code == status, resp.content
-    assert resp["Content-Type"] == "application/problem+json"
-    return resp.json()
 
 
 def test_anonymous_gets_401(client, world):
@@ -84,7 +56,7 @@ def test_lists_by_scope(api, world):
 def test_forbidden_transition_is_409(api, world):
     req = submit(org=world.ent, user=world.ent_user)
     body = problem(api.as_(world.unit_staff).post(f"{URL}{req.pk}/answer", {"note": "x"}), 409)
-    assert body["code"] == "forbidden_transition" and body["current_status"] == "submitted"
+    assert body["code"] == "forbidden_transition" and body["current_state"] == "submitted"
 
 
 def test_acting_on_another_units_request_is_403_and_changes_nothing(api, world):
@@ -160,6 +132,6 @@ def test_attachment_upload_and_limits(client, world):
     assert ok.status_code == 201, ok.content
     assert ok.json()["attachments"][0]["name"] == "a.pdf"
     bad = client.post(url, {"file": SimpleUploadedFile("a.exe", b"MZ")})
-    assert problem(bad, 400)["code"] == "attachment_type"
+    assert problem(bad, 400)["code"] == "upload_type"
     client.force_login(world.coop_staff)
     problem(client.post(url, {"file": SimpleUploadedFile("b.pdf", b"%PDF-1.4 x")}), 403)

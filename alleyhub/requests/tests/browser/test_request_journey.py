@@ -62,7 +62,7 @@ def test_request_from_submission_to_rating(transactional_db, as_user, live_serve
     unit.wait_for_selector('#request-panel[data-status="accepted"]')
     # The lead's page is now stale: the click gets a clear conflict message, nothing changes.
     lead.get_by_test_id("action-accept").click()
-    assert "已被他人更新" in lead.get_by_test_id("action-error").inner_text()
+    assert "已被他人修改" in lead.get_by_test_id("action-error").inner_text()
     unit.get_by_test_id("note").fill("已为企业对接两家合作银行。")
     unit.get_by_test_id("action-answer").click()
     unit.wait_for_selector('#request-panel[data-status="answered"]')

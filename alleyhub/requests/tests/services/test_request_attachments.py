@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alleyhub.core.exceptions import ApplicationError
-from alleyhub.requests.attachments import MAX_ATTACHMENT_BYTES
+from alleyhub.requests.attachments import ATTACHMENTS
 from alleyhub.requests.models import EnterpriseRequest, RequestAttachment
 from alleyhub.requests.services import attachment_add
 
@@ -37,7 +37,7 @@ def test_allowed_types_are_stored_outside_the_web_root(world, settings, name, co
     att = req.attachments.get()
     assert att.original_name == name and att.size == len(content)
     assert att.file.path.startswith(str(settings.MEDIA_ROOT))
-    assert re.fullmatch(r"requests/[0-9a-f]{32}\.[a-z]+", att.file.name)  # random name on disk
+    assert re.fullmatch(r"requests/\d{4}/\d{2}/[0-9a-f]{32}\.[a-z]+", att.file.name)  # random name on disk
     with open(att.file.path, "rb") as fh:
         assert fh.read() == content
 
@@ -45,12 +45,12 @@ def test_allowed_types_are_stored_outside_the_web_root(world, settings, name, co
 @pytest.mark.parametrize(
     ("name", "content", "code"),
     [
-        ("evil.exe", b"MZ", "attachment_type"),
-        ("page.html", b"<html>", "attachment_type"),
-        ("fake.pdf", b"MZ\x90\x00", "attachment_content"),
-        ("fake.png", PDF, "attachment_content"),
-        ("bin.txt", b"\x00\x01\x02", "attachment_content"),
-        ("empty.pdf", b"", "attachment_empty"),
+        ("evil.exe", b"MZ", "upload_type"),
+        ("page.html", b"<html>", "upload_type"),
+        ("fake.pdf", b"MZ\x90\x00", "upload_content"),
+        ("fake.png", PDF, "upload_content"),
+        ("bin.txt", b"\x00\x01\x02", "upload_content"),
+        ("empty.pdf", b"", "upload_empty"),
     ],
 )
 def test_wrong_types_are_refused_and_nothing_is_saved(world, name, content, code):
@@ -61,11 +61,13 @@ def test_wrong_types_are_refused_and_nothing_is_saved(world, name, content, code
 
 
 def test_files_over_10_mb_are_refused(world):
+    MAX_ATTACHMENT_BYTES = ATTACHMENTS.max_bytes
+    assert MAX_ATTACHMENT_BYTES == 10 * 1024 * 1024
     big = upload("big.pdf", b"%PDF-" + b"0" * (MAX_ATTACHMENT_BYTES - 4))
     assert big.size == MAX_ATTACHMENT_BYTES + 1
     with pytest.raises(ApplicationError) as exc:
         submit(org=world.ent, user=world.ent_user, files=[big])
-    assert exc.value.status == 413
+    assert exc.value.status == 413 and exc.value.extra["code"] == "upload_too_large"
     exactly = upload("ok.pdf", b"%PDF-" + b"0" * (MAX_ATTACHMENT_BYTES - 5))
     assert submit(org=world.ent, user=world.ent_user, files=[exactly]).attachments.count() == 1
 

@@ -8,11 +8,13 @@ test_request_transitions.py::test_stale_version_gets_a_conflict_and_changes_noth
 import threading
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, connections
 
 from alleyhub.core.exceptions import ApplicationError, ConflictError
-from alleyhub.requests.models import Action, EnterpriseRequest, RequestEvent
-from alleyhub.requests.services import request_act
+from alleyhub.requests.attachments import MAX_ATTACHMENTS_PER_REQUEST
+from alleyhub.requests.models import Action, EnterpriseRequest, RequestAttachment, RequestEvent
+from alleyhub.requests.services import attachment_add, request_act
 
 from ..factories import submit
 
@@ -72,7 +74,7 @@ def test_two_units_acting_on_the_same_version_one_wins_the_other_gets_a_conflict
     assert len(winners) == 1 and len(losers) == 1, results
     assert isinstance(losers[0], ConflictError)
     assert losers[0].status == 409 and losers[0].extra["code"] == "conflict"
-    assert "刷新" in losers[0].message
+    assert "已被他人修改" in losers[0].message
     req.refresh_from_db()
     assert req.version == seen + 1
     assert req.status == winners[0].status
@@ -92,3 +94,27 @@ def test_two_identical_clicks_without_a_version_change_the_request_once(world):
     errors = [r for r in results if isinstance(r, ApplicationError)]
     assert len(errors) == 1 and errors[0].extra["code"] == "forbidden_transition"
     assert RequestEvent.objects.filter(request=req, action="accept").count() == 1
+
+
+def pdf(name):
+    return SimpleUploadedFile(name, b"%PDF-1.4 " + name.encode())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_uploads_for_the_last_free_slot_store_one_and_refuse_the_other(world):
+    req = submit(
+        org=world.ent,
+        user=world.ent_user,
+        files=[pdf(f"{i}.pdf") for i in range(MAX_ATTACHMENTS_PER_REQUEST - 1)],
+    )
+    results = race(
+        [
+            lambda: attachment_add(request=req, uploaded=pdf("enterprise.pdf"), actor=world.ent_user),
+            lambda: attachment_add(request=req, uploaded=pdf("unit.pdf"), actor=world.unit_staff),
+        ]
+    )
+    stored = [r for r in results if isinstance(r, RequestAttachment)]
+    refused = [r for r in results if isinstance(r, Exception)]
+    assert len(stored) == 1 and len(refused) == 1, results
+    assert isinstance(refused[0], ApplicationError) and refused[0].extra["code"] == "too_many_attachments"
+    assert req.attachments.count() == MAX_ATTACHMENTS_PER_REQUEST

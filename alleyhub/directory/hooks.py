@@ -1,0 +1,36 @@
+"""Hooks that the directory calls and higher apps fill (see `alleyhub.core.registry`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
+
+from alleyhub.core.registry import Hook
+
+if TYPE_CHECKING:  # hooks are imported by AppConfig modules, before models may be imported
+    from alleyhub.directory.models import Organization
+
+
+@dataclass(frozen=True)
+class OrganizationSection:
+    """A list on an organisation's page of what it owns (its outcomes, services, spaces, …).
+
+    `published(organization)` returns the organisation's published items; the page shows the
+    first ones and the total, rendering `template` with `section` = {"items": [...], "total": n}.
+    A section without items is not shown."""
+
+    key: str
+    order: int
+    template: str
+    published: Callable[[Organization], QuerySet]
+
+
+organization_sections: Hook[OrganizationSection] = Hook("directory.organization_sections")
+"""Lists on the organisation page (registered by listings, catalogue and spaces)."""
+
+
+def register_organization_section(section: OrganizationSection) -> OrganizationSection:
+    return organization_sections.register(section, key=section.key, order=section.order)

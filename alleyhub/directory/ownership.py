@@ -1,0 +1,77 @@
+"""What the members of an organisation may see and do with the listings it owns.
+
+Every `PublishableListing` (outcomes, demands, investor profiles, services, space units) follows
+these rules, which pages and the API share:
+- published listings: everybody;
+- drafts: members of the owner organisation and operators;
+- archived listings: never in lists; their detail page only for owner members and operators.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from alleyhub.accounts.selectors import user_organization_ids
+from alleyhub.core.models import ListingStatus, PublishableListing
+from alleyhub.directory.models import Organization
+
+L = TypeVar("L", bound=PublishableListing)
+
+
+def is_operator(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_operator", False))
+
+
+def can_edit_for_organization(*, user, organization_id: int | None) -> bool:
+    """Members of the organisation and operators may write listings owned by it."""
+    if organization_id is None:
+        return False
+    return is_operator(user) or organization_id in user_organization_ids(user)
+
+
+def can_edit_listing(*, user, listing: PublishableListing) -> bool:
+    return can_edit_for_organization(user=user, organization_id=listing.owner_id)
+
+
+def editable_organizations(*, user):
+    """Organisations the user may create listings for (operators: all)."""
+    if is_operator(user):
+        return Organization.objects.all()
+    return Organization.objects.filter(id__in=user_organization_ids(user))
+
+
+def visibility_q(*, user) -> Q:
+    """Listings the user may see in lists: published ones, plus drafts of their own organisations
+    (all drafts for operators). Archived listings are never listed."""
+    published = Q(status=ListingStatus.PUBLISHED)
+    if is_operator(user):
+        return published | Q(status=ListingStatus.DRAFT)
+    org_ids = user_organization_ids(user)
+    if org_ids:
+        return published | Q(status=ListingStatus.DRAFT, owner_id__in=org_ids)
+    return published
+
+
+def listing_visible_queryset(model: type[L], *, user) -> QuerySet[L]:
+    return model._default_manager.filter(visibility_q(user=user))
+
+
+def listing_get_for_user(model: type[L], *, pk, user, queryset: QuerySet | None = None) -> L:
+    """Fetch one listing the user may see, or raise Http404 (also for ids that are not numbers,
+    so that nobody learns that a draft exists)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not (0 < pk < 2**63):
+        raise Http404
+    qs = queryset if queryset is not None else model._default_manager.all()
+    listing = qs.select_related("owner").filter(pk=pk).first()
+    if listing is None:
+        raise Http404
+    if listing.status == ListingStatus.PUBLISHED or can_edit_listing(user=user, listing=listing):
+        return listing
+    raise Http404
