@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -13,7 +12,7 @@ from django.views.i18n import set_language as django_set_language
 
 from alleyhub.accounts import selectors, services
 from alleyhub.accounts.forms import LoginForm, PreferencesForm, TokenCreateForm
-from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.pages import form_errors
 
 
 def _apply_language(response, language: str) -> None:
@@ -101,20 +100,13 @@ def token_create(request):
     if form.is_valid():
         days = form.cleaned_data["expires_in_days"]
         expires_at = timezone.now() + timedelta(days=days) if days else None
-        try:
+        with form_errors(form):
             token, plain = services.token_create(
                 user=request.user, name=form.cleaned_data["name"], expires_at=expires_at, actor=request.user
             )
-        except (ApplicationError, ValidationError) as exc:
-            text = getattr(exc, "message", None)
-            if not text and isinstance(exc, ValidationError):
-                text = "; ".join(exc.messages)
-            messages.error(request, text or "")
-        else:
             # Rendered in this response only (not redirected through the session): the plain
             # token is never stored anywhere.
             return _render_my_account(request, new_token={"name": token.name, "value": plain})
-        return redirect("accounts:me")
     return _render_my_account(request, token_form=form, status=422)
 
 
@@ -122,10 +114,6 @@ def token_create(request):
 @require_POST
 def token_revoke(request, pk: int):
     token = selectors.token_get_for_user(user=request.user, pk=pk)
-    try:
-        services.token_revoke(token=token, actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("令牌“%(name)s”已撤销。") % {"name": token.name})
+    services.token_revoke(token=token, actor=request.user)  # a refusal: core.pages' middleware
+    messages.success(request, _("令牌“%(name)s”已撤销。") % {"name": token.name})
     return redirect("accounts:me")

@@ -59,6 +59,12 @@ def error_text(exc: Exception) -> str:
     return " ".join(error_messages(exc))
 
 
+def form_error_text(form: forms.BaseForm) -> str:
+    """Every error of a form in one sentence, for a message or a panel that has no field to show
+    them beside."""
+    return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
 class VersionField(forms.IntegerField):
     """The hidden `version` every edit form of a versioned object carries (core.transitions)."""
 

@@ -3,7 +3,6 @@ core.pages': `form_errors` on the submit form, the action panel and the upload f
 
 from datetime import timedelta
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alleyhub.accounts.models import Role
-from alleyhub.core.pages import form_errors
+from alleyhub.core.pages import form_error_text, form_errors
 
 from . import selectors, services
 from .deadlines import current_deadline
@@ -94,11 +93,6 @@ def board(request) -> HttpResponse:
     )
 
 
-def _form_error_text(form: forms.BaseForm) -> str:
-    """Every error of a form in one sentence, for a message or the action panel."""
-    return " ".join(str(error) for errors in form.errors.values() for error in errors)
-
-
 def _detail_context(request, req: EnterpriseRequest, *, form: RequestActionForm | None = None) -> dict:
     actions = selectors.request_actions_for_user(request=req, user=request.user)
     moves = [REQUEST_MOVES.get(a) for a in actions]
@@ -112,7 +106,7 @@ def _detail_context(request, req: EnterpriseRequest, *, form: RequestActionForm 
         "actions": [(m.action, m.display(), m.note_required) for m in moves],
         # After a refusal the panel shows the error and keeps what the user wrote.
         "action_form": form or RequestActionForm(initial={"version": req.version}),
-        "error": _form_error_text(form) if form is not None else "",
+        "error": form_error_text(form) if form is not None else "",
         "attachment_form": AttachmentForm(),
         "can_attach": bool(selectors.request_roles_for_user(request=req, user=request.user) - {VIEWER})
         and req.status != RequestStatus.CLOSED,
@@ -155,7 +149,7 @@ def act(request, pk: int, action: str) -> HttpResponse:
             _detail_context(request, req, form=form if refused else None),
         )
     if refused:
-        messages.error(request, _form_error_text(form))
+        messages.error(request, form_error_text(form))
     else:
         messages.success(request, _("已完成：%(action)s") % {"action": Action(action).label})
     return redirect("requests:detail", pk=pk)
@@ -195,5 +189,5 @@ def attachment_upload(request, pk: int) -> HttpResponse:
             services.attachment_add(request=req, uploaded=form.cleaned_data["file"], actor=request.user)
             messages.success(request, _("附件已上传。"))
             return redirect("requests:detail", pk=pk)
-    messages.error(request, _form_error_text(form))
+    messages.error(request, form_error_text(form))
     return redirect("requests:detail", pk=pk)
