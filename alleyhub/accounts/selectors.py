@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 
 from alleyhub.accounts.hooks import DemoPersonas, login_demo_personas
 from alleyhub.accounts.models import Membership, PersonalAccessToken, User
@@ -80,3 +81,11 @@ def demo_accounts_for_login() -> tuple[list[DemoAccount], str]:
             )
         )
     return out, personas.password
+
+
+def api_actor(request: HttpRequest) -> User:
+    """The signed-in user of a write endpoint (its `auth` lets nobody else through; this is the
+    typed way to say so). Raises PermissionDenied for anyone else."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user

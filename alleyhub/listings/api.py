@@ -6,18 +6,16 @@ carry the listing's `version` and an `ETag`; changes take `version` in the body 
 
 from typing import Any, Literal
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
-from ninja.errors import ValidationError as NinjaValidationError
 from ninja.pagination import paginate
-from pydantic import ValidationError as PydanticValidationError
 
-from alleyhub.accounts.models import User
+from alleyhub.accounts.selectors import api_actor
 from alleyhub.core.api_auth import api_auth_required
+from alleyhub.core.api_inputs import optional_body, optional_body_openapi
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import PublishableListing
 from alleyhub.core.pagination import BoundedPageNumberPagination
@@ -74,13 +72,6 @@ def _write_data(payload: Schema) -> tuple[dict[str, Any], dict[str, Any]]:
     return data, m2m
 
 
-def _actor(request: HttpRequest) -> User:
-    """The signed-in user of a write endpoint (`api_auth_required` lets nobody else through)."""
-    if not isinstance(request.user, User):
-        raise PermissionDenied
-    return request.user
-
-
 def _with_etag(response: HttpResponse, listing: PublishableListing) -> PublishableListing:
     response["ETag"] = etag_for(listing)
     return listing
@@ -107,7 +98,7 @@ def outcome_detail(request: HttpRequest, response: HttpResponse, outcome_id: int
 def outcome_create(request: HttpRequest, payload: OutcomeCreateIn) -> Status:
     owner = get_object_or_404(Organization, pk=payload.owner_id)
     data, m2m = _write_data(payload)
-    return Status(201, services.outcome_create(actor=_actor(request), owner=owner, **data, **m2m))
+    return Status(201, services.outcome_create(actor=api_actor(request), owner=owner, **data, **m2m))
 
 
 @router.patch(
@@ -123,7 +114,7 @@ def outcome_update(
     expected_version = expected_version_from(request, payload.version)
     data, m2m = _write_data(payload)
     outcome = services.outcome_update(
-        outcome=outcome, actor=_actor(request), expected_version=expected_version, **data, **m2m
+        outcome=outcome, actor=api_actor(request), expected_version=expected_version, **data, **m2m
     )
     return _with_etag(response, outcome)
 
@@ -149,7 +140,7 @@ def demand_detail(request: HttpRequest, response: HttpResponse, demand_id: int) 
 def demand_create(request: HttpRequest, payload: DemandCreateIn) -> Status:
     owner = get_object_or_404(Organization, pk=payload.owner_id)
     data, m2m = _write_data(payload)
-    return Status(201, services.demand_create(actor=_actor(request), owner=owner, **data, **m2m))
+    return Status(201, services.demand_create(actor=api_actor(request), owner=owner, **data, **m2m))
 
 
 @router.patch(
@@ -165,7 +156,7 @@ def demand_update(
     expected_version = expected_version_from(request, payload.version)
     data, m2m = _write_data(payload)
     demand = services.demand_update(
-        demand=demand, actor=_actor(request), expected_version=expected_version, **data, **m2m
+        demand=demand, actor=api_actor(request), expected_version=expected_version, **data, **m2m
     )
     return _with_etag(response, demand)
 
@@ -202,32 +193,12 @@ _ACTIONS = {
 Action = Literal["publish", "archive", "confirm"]
 
 
-def _body_version(request: HttpRequest) -> int | None:
-    """`version` from the optional JSON body of a status action (`{"version": 3}`). The body is
-    read here rather than declared to ninja, because an action may come without one (or as an
-    empty form), which a declared body refuses."""
-    if request.content_type != "application/json" or not request.body:
-        return None
-    try:
-        return ActionIn.model_validate_json(request.body).version
-    except PydanticValidationError as exc:
-        raise NinjaValidationError([dict(e) for e in exc.errors()]) from exc
-
-
-ACTION_BODY = {
-    "requestBody": {
-        "required": False,
-        "content": {"application/json": {"schema": ActionIn.model_json_schema()}},
-    }
-}
-
-
 def _act(
     request: HttpRequest, response: HttpResponse, kind: str, listing_id: int, action: str
 ) -> PublishableListing:
     listing = _GETTERS[kind](pk=listing_id, user=request.user)
-    expected_version = expected_version_from(request, _body_version(request))
-    listing = _ACTIONS[action](listing=listing, actor=_actor(request), expected_version=expected_version)
+    expected_version = expected_version_from(request, optional_body(request, ActionIn).version)
+    listing = _ACTIONS[action](listing=listing, actor=api_actor(request), expected_version=expected_version)
     return _with_etag(response, listing)
 
 
@@ -236,7 +207,7 @@ def _act(
     response=ListingOut,
     auth=api_auth_required,
     summary="Publish, archive or confirm an outcome (`version` or If-Match: 409 when stale)",
-    openapi_extra=ACTION_BODY,
+    openapi_extra=optional_body_openapi(ActionIn),
 )
 def outcome_action(
     request: HttpRequest, response: HttpResponse, outcome_id: int, action: Action
@@ -249,7 +220,7 @@ def outcome_action(
     response=ListingOut,
     auth=api_auth_required,
     summary="Publish, archive or confirm a demand (`version` or If-Match: 409 when stale)",
-    openapi_extra=ACTION_BODY,
+    openapi_extra=optional_body_openapi(ActionIn),
 )
 def demand_action(
     request: HttpRequest, response: HttpResponse, demand_id: int, action: Action
@@ -262,7 +233,7 @@ def demand_action(
     response=ListingOut,
     auth=api_auth_required,
     summary="Publish, archive or confirm an investor profile (`version` or If-Match: 409 when stale)",
-    openapi_extra=ACTION_BODY,
+    openapi_extra=optional_body_openapi(ActionIn),
 )
 def investor_action(
     request: HttpRequest, response: HttpResponse, investor_id: int, action: Action

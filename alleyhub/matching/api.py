@@ -3,17 +3,14 @@ accept / dismiss. Any query text gets a 200 (possibly empty); an over-long one a
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
-from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
-from pydantic import ValidationError as PydanticValidationError
 
-from alleyhub.accounts.models import User
+from alleyhub.accounts.selectors import api_actor
 from alleyhub.core.api_auth import api_auth_required
-from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.api_inputs import optional_body, optional_body_openapi
 from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import expected_version_from
 
@@ -71,43 +68,10 @@ class SearchFilters(Schema):
     limit: int = Field(20, ge=1, le=100)
 
 
-_DECISION_BODY = {
-    "requestBody": {
-        "required": False,
-        "content": {"application/json": {"schema": DecisionIn.model_json_schema()}},
-    }
-}
-
-
-def _actor(request: HttpRequest) -> User:
-    """The signed-in user of an endpoint that requires authentication."""
-    if not isinstance(request.user, User):
-        raise PermissionDenied
-    return request.user
-
-
 def _decision(request: HttpRequest) -> DecisionIn:
-    """The optional body {"reason": "...", "version": 3} (JSON or form fields); a body is not
-    required for one-click use. The version may come as an If-Match header instead."""
-    if request.content_type != "application/json":
-        data = {
-            "reason": str(request.POST.get("reason", ""))[:300],
-            "version": request.POST.get("version") or None,
-        }
-    elif not request.body.strip():
-        data = {}
-    else:
-        data = None
-    try:
-        payload = (
-            DecisionIn.model_validate(data)
-            if data is not None
-            else DecisionIn.model_validate_json(request.body)
-        )
-    except PydanticValidationError as exc:
-        raise ApplicationError(
-            _("请求中有无效的字段。"), {"errors": [str(e.get("msg", "")) for e in exc.errors()]}, status=422
-        ) from exc
+    """The optional body {"reason": "...", "version": 3} (JSON, form fields or none: one-click use
+    needs no body); the version may come as an If-Match header instead."""
+    payload = optional_body(request, DecisionIn)
     payload.version = expected_version_from(request, payload.version)
     return payload
 
@@ -168,13 +132,13 @@ class _LazyMatches:
     response=MatchOut,
     auth=api_auth_required,
     summary="Accept a match",
-    openapi_extra=_DECISION_BODY,
+    openapi_extra=optional_body_openapi(DecisionIn),
 )
 def match_accept(request: HttpRequest, match_id: int):
     decision = _decision(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
     match = decisions.match_accept(
-        match=match, actor=_actor(request), reason=decision.reason, expected_version=decision.version
+        match=match, actor=api_actor(request), reason=decision.reason, expected_version=decision.version
     )
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
@@ -185,13 +149,13 @@ def match_accept(request: HttpRequest, match_id: int):
     response=MatchOut,
     auth=api_auth_required,
     summary="Dismiss a match",
-    openapi_extra=_DECISION_BODY,
+    openapi_extra=optional_body_openapi(DecisionIn),
 )
 def match_dismiss(request: HttpRequest, match_id: int):
     decision = _decision(request)
     match = selectors.match_get_for_user(match_id=match_id, user=request.user)
     match = decisions.match_dismiss(
-        match=match, actor=_actor(request), reason=decision.reason, expected_version=decision.version
+        match=match, actor=api_actor(request), reason=decision.reason, expected_version=decision.version
     )
     attached = selectors.attach_objects([match])
     return _match_out(attached[0]) if attached else _bare(match)
