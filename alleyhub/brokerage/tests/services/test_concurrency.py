@@ -6,21 +6,16 @@ import threading
 import time
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from alleyhub.brokerage.models import Case, CaseStageChange
 from alleyhub.brokerage.services import case_move, case_update
 from alleyhub.brokerage.tests.factories import BrokerFactory, CaseFactory
 from alleyhub.brokerage.transitions import Stage
 from alleyhub.core.exceptions import ConflictError
+from alleyhub.core.tests.concurrency import in_thread, race_test
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite lets only one writer in, so two brokers cannot race",
-    ),
-]
+pytestmark = race_test
 
 
 @pytest.fixture
@@ -30,20 +25,6 @@ def shared_case(settings):
     second = BrokerFactory(display_name="第二位经纪人")
     case.co_brokers.add(second)
     return case, case.broker, second
-
-
-def _in_thread(fn, results, key):
-    def run():
-        try:
-            results[key] = fn()
-        except Exception as exc:  # noqa: BLE001 - the result is inspected by the test
-            results[key] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 def test_the_second_of_two_overlapping_moves_waits_then_gets_a_conflict(shared_case):
@@ -72,7 +53,7 @@ def test_the_second_of_two_overlapping_moves_waits_then_gets_a_conflict(shared_c
         finally:
             results["second_waited"] = time.monotonic() - started
 
-    threads = [_in_thread(first, results, "first"), _in_thread(second, results, "second")]
+    threads = [in_thread(first, results, "first"), in_thread(second, results, "second")]
     for t in threads:
         t.join(10)
 
@@ -102,7 +83,7 @@ def test_of_many_simultaneous_moves_exactly_one_wins(shared_case):
 
         return run
 
-    threads = [_in_thread(mover(b), results, i) for i, b in enumerate(brokers)]
+    threads = [in_thread(mover(b), results, i) for i, b in enumerate(brokers)]
     for t in threads:
         t.join(10)
 
@@ -126,7 +107,7 @@ def _run_together(functions):
 
         return run
 
-    threads = [_in_thread(at_once(fn), results, i) for i, fn in enumerate(functions)]
+    threads = [in_thread(at_once(fn), results, i) for i, fn in enumerate(functions)]
     for t in threads:
         t.join(10)
     return [results[i] for i in range(len(functions))]

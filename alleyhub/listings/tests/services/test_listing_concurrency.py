@@ -7,49 +7,17 @@ check). SQLite has no row locks and serialises writers on the whole file, so the
 race cannot be staged there; the same paths run on every database in test_listing_edit.py and
 test_listing_status.py."""
 
-import threading
-from collections.abc import Callable
-from typing import Any
-
 import pytest
-from django.db import connection, connections
 
 from alleyhub.core.exceptions import ApplicationError, ConflictError
 from alleyhub.core.models import AuditEntry, ListingStatus
+from alleyhub.core.tests.concurrency import race, race_test
 from alleyhub.listings import services
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
 from ..factories import InvestorProfileFactory, TechDemandFactory, TechOutcomeFactory
 
-pytestmark = [
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite has no SELECT … FOR UPDATE and serialises writers, so the race cannot be staged",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
-
-
-def race(calls: list[Callable[[], Any]]) -> list[Any]:
-    """Run the calls at the same moment on separate threads (each its own connection)."""
-    barrier = threading.Barrier(len(calls))
-    results: list[Any] = [None] * len(calls)
-
-    def run(i: int, fn: Callable[[], Any]) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[i] = fn()
-        except Exception as exc:  # noqa: BLE001 - collected and asserted on below
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    return results
+pytestmark = race_test
 
 
 @pytest.mark.parametrize("attempt", range(5))

@@ -6,9 +6,10 @@ import threading
 import time
 
 import pytest
-from django.db import connection, transaction
+from django.db import transaction
 
 from alleyhub.core.exceptions import ConflictError
+from alleyhub.core.tests.concurrency import in_thread, race_test
 from alleyhub.matching.models import Match, MatchFeedback, MatchStatus
 from alleyhub.matching.services.decisions import match_accept, match_dismiss
 from alleyhub.matching.tests.factories import (
@@ -19,13 +20,7 @@ from alleyhub.matching.tests.factories import (
     TechOutcomeFactory,
 )
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs PostgreSQL: SQLite lets only one writer in, so two deciders cannot race",
-    ),
-]
+pytestmark = race_test
 
 
 @pytest.fixture
@@ -42,20 +37,6 @@ def shared_match(settings):
     )
     assert (match.status, match.version) == (MatchStatus.SUGGESTED, 1)
     return match, MembershipFactory(organization=enterprise).user, BrokerFactory()
-
-
-def _in_thread(fn, results, key):
-    def run():
-        try:
-            results[key] = fn()
-        except Exception as exc:  # noqa: BLE001 - the result is inspected by the test
-            results[key] = exc
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 def test_the_second_of_two_overlapping_decisions_waits_then_gets_a_conflict(shared_match):
@@ -78,7 +59,7 @@ def test_the_second_of_two_overlapping_decisions_waits_then_gets_a_conflict(shar
         finally:
             results["second_waited"] = time.monotonic() - started
 
-    threads = [_in_thread(first, results, "first"), _in_thread(second, results, "second")]
+    threads = [in_thread(first, results, "first"), in_thread(second, results, "second")]
     for t in threads:
         t.join(10)
 
@@ -109,7 +90,7 @@ def test_of_many_simultaneous_decisions_on_one_version_exactly_one_wins(shared_m
 
         return run
 
-    threads = [_in_thread(decider(s, a), results, i) for i, (s, a) in enumerate(deciders)]
+    threads = [in_thread(decider(s, a), results, i) for i, (s, a) in enumerate(deciders)]
     for t in threads:
         t.join(10)
 
@@ -135,8 +116,8 @@ def test_without_versions_two_deciders_are_serialised_and_both_are_recorded(shar
         return run
 
     threads = [
-        _in_thread(decide(match_accept, member), results, "accept"),
-        _in_thread(decide(match_dismiss, broker), results, "dismiss"),
+        in_thread(decide(match_accept, member), results, "accept"),
+        in_thread(decide(match_dismiss, broker), results, "dismiss"),
     ]
     for t in threads:
         t.join(10)

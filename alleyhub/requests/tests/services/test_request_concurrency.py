@@ -5,45 +5,18 @@ check). SQLite has no row locks and serialises writers on the whole file, so the
 race cannot be staged there; the stale-version path itself is covered on every database by
 test_request_transitions.py::test_stale_version_gets_a_conflict_and_changes_nothing."""
 
-import threading
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
 
 from alleyhub.core.exceptions import ApplicationError, ConflictError
+from alleyhub.core.tests.concurrency import postgres_only, race
 from alleyhub.requests.attachments import MAX_ATTACHMENTS_PER_REQUEST
 from alleyhub.requests.models import Action, EnterpriseRequest, RequestAttachment, RequestEvent
 from alleyhub.requests.services import attachment_add, request_act
 
 from ..factories import submit
 
-pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql",
-    reason="needs PostgreSQL: SQLite has no SELECT … FOR UPDATE and serialises writers, so the race cannot be staged",
-)
-
-
-def race(calls):
-    """Run the calls at the same moment on separate threads (each its own connection)."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(i, fn):
-        try:
-            barrier.wait(timeout=10)
-            results[i] = fn()
-        except Exception as exc:  # noqa: BLE001 - collected and asserted on below
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, fn)) for i, fn in enumerate(calls)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    return results
+pytestmark = postgres_only
 
 
 @pytest.mark.django_db(transaction=True)
