@@ -6,7 +6,7 @@ from django.contrib.messages import get_messages
 from alleyhub.listings.models import TechDemand
 from alleyhub.listings.tests.factories import TechDemandFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("alleyhub.core.tests.mechanisms.urls")]
+pytestmark = [pytest.mark.django_db, pytest.mark.urls("alleyhub.core.tests.urls")]
 
 
 @pytest.mark.parametrize(("kind", "text"), [("application", "不能这样做。"), ("validation", "字段无效。")])

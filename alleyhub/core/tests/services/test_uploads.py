@@ -68,7 +68,7 @@ def test_stored_names_are_random_and_keep_only_a_known_extension():
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("alleyhub.core.tests.mechanisms.urls")
+@pytest.mark.urls("alleyhub.core.tests.urls")
 def test_downloads_are_attachments_that_cannot_run_in_our_origin(
     client, django_user_model, settings, tmp_path
 ):
@@ -86,6 +86,6 @@ def test_downloads_are_attachments_that_cannot_run_in_our_origin(
 
 
 @pytest.mark.django_db
-@pytest.mark.urls("alleyhub.core.tests.mechanisms.urls")
+@pytest.mark.urls("alleyhub.core.tests.urls")
 def test_downloads_need_a_signed_in_user(client):
     assert client.get("/files/1/").status_code == 302
