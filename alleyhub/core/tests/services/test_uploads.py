@@ -3,6 +3,8 @@
 import pytest
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.uploads import IMAGES, UploadField, UploadPolicy, random_file_name, upload_validate
@@ -81,7 +83,13 @@ def test_downloads_are_attachments_that_cannot_run_in_our_origin(
     assert "sandbox" in response["Content-Security-Policy"]
     assert response["Cache-Control"] == "private, no-store"
     assert b"".join(response.streaming_content) == b"<script>alert(1)</script>"
-    response.close()
+    # Close the file as the server would, without letting request_finished close the test's
+    # database connection (as Django's test client does around its own requests).
+    request_finished.disconnect(close_old_connections)
+    try:
+        response.close()
+    finally:
+        request_finished.connect(close_old_connections)
     assert client.get("/files/403/").status_code == 403
 
 
