@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alleyhub.accounts.models import Role, User
-from alleyhub.core.pages import form_errors
+from alleyhub.core.pages import form_error_text, form_errors
 from alleyhub.matching.models import Match
 
 from . import selectors, services
@@ -49,11 +48,6 @@ def client_ip(request: HttpRequest) -> str | None:
 def _require_pipeline_user(user: Any) -> None:
     if not (user.is_broker or user.is_operator):
         raise PermissionDenied(_("只有科技经纪人或运营方可以使用项目看板。"))
-
-
-def _errors_text(form: forms.BaseForm) -> str:
-    """A refused form that is not shown again, as one message."""
-    return "; ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 def _board_context(request: Any, *, error: str = "") -> dict[str, Any]:
@@ -180,7 +174,7 @@ def _board_refusal(form: CaseMoveForm) -> str:
         return _("%(message)s 页面已显示最新版本。") % {
             "message": selectors.case_conflict_message(case=current)
         }
-    return _errors_text(form)
+    return form_error_text(form)
 
 
 @login_required
@@ -265,7 +259,7 @@ def activity_add(request, case_id: int):
             messages.success(request, _("已记录。"))
             return redirect(back)
     # The activity form is not shown again (a file cannot be kept): the refusal is a message.
-    messages.error(request, _errors_text(form))
+    messages.error(request, form_error_text(form))
     return redirect(back)
 
 
@@ -298,7 +292,7 @@ def case_rate(request, case_id: int):
         )
         messages.success(request, _("感谢您的评价。"))
         return redirect(case)
-    messages.error(request, _errors_text(form))
+    messages.error(request, form_error_text(form))
     return redirect(case)
 
 
@@ -323,7 +317,7 @@ def case_start_from_match(request, match_id: int):
             return redirect(case)
         if request.htmx:
             # The match row swaps nothing: show the refusal on the confirmation page.
-            messages.error(request, _errors_text(form))
+            messages.error(request, form_error_text(form))
             response = HttpResponse(status=204)
             response["HX-Redirect"] = request.path
             return response
