@@ -14,7 +14,7 @@ ConflictError themselves:
       return render(request, "listings/listing_form.html", {"form": form})
 
   A stale `version` (someone else saved first) keeps the user's input, moves the hidden version to
-  the current one and lists what the other person changed (`form.conflict_changes`), so a second
+  the current one and lists the saved values that differ from the input (`form.conflict_changes`), so a second
   submit overwrites knowingly and nothing is lost silently.
 - **A button** (a POST without a form to show again) just calls the service. If it raises,
   `PageErrorMiddleware` shows the message and sends the user back to the page (for htmx requests
@@ -107,7 +107,9 @@ def _validation_onto_form(form: forms.BaseForm, exc: ValidationError) -> None:
 def _conflict_onto_form(form: forms.BaseForm, exc: ConflictError) -> None:
     form.add_error(
         None,
-        _("%(message)s 下面列出了对方的修改；您填写的内容仍在表单中，再次提交将以您的内容为准。")
+        _(
+            "%(message)s 下面列出了与您填写不同的已保存内容；您填写的内容仍在表单中，再次提交将以您的内容为准。"
+        )
         % {"message": exc.message},
     )
     current = exc.current
@@ -121,7 +123,8 @@ def _conflict_onto_form(form: forms.BaseForm, exc: ConflictError) -> None:
 
 def conflict_changes(form: forms.BaseForm, current: Model) -> list[tuple[str, str]]:
     """(label, value now saved) for each field of `form` whose saved value differs from what the
-    user sent: what the other person changed, shown next to the user's own input."""
+    user sent, shown next to the user's own input (the form does not know the values the user first
+    saw, so the user's own edits are listed too: the list says "saved now", not "they changed")."""
     sent = getattr(form, "cleaned_data", {}) or {}
     changes = []
     for name, field in form.fields.items():

@@ -38,7 +38,7 @@ def test_saving_the_edit_form_over_a_colleagues_change_shows_it_and_keeps_my_inp
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "赵经纪" in html and "下面列出了对方的修改" in html  # changed meanwhile, and by whom
+    assert "赵经纪" in html and "下面列出了与您填写不同的已保存内容" in html  # changed meanwhile, and by whom
     assert 'data-testid="edit-form"' in html and '<details id="edit" open>' in html
     assert 'value="我的名称"' in html  # my input is still in the form
     assert "同事改的名称" in html.split("conflict-changes")[1]  # next to what the colleague saved

@@ -48,7 +48,7 @@ def test_a_stale_edit_shows_the_other_change_and_overwrites_nothing(client_as, m
     assert response.status_code == 200
     body = response.content.decode()
     assert "此内容已被他人修改" in body
-    assert "对方修改后的内容" in body
+    assert "已保存的内容（与您填写的不同）" in body
     assert "预算上限（元）" in body and "990000" in body
     assert 'value="我改的标题"' in body  # the user's input is kept
     assert '<input type="hidden" name="version" value="2"' in body  # a second submit is knowing
