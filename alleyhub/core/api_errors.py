@@ -52,7 +52,13 @@ def install_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def authentication_error(request, exc):
-        return problem(api, request, 401, _("需要登录"), _("请登录或提供有效的访问令牌。"))
+        if request.headers.get("Authorization", "").lower().startswith("bearer"):
+            response = problem(api, request, 401, _("访问令牌无效"), _("访问令牌无效、已过期或已被撤销。"))
+            response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+            return response
+        response = problem(api, request, 401, _("需要登录"), _("请登录或提供有效的访问令牌。"))
+        response["WWW-Authenticate"] = "Bearer"
+        return response
 
     @api.exception_handler(PermissionDenied)
     def permission_denied(request, exc):
