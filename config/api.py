@@ -1,12 +1,11 @@
-"""The one API: each app contributes a Router; errors become RFC 9457 problem JSON."""
-
-from ninja import NinjaAPI
+"""The one API: each app contributes a Router; errors become RFC 9457 problem JSON,
+documented in the OpenAPI schema for every operation (`core.api_errors.ProblemJsonAPI`)."""
 
 from alleyhub.accounts.api import router as accounts_router
 from alleyhub.brokerage.api import router as brokerage_router
 from alleyhub.catalogue.api import router as catalogue_router
 from alleyhub.core.api_auth import api_auth
-from alleyhub.core.api_errors import install_problem_handlers
+from alleyhub.core.api_errors import ProblemJsonAPI, install_problem_handlers
 from alleyhub.directory.api import people_router
 from alleyhub.directory.api import router as directory_router
 from alleyhub.listings.api import router as listings_router
@@ -16,7 +15,7 @@ from alleyhub.notifications.api import router as notifications_router
 from alleyhub.requests.api import router as requests_router
 from alleyhub.spaces.api import router as spaces_router
 
-api = NinjaAPI(
+api = ProblemJsonAPI(
     title="Alley Hub API",
     version="1.0",
     description="上海硅巷科创街区平台 API / Shanghai Silicon Alley platform API",

@@ -15,6 +15,7 @@ from ninja.pagination import paginate
 
 from alleyhub.accounts.models import Role, User
 from alleyhub.core.api_auth import api_auth_required
+from alleyhub.core.api_inputs import optional_body, optional_body_openapi
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
@@ -33,8 +34,8 @@ from .schemas import (
     CaseFromMatchIn,
     CaseMoveIn,
     CaseOut,
+    CaseRatingOut,
     RatingIn,
-    RatingOut,
 )
 from .views import client_ip
 
@@ -88,10 +89,15 @@ def case_create(request, payload: CaseCreateIn):
     return Status(201, case)
 
 
-@router.post("/from-match/{match_id}", response={201: CaseOut}, summary="Start a case from a match")
-def case_from_match(request, match_id: int, payload: CaseFromMatchIn | None = None):
+@router.post(
+    "/from-match/{match_id}",
+    response={201: CaseOut},
+    summary="Start a case from a match",
+    openapi_extra=optional_body_openapi(CaseFromMatchIn),
+)
+def case_from_match(request, match_id: int):
     match = get_object_or_404(Match, pk=match_id)
-    broker_id = payload.broker_id if payload else None
+    broker_id = optional_body(request, CaseFromMatchIn).broker_id
     broker = _user_or_422(broker_id, "broker_id") if broker_id is not None else None
     return Status(201, services.case_start_from_match(match=match, actor=request.user, broker=broker))
 
@@ -168,7 +174,7 @@ def confidentiality_accept(request, case_id: int):
     return services.case_confidentiality_accept(case=case, actor=request.user, ip_address=client_ip(request))
 
 
-@router.post("/{case_id}/rating", response=RatingOut, summary="Rate the broker's work on a finished case")
+@router.post("/{case_id}/rating", response=CaseRatingOut, summary="Rate the broker's work on a finished case")
 def case_rate(request, case_id: int, payload: RatingIn):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user)
     return services.case_rate(case=case, actor=request.user, score=payload.score, comment=payload.comment)

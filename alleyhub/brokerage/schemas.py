@@ -1,13 +1,18 @@
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.urls import reverse
 from ninja import Field, Schema
 
+from alleyhub.core.schemas import choices_json_schema
+
 from .models import CaseActivity, SupplyKind
 from .selectors import CASE_SORTS, CaseListParams, allowed_next_stages
 from .transitions import CloseReason, ContractType, Stage
+
+CaseStage = Annotated[Stage, choices_json_schema(Stage, "CaseStage")]
+ActivityKind = Annotated[CaseActivity.Kind, choices_json_schema(CaseActivity.Kind, "ActivityKind")]
 
 
 class UserRefOut(Schema):
@@ -92,7 +97,7 @@ class CaseFromMatchIn(Schema):
 
 
 class CaseMoveIn(Schema):
-    to_stage: Stage
+    to_stage: CaseStage
     version: int | None = Field(
         None,
         ge=1,
@@ -109,7 +114,7 @@ class CaseFilters(Schema):
     """The API's side of selectors.CaseListParams (the board and "my cases" read the same
     parameters from their address)."""
 
-    stage: Stage | None = None
+    stage: CaseStage | None = None
     supply_kind: SupplyKind | None = None
     broker_id: int | None = Field(None, description="responsible broker or co-broker")
     q: str | None = Field(None, max_length=100, description="words in the title or the demand side's name")
@@ -130,7 +135,7 @@ class CaseFilters(Schema):
 
 
 class ActivityIn(Schema):
-    kind: CaseActivity.Kind
+    kind: ActivityKind
     text: str = Field("", max_length=5000)
 
 
@@ -168,7 +173,7 @@ class RatingIn(Schema):
     comment: str = Field("", max_length=2000)
 
 
-class RatingOut(Schema):
+class CaseRatingOut(Schema):
     case_id: int
     score: int
     comment: str

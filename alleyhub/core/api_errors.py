@@ -2,7 +2,13 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation, ValidationError
+from django.core.exceptions import (
+    ImproperlyConfigured,
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    ValidationError,
+)
 from django.db import OperationalError
 from django.http import Http404, HttpRequest
 from django.http.multipartparser import MultiPartParserError
@@ -10,11 +16,81 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.openapi.schema import OpenAPISchema
+from ninja.operation import Operation
 
 from .exceptions import ApplicationError
 
 logger = logging.getLogger(__name__)
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+PROBLEM_SCHEMA = {
+    "title": "Problem",
+    "description": "RFC 9457 problem details; extension members (e.g. `errors`, `current_version`) may follow",
+    "type": "object",
+    "properties": {
+        "type": {"type": "string", "title": "Type"},
+        "title": {"type": "string", "title": "Title"},
+        "status": {"type": "integer", "title": "Status"},
+        "detail": {"type": "string", "title": "Detail"},
+        "instance": {"type": "string", "title": "Instance"},
+        "errors": {"title": "Errors", "description": "the invalid fields (422)"},
+        "current_version": {"type": "integer", "title": "Current Version", "description": "409 conflicts"},
+        "current_state": {"title": "Current State", "description": "409 conflicts"},
+    },
+    "required": ["type", "title", "status"],
+    "additionalProperties": True,
+}
+# What every operation may answer besides its own responses (documented in the OpenAPI schema).
+PROBLEM_RESPONSES = {
+    401: "Not signed in, or the Bearer token is invalid, expired or revoked",
+    403: "Not allowed, or a session write without the CSRF token",
+    404: "Not found (or not visible to you)",
+    409: "Conflict: a stale version or a move the current state does not allow",
+    422: "Invalid input",
+}
+
+
+class ProblemOpenAPISchema(OpenAPISchema):
+    """Ninja's OpenAPI document, plus the problem responses of every operation, and a refusal to
+    let two different schemas share one component name (Ninja would keep the last one silently and
+    clients would validate against the wrong schema)."""
+
+    def add_schema_definitions(self, definitions: dict) -> None:
+        for name, definition in definitions.items():
+            if name in self.schemas and self.schemas[name] != definition:
+                raise ImproperlyConfigured(
+                    f"Two different API schemas are named {name!r}: give each a unique name "
+                    "(the Schema class, or the enum through core.schemas.choices_json_schema)."
+                )
+        super().add_schema_definitions(definitions)
+
+    def responses(self, operation: Operation) -> dict[int, dict]:
+        result = super().responses(operation)
+        for status, description in PROBLEM_RESPONSES.items():
+            result.setdefault(
+                status,
+                {
+                    "description": description,
+                    "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+                },
+            )
+        return result
+
+    def get_components(self) -> dict:
+        self.add_schema_definitions({"Problem": PROBLEM_SCHEMA})
+        return super().get_components()
+
+
+class ProblemJsonAPI(NinjaAPI):
+    """The NinjaAPI whose OpenAPI schema documents the problem JSON every operation may answer."""
+
+    def get_openapi_schema(
+        self, *, path_prefix: str | None = None, path_params: dict | None = None
+    ) -> OpenAPISchema:
+        if path_prefix is None:
+            path_prefix = self.get_root_path(path_params or {})
+        return ProblemOpenAPISchema(self, path_prefix)
 
 
 def problem(api: NinjaAPI, request: HttpRequest, status: int, title: str, detail: str = "", **extra):

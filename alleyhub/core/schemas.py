@@ -4,9 +4,10 @@ the common fields of a `PublishableListing`."""
 from datetime import date, datetime
 from typing import Annotated
 
+from django.db.models import Choices
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
-from pydantic import AfterValidator
+from pydantic import AfterValidator, WithJsonSchema
 
 ID_MAX = 2**63 - 1
 
@@ -19,6 +20,14 @@ def _no_nul(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+def choices_json_schema(choices: type[Choices], name: str) -> WithJsonSchema:
+    """The JSON schema of a Django choices enum under a name of its own, for
+    `Annotated[Person.Kind, choices_json_schema(Person.Kind, "PersonKind")]`: Django's nested
+    `Kind` / `Stage` classes would otherwise all be one `Kind` component in the OpenAPI schema,
+    the last one written winning (`core.api_errors.ProblemOpenAPISchema` refuses such clashes)."""
+    return WithJsonSchema({"title": name, "type": "string", "enum": [str(value) for value in choices.values]})
 
 
 class OwnerOut(Schema):

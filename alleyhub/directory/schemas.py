@@ -1,9 +1,11 @@
 from datetime import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from django.urls import reverse
 from ninja import Field, Schema
 
+from alleyhub.core.schemas import choices_json_schema
 from alleyhub.directory.models import LifecycleStage, OrganizationKind, Person
 from alleyhub.directory.selectors import SEARCH_MAX_LENGTH, person_contact_visible
 
@@ -92,8 +94,11 @@ class OrganizationOut(Schema):
         return obj.contact_phone if _signed_in(context) else None
 
 
+PersonKind = Annotated[Person.Kind, choices_json_schema(Person.Kind, "PersonKind")]
+
+
 class PersonFilters(Schema):
-    kind: Person.Kind | None = None
+    kind: PersonKind | None = None
     organization: str | None = Field(None, max_length=80, description="organisation slug")
     q: str | None = Field(None, max_length=SEARCH_MAX_LENGTH)
 

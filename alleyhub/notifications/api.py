@@ -12,13 +12,13 @@ from .schemas import MarkedOut, NotificationOut, PreferenceIn, PreferenceOut, Un
 router = Router(tags=["notifications"], auth=api_auth_required)
 
 
-class ListFilters(Schema):
+class NotificationFilters(Schema):
     unread: bool = False
 
 
 @router.get("", response=list[NotificationOut], summary="My notifications, newest first")
 @paginate(BoundedPageNumberPagination)
-def notification_list(request, filters: Query[ListFilters]):
+def notification_list(request, filters: Query[NotificationFilters]):
     return selectors.notifications_for_user(user=request.user, unread_only=filters.unread)
 
 

@@ -27,7 +27,7 @@ from .selectors import RequestListParams
 router = Router(tags=["requests"], auth=api_auth_required)
 
 
-class ListFilters(Schema):
+class RequestFilters(Schema):
     scope: str = "all"
     status: str | None = None
     sort: str = "newest"
@@ -101,7 +101,7 @@ def _detail_out(req: EnterpriseRequest, user: Any) -> dict[str, Any]:
 @router.get("/", response=list[RequestListOut], summary="Requests I may see")
 @paginate(BoundedPageNumberPagination)
 def request_list(
-    request, filters: Query[ListFilters]
+    request, filters: Query[RequestFilters]
 ) -> QuerySet[EnterpriseRequest] | list[EnterpriseRequest]:
     """scope: `mine` (my enterprise's), `unit` (my unit's, or every open one for the task force), `all`;
     status: one status; sort: `newest` or `deadline` (running deadlines first, red → yellow → green,

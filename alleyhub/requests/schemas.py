@@ -67,7 +67,7 @@ class AttachmentOut(Schema):
     url: str
 
 
-class RatingOut(Schema):
+class RequestRatingOut(Schema):
     score: int
     comment: str
     created_at: datetime
@@ -84,7 +84,7 @@ class RequestDetailOut(RequestListOut):
     actions: list[str]
     timeline: list[EventOut]
     attachments: list[AttachmentOut]
-    ratings: list[RatingOut]
+    ratings: list[RequestRatingOut]
 
 
 class RequestIn(Schema):

@@ -1,10 +1,11 @@
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
 from pydantic import model_validator
 
-from alleyhub.core.schemas import ID_MAX, ListingOut, OwnerOut, Text, range_in_order
+from alleyhub.core.schemas import ID_MAX, ListingOut, OwnerOut, Text, choices_json_schema, range_in_order
 
 from .models import RenewalSite, SpaceKind
 
@@ -89,6 +90,9 @@ class BuildingFilters(Schema):
     subdistrict: Text | None = Field(None, max_length=50)
 
 
+RenewalStage = Annotated[RenewalSite.Stage, choices_json_schema(RenewalSite.Stage, "RenewalStage")]
+
+
 class RenewalFilters(Schema):
     q: Text | None = Field(None, max_length=100)
-    stage: RenewalSite.Stage | None = None
+    stage: RenewalStage | None = None

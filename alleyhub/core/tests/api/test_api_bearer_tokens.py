@@ -36,7 +36,9 @@ def test_a_revoked_token_is_refused_on_public_and_private_endpoints():
     token_revoke(token=token, actor=user)
     _assert_invalid_token(client.get(f"/api/outcomes/{outcome.pk}", headers=bearer))
     _assert_invalid_token(client.get("/api/me", headers=bearer))
-    _assert_invalid_token(client.post("/api/tokens", {"name": "x"}, content_type="application/json", headers=bearer))
+    _assert_invalid_token(
+        client.post("/api/tokens", {"name": "x"}, content_type="application/json", headers=bearer)
+    )
 
 
 def test_a_wrong_token_is_refused_even_with_a_valid_session(client_as):

@@ -61,9 +61,13 @@ def test_cross_site_post_cannot_confirm_a_demand_or_mark_notifications_read(memb
     _assert_csrf_refused(
         client.post(f"/api/demands/{demand.pk}/confirm", "{}", content_type="text/plain", headers=CROSS_SITE)
     )
-    _assert_csrf_refused(client.post("/api/notifications/read-all", content_type="text/plain", headers=CROSS_SITE))
+    _assert_csrf_refused(
+        client.post("/api/notifications/read-all", content_type="text/plain", headers=CROSS_SITE)
+    )
     _assert_csrf_refused(client.post(f"/api/notifications/{note.pk}/read", headers=CROSS_SITE))
-    _assert_csrf_refused(client.put("/api/notifications/preferences", {"email_mode": "off"}, "application/json"))
+    _assert_csrf_refused(
+        client.put("/api/notifications/preferences", {"email_mode": "off"}, "application/json")
+    )
     _assert_csrf_refused(client.delete("/api/tokens/1"))
     demand.refresh_from_db()
     assert demand.last_confirmed_at == confirmed_before
@@ -75,7 +79,10 @@ def test_a_wrong_csrf_token_is_refused(member_and_demand):
     client = _session(user)
     _csrf_token(client)
     response = client.post(
-        f"/api/demands/{demand.pk}/confirm", {}, content_type="application/json", headers={"X-CSRFToken": "x" * 64}
+        f"/api/demands/{demand.pk}/confirm",
+        {},
+        content_type="application/json",
+        headers={"X-CSRFToken": "x" * 64},
     )
     _assert_csrf_refused(response)
 
@@ -88,7 +95,9 @@ def test_the_sites_own_calls_with_the_csrf_token_pass(member_and_demand):
     token = {"X-CSRFToken": _csrf_token(client)}
     response = client.post("/api/tokens", {"name": "mine"}, content_type="application/json", headers=token)
     assert response.status_code == 201, response.content
-    response = client.post(f"/api/demands/{demand.pk}/confirm", {}, content_type="application/json", headers=token)
+    response = client.post(
+        f"/api/demands/{demand.pk}/confirm", {}, content_type="application/json", headers=token
+    )
     assert response.status_code == 200, response.content
     demand.refresh_from_db()
     assert demand.last_confirmed_at != confirmed_before
@@ -114,7 +123,9 @@ def test_bearer_token_callers_need_no_csrf_token(member_and_demand):
     client = Client(enforce_csrf_checks=True)
     response = client.post("/api/tokens", {"name": "ci"}, content_type="application/json", headers=bearer)
     assert response.status_code == 201, response.content
-    response = client.post(f"/api/demands/{demand.pk}/confirm", {}, content_type="application/json", headers=bearer)
+    response = client.post(
+        f"/api/demands/{demand.pk}/confirm", {}, content_type="application/json", headers=bearer
+    )
     assert response.status_code == 200, response.content
     response = client.post(f"/api/notifications/{note.pk}/read", headers=bearer)
     assert response.status_code == 200, response.content
