@@ -2,6 +2,8 @@
 cannot be stored as text: refused like NUL, once, by core.middleware — 422 problem JSON on the API,
 a 400 page elsewhere — never a 500 from the database driver."""
 
+import json
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -12,7 +14,7 @@ from alleyhub.listings.tests.factories import MembershipFactory, TechOutcomeFact
 
 pytestmark = pytest.mark.django_db
 
-LONE_SURROGATE_JSON = '"x\\udc80y"'  # the JSON text  "x\udc80y"
+LONE = "x\udc80y"  # json.dumps writes it as the JSON text "x\udc80y", as an attacker would
 ENCODED_SURROGATE = "x%ED%B2%80y"  # the same character's bytes, percent-encoded
 
 
@@ -30,17 +32,17 @@ def _assert_refused_on_api(response) -> None:
 def test_api_listing_writes_refuse_a_lone_surrogate(client_as, member):
     org = member.memberships.get().organization
     client = client_as(member)
-    body = '{"owner_id": %d, "title_zh": %s, "trl": 3}' % (org.pk, LONE_SURROGATE_JSON)
+    body = json.dumps({"owner_id": org.pk, "title_zh": LONE, "trl": 3})
     _assert_refused_on_api(client.post("/api/outcomes", body, content_type="application/json"))
     outcome = TechOutcomeFactory(owner=org)
     _assert_refused_on_api(
-        client.patch(
-            f"/api/outcomes/{outcome.pk}", '{"summary_zh": %s}' % LONE_SURROGATE_JSON, "application/json"
-        )
+        client.patch(f"/api/outcomes/{outcome.pk}", json.dumps({"summary_zh": LONE}), "application/json")
     )
     # in a key, nested, or high surrogate alone: the same
-    _assert_refused_on_api(client.patch(f"/api/outcomes/{outcome.pk}", '{"\\ud800": 1}', "application/json"))
-    body = '{"owner_id": %d, "title_zh": "ok", "cooperation_modes": ["\\udfff"]}' % org.pk
+    _assert_refused_on_api(
+        client.patch(f"/api/outcomes/{outcome.pk}", json.dumps({"\ud800": 1}), "application/json")
+    )
+    body = json.dumps({"owner_id": org.pk, "title_zh": "ok", "cooperation_modes": ["\udfff"]})
     _assert_refused_on_api(client.post("/api/outcomes", body, content_type="application/json"))
     assert TechOutcome.objects.filter(owner=org).count() == 1
 
@@ -48,14 +50,14 @@ def test_api_listing_writes_refuse_a_lone_surrogate(client_as, member):
 def test_a_token_caller_sending_json_as_text_plain_is_refused_too(member):
     _, plain = PersonalAccessToken.issue(user=member, name="t")
     client = Client(headers={"Authorization": f"Bearer {plain}"})
-    response = client.post("/api/tokens", '{"name": %s}' % LONE_SURROGATE_JSON, content_type="text/plain")
+    response = client.post("/api/tokens", json.dumps({"name": LONE}), content_type="text/plain")
     _assert_refused_on_api(response)
     assert PersonalAccessToken.objects.filter(user=member).count() == 1
 
 
 def test_a_valid_surrogate_pair_is_an_ordinary_character(client_as, member):
     org = member.memberships.get().organization
-    body = '{"owner_id": %d, "title_zh": "\\ud83d\\ude80 火箭", "trl": 3}' % org.pk
+    body = json.dumps({"owner_id": org.pk, "title_zh": "\ud83d\ude80 火箭", "trl": 3})
     response = client_as(member).post("/api/outcomes", body, content_type="application/json")
     assert response.status_code == 201, response.content
     assert response.json()["title_zh"] == "🚀 火箭"
