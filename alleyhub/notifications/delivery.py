@@ -3,6 +3,7 @@
 emails a dead worker left behind)."""
 
 import logging
+import re
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -17,6 +18,19 @@ from .models import Notification
 logger = logging.getLogger(__name__)
 
 MAX_EMAIL_ATTEMPTS = 5
+SUBJECT_MAX_LENGTH = 200
+# Line breaks of every kind (CR, LF, VT, FF, NEL, U+2028/2029) and other runs of whitespace.
+_WHITESPACE = re.compile(r"\s+")
+
+
+def email_subject(text: str) -> str:
+    """The one way an e-mail subject is made from a title: titles carry user text (a listing's or
+    a request's title), and a line break in a header would start a new header ("…\r\nBcc: x@y"),
+    so every run of whitespace, line breaks included, becomes one space; long titles are cut."""
+    subject = _WHITESPACE.sub(" ", str(text)).strip()
+    if len(subject) > SUBJECT_MAX_LENGTH:
+        subject = subject[: SUBJECT_MAX_LENGTH - 1].rstrip() + "…"
+    return subject
 
 
 def absolute_url(url: str) -> str:
@@ -51,7 +65,7 @@ def notification_email_send(*, notification_id: int) -> bool:
             text = render_to_string("notifications/email/notification.txt", context)
             html = render_to_string("notifications/email/notification.html", context)
         message = EmailMultiAlternatives(
-            subject=notification.title, body=text, to=[notification.recipient.email]
+            subject=email_subject(notification.title), body=text, to=[notification.recipient.email]
         )
         message.attach_alternative(html, "text/html")
         message.send()

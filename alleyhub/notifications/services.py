@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import override
 
-from .delivery import absolute_url, send_notification_email
+from .delivery import absolute_url, email_subject, send_notification_email
 from .delivery import notification_email_send as notification_email_send
 from .messages import MESSAGES
 from .models import Notification, NotificationPreference
@@ -203,7 +203,7 @@ def digest_send_for_user(*, user, today=None) -> int:
                 "count": len(items),
                 "site_url": absolute_url("/"),
             }
-            subject = render_to_string("notifications/email/digest_subject.txt", context).strip()
+            subject = email_subject(render_to_string("notifications/email/digest_subject.txt", context))
             text = render_to_string("notifications/email/digest.txt", context)
             html = render_to_string("notifications/email/digest.html", context)
         message = EmailMultiAlternatives(subject=subject, body=text, to=[user.email])
