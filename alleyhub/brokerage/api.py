@@ -17,6 +17,7 @@ from alleyhub.accounts.models import Role, User
 from alleyhub.core.api_auth import api_auth_required
 from alleyhub.core.api_inputs import optional_body, optional_body_openapi
 from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.http import client_ip
 from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Organization, Person
@@ -37,7 +38,6 @@ from .schemas import (
     CaseRatingOut,
     RatingIn,
 )
-from .views import client_ip
 
 router = Router(tags=["cases"], auth=api_auth_required)
 M = TypeVar("M", bound=Model)

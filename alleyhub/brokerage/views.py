@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from alleyhub.accounts.models import Role, User
+from alleyhub.core.http import client_ip
 from alleyhub.core.pages import form_error_text, form_errors
 from alleyhub.matching.models import Match
 
@@ -38,11 +39,6 @@ from .transitions import CloseReason, ContractType, Stage
 
 NEEDS_DETAILS = {Stage.SIGNED.value, Stage.CLOSED.value}
 FILTER_KEYS = ("q", "supply_kind", "broker", "stale", "sort")
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    # Behind the production proxy REMOTE_ADDR is the proxy; the proxy sets X-Real-IP.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR") or None
 
 
 def _require_pipeline_user(user: Any) -> None:

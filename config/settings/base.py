@@ -28,6 +28,11 @@ SECRET_KEY = _secret_key()
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Reverse proxies in front of the site whose client-address header may be believed
+# (`core.http.client_ip`): 0 = none, the client's address is REMOTE_ADDR and forwarded-for headers
+# are ignored (a client could write any address into them).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+TRUSTED_PROXY_HEADER = env.str("TRUSTED_PROXY_HEADER", default="X-Forwarded-For")
 # The address people use to reach the site; e-mails link to it.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
