@@ -12,6 +12,7 @@ from django.views.i18n import set_language as django_set_language
 
 from alleyhub.accounts import selectors, services
 from alleyhub.accounts.forms import LoginForm, PreferencesForm, TokenCreateForm
+from alleyhub.accounts.lockout import login_limited, token_create_limited
 from alleyhub.core.pages import form_errors
 
 
@@ -38,6 +39,16 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        # Per client address, whatever the usernames: django-axes locks one username at a time,
+        # this stops one address from trying many.
+        if login_limited(request):
+            # An unbound form: validating the posted one would try the password after all.
+            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
+            context = self.get_context_data(form=form, refusal=_("登录尝试过于频繁，请一分钟后再试。"))
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["demo_accounts"], context["demo_password"] = selectors.demo_accounts_for_login()
@@ -47,6 +58,14 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         _apply_language(response, form.get_user().preferred_language)
         return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): too many failed sign-ins for this
+    username from this address. 429, in the visitor's language, saying when to try again."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT}
+    return render(request, "accounts/locked_out.html", context, status=429)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -97,6 +116,9 @@ def _render_my_account(request, *, preferences_form=None, token_form=None, new_t
 @require_POST
 def token_create(request):
     form = TokenCreateForm(request.POST)
+    if token_create_limited(request):
+        form.add_error(None, _("创建令牌过于频繁，请稍后再试。"))
+        return _render_my_account(request, token_form=form, status=429)
     if form.is_valid():
         days = form.cleaned_data["expires_in_days"]
         expires_at = timezone.now() + timedelta(days=days) if days else None

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values come from environment variables (django-environ)."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "ninja",  # serves the Swagger UI assets from its static files (no CDN)
     "alleyhub.core",
     "alleyhub.accounts",
@@ -72,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "alleyhub.core.pages.PageErrorMiddleware",
+    # Last, so it sees the response of a refused sign-in and turns a lockout into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -119,6 +123,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -181,3 +190,22 @@ MATCHING = {
     "EMBEDDINGS": env.bool("MATCHING_EMBEDDINGS", default=True),
     "TOP_K": 10,
 }
+
+# Sign-in protection (accounts/lockout.py). How many reverse proxies of ours stand in front of
+# Django and append to X-Forwarded-For; 0 (the default) means the header is ignored and the
+# client is REMOTE_ADDR. Set it to the exact number of proxies, never more.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# django-axes: 10 failed sign-ins for the same username from the same address lock that pair
+# for 15 minutes; other addresses (the real owner) can still sign in.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "alleyhub.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "alleyhub.accounts.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# django-ratelimit, counted per client address in the default cache (set CACHE_URL to Redis in
+# production so every worker shares the count): sign-in attempts on the login page and the
+# creation of API tokens.
+RATELIMIT_LOGIN = env.str("RATELIMIT_LOGIN", default="30/m")
+RATELIMIT_TOKEN_CREATE = env.str("RATELIMIT_TOKEN_CREATE", default="10/m")
