@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "alleyhub.core.pages.PageErrorMiddleware",
+    "alleyhub.accounts.middleware.StaffIdleTimeoutMiddleware",
     # Last, so it sees the response of a refused sign-in and turns a lockout into our page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -231,3 +232,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# Staff sessions (operators, task force, government-unit staff) end after this many seconds
+# without a request of theirs (accounts.middleware); other users keep Django's session age.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
