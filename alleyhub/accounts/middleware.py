@@ -1,4 +1,4 @@
-"""Staff sessions end when idle."""
+"""Staff sessions end when idle; two-factor sign-in is completed before anything else."""
 
 import time
 from collections.abc import Callable
@@ -7,10 +7,14 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, logout
+from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import resolve_url
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from alleyhub.accounts import selectors
 
 LAST_ACTIVITY_KEY = "accounts.last_activity"
 # The last activity is written back at most this often, not on every request (one session write
@@ -19,6 +23,9 @@ WRITE_EVERY_SECONDS = 60
 # Requests a page makes on its own (polling the notification badge) send this header; they do
 # not count as the user being active.
 BACKGROUND_HEADER = "X-Background"
+# Whether the signed-in user has a second factor, worked out once per session (the pages that
+# turn it on and off update it).
+TWO_FACTOR_ON_KEY = "accounts.two_factor_on"
 
 
 class StaffIdleTimeoutMiddleware:
@@ -40,14 +47,59 @@ class StaffIdleTimeoutMiddleware:
                 logout(request)
                 messages.info(request, _("您已长时间未操作，为保护账号安全已自动退出，请重新登录。"))
                 if request.headers.get("HX-Request"):
-                    page = urlsplit(request.headers.get("HX-Current-URL", "/"))
-                    back = page.path + (f"?{page.query}" if page.query else "")
-                    login = redirect_to_login(back, resolve_url(settings.LOGIN_URL), REDIRECT_FIELD_NAME)
-                    response = HttpResponse(status=204)
-                    response["HX-Redirect"] = login["Location"]
-                    return response
+                    return _htmx_redirect(request, resolve_url(settings.LOGIN_URL))
             elif not request.headers.get(BACKGROUND_HEADER) and (
                 not isinstance(last, int) or now - last >= WRITE_EVERY_SECONDS
             ):
                 request.session[LAST_ACTIVITY_KEY] = now
         return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """After the password, the second factor: a signed-in user who must use it (platform staff
+    while TWO_FACTOR_REQUIRED_FOR_STAFF is on, and everyone who turned it on) and has not entered
+    a code in this session reaches only the two-factor pages, signing out and the language switch;
+    any other page sends them to enter a code (or, without a device yet, to set one up), coming
+    back afterwards. On the API such a session counts as not signed in (401 where sign-in is
+    needed); personal access tokens are unaffected."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and not user.is_verified() and _two_factor_required(request):
+            if request.path.startswith(reverse("api:api-root")):
+                request.user = AnonymousUser()
+            elif request.path not in _open_paths():
+                step = "accounts:two_factor_verify" if _two_factor_on(request) else "accounts:two_factor_setup"
+                if request.headers.get("HX-Request"):
+                    return _htmx_redirect(request, resolve_url(step))
+                return redirect_to_login(request.get_full_path(), resolve_url(step), REDIRECT_FIELD_NAME)
+        return self.get_response(request)
+
+
+def _two_factor_on(request: HttpRequest) -> bool:
+    if TWO_FACTOR_ON_KEY not in request.session:
+        request.session[TWO_FACTOR_ON_KEY] = selectors.two_factor_enabled(user=request.user)
+    return bool(request.session[TWO_FACTOR_ON_KEY])
+
+
+def _two_factor_required(request: HttpRequest) -> bool:
+    return (settings.TWO_FACTOR_REQUIRED_FOR_STAFF and request.user.is_platform_staff) or _two_factor_on(request)
+
+
+def _open_paths() -> set[str]:
+    """What a signed-in user may reach before the second factor."""
+    names = ["two_factor_verify", "two_factor_setup", "logout", "set_language"]
+    return {reverse(f"accounts:{name}") for name in names} | {reverse("set_language"), reverse("core:healthz")}
+
+
+def _htmx_redirect(request: HttpRequest, to: str) -> HttpResponse:
+    """An htmx request (a fragment, a poll) sends the whole tab to `to`, coming back to the page
+    it was on, rather than swapping that page into a fragment."""
+    page = urlsplit(request.headers.get("HX-Current-URL", "/"))
+    back = page.path + (f"?{page.query}" if page.query else "")
+    response = HttpResponse(status=204)
+    response["HX-Redirect"] = redirect_to_login(back, to, REDIRECT_FIELD_NAME)["Location"]
+    return response

@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "ninja",  # serves the Swagger UI assets from its static files (no CDN)
     "alleyhub.core",
@@ -73,11 +76,13 @@ MIDDLEWARE = [
     "alleyhub.core.middleware.NumbersOutOfRangeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "alleyhub.core.pages.PageErrorMiddleware",
     "alleyhub.accounts.middleware.StaffIdleTimeoutMiddleware",
+    "alleyhub.accounts.middleware.TwoFactorRequiredMiddleware",
     # Last, so it sees the response of a refused sign-in and turns a lockout into our page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -236,3 +241,9 @@ CONTENT_SECURITY_POLICY = {
 # Staff sessions (operators, task force, government-unit staff) end after this many seconds
 # without a request of theirs (accounts.middleware); other users keep Django's session age.
 STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+
+# Two-factor sign-in (django-otp: an authenticator app, TOTP, with backup codes; accounts views
+# and middleware). Every user may turn it on; operators, the task force and government-unit staff
+# must use it while this is on.
+TWO_FACTOR_REQUIRED_FOR_STAFF = env.bool("TWO_FACTOR_REQUIRED_FOR_STAFF", default=True)
+OTP_TOTP_ISSUER = "Alley Hub"
