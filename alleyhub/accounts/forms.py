@@ -47,7 +47,9 @@ class PasswordConfirmForm(forms.Form):
     `authenticate()` so that django-axes counts wrong guesses like failed sign-ins."""
 
     password = forms.CharField(
-        label=_("当前密码"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        label=_("当前密码"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, *args, request: HttpRequest, **kwargs):

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from alleyhub.accounts import selectors
+from alleyhub.accounts.models import User
 
 LAST_ACTIVITY_KEY = "accounts.last_activity"
 # The last activity is written back at most this often, not on every request (one session write
@@ -68,31 +69,38 @@ class TwoFactorRequiredMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and not user.is_verified() and _two_factor_required(request):
+        # is_verified() comes from django-otp's OTPMiddleware, which runs before this one.
+        verified = getattr(user, "is_verified", lambda: False)
+        if user.is_authenticated and not verified() and _two_factor_required(request, user):
             if request.path.startswith(reverse("api:api-root")):
                 request.user = AnonymousUser()
             elif request.path not in _open_paths():
-                step = "accounts:two_factor_verify" if _two_factor_on(request) else "accounts:two_factor_setup"
+                on = _two_factor_on(request, user)
+                step = "accounts:two_factor_verify" if on else "accounts:two_factor_setup"
                 if request.headers.get("HX-Request"):
                     return _htmx_redirect(request, resolve_url(step))
                 return redirect_to_login(request.get_full_path(), resolve_url(step), REDIRECT_FIELD_NAME)
         return self.get_response(request)
 
 
-def _two_factor_on(request: HttpRequest) -> bool:
+def _two_factor_on(request: HttpRequest, user: User) -> bool:
     if TWO_FACTOR_ON_KEY not in request.session:
-        request.session[TWO_FACTOR_ON_KEY] = selectors.two_factor_enabled(user=request.user)
+        request.session[TWO_FACTOR_ON_KEY] = selectors.two_factor_enabled(user=user)
     return bool(request.session[TWO_FACTOR_ON_KEY])
 
 
-def _two_factor_required(request: HttpRequest) -> bool:
-    return (settings.TWO_FACTOR_REQUIRED_FOR_STAFF and request.user.is_platform_staff) or _two_factor_on(request)
+def _two_factor_required(request: HttpRequest, user: User) -> bool:
+    staff_rule = settings.TWO_FACTOR_REQUIRED_FOR_STAFF and user.is_platform_staff
+    return staff_rule or _two_factor_on(request, user)
 
 
 def _open_paths() -> set[str]:
     """What a signed-in user may reach before the second factor."""
     names = ["two_factor_verify", "two_factor_setup", "logout", "set_language"]
-    return {reverse(f"accounts:{name}") for name in names} | {reverse("set_language"), reverse("core:healthz")}
+    return {reverse(f"accounts:{name}") for name in names} | {
+        reverse("set_language"),
+        reverse("core:healthz"),
+    }
 
 
 def _htmx_redirect(request: HttpRequest, to: str) -> HttpResponse:

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
-
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -108,4 +107,3 @@ def two_factor_backup_codes(*, user: User) -> list[str]:
     """The user's unused backup codes (call only after the user re-entered their password)."""
     device = StaticDevice.objects.filter(user=user, confirmed=True).first()
     return [] if device is None else list(device.token_set.order_by("pk").values_list("token", flat=True))
-

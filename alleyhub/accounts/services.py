@@ -8,13 +8,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_otp import devices_for_user, verify_token
 from django_otp.models import Device
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from alleyhub.accounts.models import PersonalAccessToken, User
 from alleyhub.core.audit import audit_record

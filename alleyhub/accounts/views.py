@@ -7,8 +7,8 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render, resolve_url
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
@@ -25,8 +25,8 @@ from alleyhub.accounts.forms import (
     TokenCreateForm,
     TwoFactorCodeForm,
 )
-from alleyhub.accounts.middleware import TWO_FACTOR_ON_KEY
 from alleyhub.accounts.lockout import login_limited, token_create_limited
+from alleyhub.accounts.middleware import TWO_FACTOR_ON_KEY
 from alleyhub.core.pages import form_errors
 
 
@@ -164,7 +164,9 @@ SETUP_KEY_SESSION_KEY = "accounts.two_factor_setup_key"
 def _next_url(request) -> str:
     """Where to go after a two-factor step: a `next` on this site, else the home page."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
@@ -209,7 +211,13 @@ def two_factor_verify(request):
     if user.is_verified():
         return redirect(_next_url(request))
     if not selectors.two_factor_enabled(user=user):
-        return redirect(f"{resolve_url('accounts:two_factor_setup')}?{urlencode({'next': _next_url(request)})}")
+        # Turned off meanwhile (in another session): nothing to enter, unless the role needs it.
+        request.session[TWO_FACTOR_ON_KEY] = False
+        if not (settings.TWO_FACTOR_REQUIRED_FOR_STAFF and user.is_platform_staff):
+            return redirect(_next_url(request))
+        return redirect(
+            f"{resolve_url('accounts:two_factor_setup')}?{urlencode({'next': _next_url(request)})}"
+        )
     form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = services.two_factor_verify(user=user, code=form.cleaned_data["code"])
@@ -229,12 +237,16 @@ def two_factor_backup_codes(request):
         if request.POST.get("action") == "regenerate":
             with form_errors(form):
                 codes = services.two_factor_backup_codes_regenerate(user=request.user, actor=request.user)
-                return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes, "fresh": True})
+                return render(
+                    request, "accounts/two_factor_backup_codes.html", {"codes": codes, "fresh": True}
+                )
         else:
             codes = selectors.two_factor_backup_codes(user=request.user)
             return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes})
     status = 422 if form.errors else 200
-    return render(request, "accounts/two_factor_confirm.html", {"form": form, "action": "backup_codes"}, status=status)
+    return render(
+        request, "accounts/two_factor_confirm.html", {"form": form, "action": "backup_codes"}, status=status
+    )
 
 
 @login_required
@@ -249,4 +261,6 @@ def two_factor_disable(request):
             messages.success(request, _("两步验证已关闭。"))
             return redirect("accounts:me")
     status = 422 if form.errors else 200
-    return render(request, "accounts/two_factor_confirm.html", {"form": form, "action": "disable"}, status=status)
+    return render(
+        request, "accounts/two_factor_confirm.html", {"form": form, "action": "disable"}, status=status
+    )

@@ -191,7 +191,8 @@ def test_an_htmx_request_sends_the_whole_tab_to_the_code_page():
     _with_two_factor(user)
     client = _sign_in(user)
     response = client.get(
-        reverse("notifications:badge"), headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/requests/"}
+        reverse("notifications:badge"),
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/requests/"},
     )
     assert response.status_code == 204
     assert response["HX-Redirect"] == VERIFY + "?next=/requests/"
@@ -238,7 +239,9 @@ def test_turning_it_off_needs_the_password():
     response = client.post(DISABLE, {"password": PASSWORD})
     assert response.status_code == 302 and response["Location"] == ME
     assert not TOTPDevice.objects.filter(user=user).exists()
-    assert AuditEntry.objects.filter(code="accounts.user.two_factor_disabled", target_id=str(user.pk)).exists()
+    assert AuditEntry.objects.filter(
+        code="accounts.user.two_factor_disabled", target_id=str(user.pk)
+    ).exists()
     # The next sign-in asks for the password only.
     assert _sign_in(user).get(ME).status_code == 200
 
