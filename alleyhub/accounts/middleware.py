@@ -78,6 +78,9 @@ class TwoFactorRequiredMiddleware:
                 on = _two_factor_on(request, user)
                 step = "accounts:two_factor_verify" if on else "accounts:two_factor_setup"
                 if request.headers.get("HX-Request"):
+                    if urlsplit(request.headers.get("HX-Current-URL", "")).path in _open_paths():
+                        # A fragment of the code page itself (the nav's badge): nothing to show yet.
+                        return HttpResponse(status=204)
                     return _htmx_redirect(request, resolve_url(step))
                 return redirect_to_login(request.get_full_path(), resolve_url(step), REDIRECT_FIELD_NAME)
         return self.get_response(request)

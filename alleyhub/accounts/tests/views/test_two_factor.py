@@ -255,3 +255,15 @@ def test_staff_cannot_turn_it_off():
     assert response.status_code == 422
     assert "必须使用两步验证" in response.content.decode()
     assert TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def test_htmx_fragments_of_the_code_page_itself_do_not_redirect():
+    """The nav's badge polls from the set-up page too; sending that tab to the set-up page again
+    would loop."""
+    client = _sign_in(UserFactory(role=Role.OPERATOR))
+    response = client.get(
+        reverse("notifications:badge"),
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver" + SETUP + "?next=/"},
+    )
+    assert response.status_code == 204
+    assert "HX-Redirect" not in response
