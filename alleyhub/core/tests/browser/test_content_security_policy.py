@@ -3,7 +3,7 @@ on the pages, and htmx still swaps content."""
 
 import pytest
 
-from alleyhub.accounts.tests.factories import OperatorFactory
+from alleyhub.accounts.tests.factories import OperatorFactory, UserFactory
 from alleyhub.directory.tests.factories import OrganizationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,4 +40,15 @@ def test_htmx_and_the_site_script_work_under_the_policy(live_server, page, sessi
     assert page.get_by_test_id("nav-notifications").is_visible()
     page.goto(live_server.url + "/requests/")
     page.wait_for_load_state("networkidle")
+    assert violations == []
+
+
+def test_the_admin_runs_under_the_policy(live_server, page, session_cookie):
+    admin = UserFactory(username="root", is_staff=True, is_superuser=True)
+    page.context.add_cookies([session_cookie(admin, live_server.url)])
+    violations = _violations(page)
+    for path in ["/admin/", f"/admin/accounts/user/{admin.pk}/change/", "/admin/accounts/user/?q=root"]:
+        page.goto(live_server.url + path)
+        page.wait_for_load_state("networkidle")
+    assert page.locator("#result_list").is_visible()
     assert violations == []
