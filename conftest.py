@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import translation
 from playwright.sync_api import sync_playwright
@@ -58,6 +59,13 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache: the sign-in and token rate limits count there, and
+    one test's requests must not use up the next one's allowance."""
+    cache.clear()
 
 
 EMBEDDING_MEMO_SIZE = 20_000

@@ -4,11 +4,14 @@ from datetime import timedelta
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Path, Router, Status
 
 from alleyhub.accounts import selectors, services
+from alleyhub.accounts.lockout import token_create_limited
 from alleyhub.accounts.schemas import MeOut, TokenCreatedOut, TokenCreateIn, TokenOut
 from alleyhub.core.api_auth import api_auth_required
+from alleyhub.core.exceptions import ApplicationError
 
 router = Router(tags=["accounts"], auth=api_auth_required)
 
@@ -27,6 +30,8 @@ def token_list(request):
 
 @router.post("/tokens", response={201: TokenCreatedOut}, summary="Create a personal access token")
 def token_create(request, payload: TokenCreateIn):
+    if token_create_limited(request):
+        raise ApplicationError(_("创建令牌过于频繁，请稍后再试。"), status=429)
     expires_at = timezone.now() + timedelta(days=payload.expires_in_days) if payload.expires_in_days else None
     token, plain = services.token_create(
         user=request.user, name=payload.name, expires_at=expires_at, actor=request.user

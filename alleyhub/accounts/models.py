@@ -45,6 +45,12 @@ class User(AbstractUser):
         return self.is_superuser or self.role in (Role.OPERATOR, Role.TASK_FORCE)
 
     @property
+    def is_platform_staff(self) -> bool:
+        """Operators, the task force, government-unit staff (and superusers): the accounts whose
+        sessions expire when idle (accounts.middleware)."""
+        return self.is_superuser or self.role in (Role.OPERATOR, Role.TASK_FORCE, Role.UNIT_STAFF)
+
+    @property
     def is_broker(self) -> bool:
         return self.role == Role.BROKER
 

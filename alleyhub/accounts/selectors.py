@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+from django_otp import user_has_device
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from alleyhub.accounts.hooks import DemoPersonas, login_demo_personas
 from alleyhub.accounts.models import Membership, PersonalAccessToken, User
@@ -89,3 +92,18 @@ def api_actor(request: HttpRequest) -> User:
     if not isinstance(request.user, User):
         raise PermissionDenied
     return request.user
+
+
+def two_factor_enabled(*, user: User) -> bool:
+    """Whether the user has a confirmed second factor (then every sign-in asks for it)."""
+    return user_has_device(user, confirmed=True)
+
+
+def two_factor_has_authenticator(*, user: User) -> bool:
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def two_factor_backup_codes(*, user: User) -> list[str]:
+    """The user's unused backup codes (call only after the user re-entered their password)."""
+    device = StaticDevice.objects.filter(user=user, confirmed=True).first()
+    return [] if device is None else list(device.token_set.order_by("pk").values_list("token", flat=True))

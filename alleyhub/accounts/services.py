@@ -1,13 +1,20 @@
-"""Writes for accounts: preferences and personal access tokens. Each records an audit entry."""
+"""Writes for accounts: preferences, personal access tokens, two-factor sign-in. Each records an
+audit entry."""
 
 from __future__ import annotations
 
 import secrets
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user, verify_token
+from django_otp.models import Device
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from alleyhub.accounts.models import PersonalAccessToken, User
 from alleyhub.core.audit import audit_record
@@ -98,3 +105,90 @@ def token_authenticate(token: str) -> User | None:
         return None
     PersonalAccessToken.objects.filter(pk=pat.pk).update(last_used_at=timezone.now())
     return pat.user
+
+
+BACKUP_CODE_COUNT = 10
+
+
+@transaction.atomic
+def two_factor_enable(*, user: User, key: str, code: str, actor: User) -> tuple[TOTPDevice, list[str]]:
+    """Turn on two-factor sign-in with the authenticator app the user set up with `key` (hex, as
+    `django_otp.util.random_hex` makes it): `code` must be the app's current code. Creates the
+    confirmed TOTP device and a fresh set of backup codes, which are returned to be shown once.
+
+    Raises ApplicationError (422) for a wrong code, (409) when two-factor sign-in is already on;
+    records `accounts.user.two_factor_enabled`.
+    """
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        raise ApplicationError(_("两步验证已经开启。"), status=409)
+    device = TOTPDevice(user=user, name=_("身份验证器"), key=key, confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    code = (code or "").strip().replace(" ", "")
+    if not (code.isdigit() and totp.verify(int(code), device.tolerance)):
+        raise ApplicationError(
+            _("验证码不正确，请核对手机上的时间并输入当前显示的 6 位数字。"), {"field": "code"}, status=422
+        )
+    device.last_t = totp.t()  # this code may not be used again to sign in
+    device.full_clean()
+    device.save()
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    codes = _backup_codes_replace(user=user)
+    audit_record(actor=actor, target=user, code="accounts.user.two_factor_enabled")
+    return device, codes
+
+
+@transaction.atomic
+def two_factor_backup_codes_regenerate(*, user: User, actor: User) -> list[str]:
+    """Replace the user's backup codes with a fresh set (the old ones stop working) and return it.
+
+    Raises ApplicationError (409) when two-factor sign-in is off; records
+    `accounts.user.backup_codes_regenerated`.
+    """
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        raise ApplicationError(_("两步验证尚未开启。"), status=409)
+    codes = _backup_codes_replace(user=user)
+    audit_record(actor=actor, target=user, code="accounts.user.backup_codes_regenerated")
+    return codes
+
+
+@transaction.atomic
+def two_factor_disable(*, user: User, actor: User) -> None:
+    """Turn two-factor sign-in off: every device and backup code of the user is deleted.
+
+    Raises ApplicationError (403) for the roles that must use it (operators, the task force,
+    government-unit staff) while TWO_FACTOR_REQUIRED_FOR_STAFF is on, (409) when it is off
+    already; records `accounts.user.two_factor_disabled`.
+    """
+    if settings.TWO_FACTOR_REQUIRED_FOR_STAFF and user.is_platform_staff:
+        raise ApplicationError(_("您的角色必须使用两步验证，不能关闭。"), status=403)
+    devices = list(devices_for_user(user, confirmed=None))
+    if not devices:
+        raise ApplicationError(_("两步验证尚未开启。"), status=409)
+    for device in devices:
+        device.delete()
+    audit_record(actor=actor, target=user, code="accounts.user.two_factor_disabled")
+
+
+def two_factor_verify(*, user: User, code: str) -> Device | None:
+    """The user's device that accepts `code` at sign-in, or None. A 6-digit code is tried on the
+    authenticator only and anything else on the backup codes only, so a backup code never counts
+    as a failed authenticator code (django-otp slows a device down after each failure). A backup
+    code is used up by this; a failure records itself on the device (its throttling)."""
+    code = (code or "").strip().replace(" ", "").lower()
+    is_app_code = code.isdigit() and len(code) == 6
+    for device in devices_for_user(user, confirmed=True):
+        if isinstance(device, TOTPDevice) == is_app_code:
+            verified = verify_token(user, device.persistent_id, code)
+            if verified is not None:
+                return verified
+    return None
+
+
+def _backup_codes_replace(*, user: User) -> list[str]:
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name="backup", defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes

@@ -1,17 +1,32 @@
+from base64 import b32encode
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone, translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from alleyhub.accounts import selectors, services
-from alleyhub.accounts.forms import LoginForm, PreferencesForm, TokenCreateForm
+from alleyhub.accounts.forms import (
+    LoginForm,
+    PasswordConfirmForm,
+    PreferencesForm,
+    TokenCreateForm,
+    TwoFactorCodeForm,
+)
+from alleyhub.accounts.lockout import login_limited, token_create_limited
+from alleyhub.accounts.middleware import TWO_FACTOR_ON_KEY
 from alleyhub.core.pages import form_errors
 
 
@@ -38,6 +53,16 @@ class LoginView(auth_views.LoginView):
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
+    def post(self, request, *args, **kwargs):
+        # Per client address, whatever the usernames: django-axes locks one username at a time,
+        # this stops one address from trying many.
+        if login_limited(request):
+            # An unbound form: validating the posted one would try the password after all.
+            form = self.get_form_class()(request, initial={"username": request.POST.get("username", "")})
+            context = self.get_context_data(form=form, refusal=_("登录尝试过于频繁，请一分钟后再试。"))
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["demo_accounts"], context["demo_password"] = selectors.demo_accounts_for_login()
@@ -47,6 +72,14 @@ class LoginView(auth_views.LoginView):
         response = super().form_valid(form)
         _apply_language(response, form.get_user().preferred_language)
         return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' lockout response (AXES_LOCKOUT_CALLABLE): too many failed sign-ins for this
+    username from this address. 429, in the visitor's language, saying when to try again."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"minutes": minutes, "failure_limit": settings.AXES_FAILURE_LIMIT}
+    return render(request, "accounts/locked_out.html", context, status=429)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -89,6 +122,8 @@ def _render_my_account(request, *, preferences_form=None, token_form=None, new_t
         or PreferencesForm(initial={"preferred_language": user.preferred_language}),
         "token_form": token_form or TokenCreateForm(),
         "new_token": new_token,
+        "two_factor_on": selectors.two_factor_has_authenticator(user=user),
+        "two_factor_required": settings.TWO_FACTOR_REQUIRED_FOR_STAFF and user.is_platform_staff,
     }
     return render(request, "accounts/me.html", context, status=status)
 
@@ -97,6 +132,9 @@ def _render_my_account(request, *, preferences_form=None, token_form=None, new_t
 @require_POST
 def token_create(request):
     form = TokenCreateForm(request.POST)
+    if token_create_limited(request):
+        form.add_error(None, _("创建令牌过于频繁，请稍后再试。"))
+        return _render_my_account(request, token_form=form, status=429)
     if form.is_valid():
         days = form.cleaned_data["expires_in_days"]
         expires_at = timezone.now() + timedelta(days=days) if days else None
@@ -117,3 +155,112 @@ def token_revoke(request, pk: int):
     services.token_revoke(token=token, actor=request.user)  # a refusal: core.pages' middleware
     messages.success(request, _("令牌“%(name)s”已撤销。") % {"name": token.name})
     return redirect("accounts:me")
+
+
+# The authenticator secret offered on the set-up page, kept in the session until it is confirmed.
+SETUP_KEY_SESSION_KEY = "accounts.two_factor_setup_key"
+
+
+def _next_url(request) -> str:
+    """Where to go after a two-factor step: a `next` on this site, else the home page."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@login_required
+def two_factor_setup(request):
+    """Set up an authenticator app: its secret (as text and as an otpauth:// link; no QR image,
+    the site draws none) and the code it shows to confirm. Ends on the backup codes, shown once."""
+    user = request.user
+    if selectors.two_factor_has_authenticator(user=user):
+        messages.info(request, _("两步验证已经开启。"))
+        return redirect("accounts:me")
+    key = request.session.get(SETUP_KEY_SESSION_KEY) or random_hex()
+    request.session[SETUP_KEY_SESSION_KEY] = key
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with form_errors(form):
+            device, codes = services.two_factor_enable(
+                user=user, key=key, code=form.cleaned_data["code"], actor=user
+            )
+            del request.session[SETUP_KEY_SESSION_KEY]
+            otp_login(request, device)
+            request.session[TWO_FACTOR_ON_KEY] = True
+            context = {"codes": codes, "fresh": True, "next": _next_url(request)}
+            return render(request, "accounts/two_factor_backup_codes.html", context)
+    device = TOTPDevice(user=user, key=key)  # not saved: only to spell out the secret
+    secret = b32encode(device.bin_key).decode()
+    context = {
+        "form": form,
+        "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
+        "otpauth_url": device.config_url,
+        "next": _next_url(request),
+        "required": settings.TWO_FACTOR_REQUIRED_FOR_STAFF and user.is_platform_staff,
+    }
+    return render(request, "accounts/two_factor_setup.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def two_factor_verify(request):
+    """The second step of signing in: a code from the authenticator app or a backup code."""
+    user = request.user
+    if user.is_verified():
+        return redirect(_next_url(request))
+    if not selectors.two_factor_enabled(user=user):
+        # Turned off meanwhile (in another session): nothing to enter, unless the role needs it.
+        request.session[TWO_FACTOR_ON_KEY] = False
+        if not (settings.TWO_FACTOR_REQUIRED_FOR_STAFF and user.is_platform_staff):
+            return redirect(_next_url(request))
+        return redirect(
+            f"{resolve_url('accounts:two_factor_setup')}?{urlencode({'next': _next_url(request)})}"
+        )
+    form = TwoFactorCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        device = services.two_factor_verify(user=user, code=form.cleaned_data["code"])
+        if device is not None:
+            otp_login(request, device)
+            return redirect(_next_url(request))
+        form.add_error("code", _("验证码不正确或已使用。多次输错后需等待片刻才能再试。"))
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "accounts/two_factor_verify.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def two_factor_backup_codes(request):
+    """The unused backup codes, after the password is entered again; or a fresh set."""
+    form = PasswordConfirmForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "regenerate":
+            with form_errors(form):
+                codes = services.two_factor_backup_codes_regenerate(user=request.user, actor=request.user)
+                return render(
+                    request, "accounts/two_factor_backup_codes.html", {"codes": codes, "fresh": True}
+                )
+        else:
+            codes = selectors.two_factor_backup_codes(user=request.user)
+            return render(request, "accounts/two_factor_backup_codes.html", {"codes": codes})
+    status = 422 if form.errors else 200
+    return render(
+        request, "accounts/two_factor_confirm.html", {"form": form, "action": "backup_codes"}, status=status
+    )
+
+
+@login_required
+def two_factor_disable(request):
+    """Turn two-factor sign-in off, after the password is entered again."""
+    form = PasswordConfirmForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        with form_errors(form):
+            services.two_factor_disable(user=request.user, actor=request.user)
+            request.session.pop(DEVICE_ID_SESSION_KEY, None)
+            request.session[TWO_FACTOR_ON_KEY] = False
+            messages.success(request, _("两步验证已关闭。"))
+            return redirect("accounts:me")
+    status = 422 if form.errors else 200
+    return render(
+        request, "accounts/two_factor_confirm.html", {"form": form, "action": "disable"}, status=status
+    )

@@ -1,9 +1,11 @@
 """Settings shared by every environment. Values come from environment variables (django-environ)."""
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(environ.Env().str("ALLEYHUB_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -49,6 +51,11 @@ INSTALLED_APPS = [
     "template_partials",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "ninja",  # serves the Swagger UI assets from its static files (no CDN)
     "alleyhub.core",
     "alleyhub.accounts",
@@ -65,6 +72,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -73,10 +81,15 @@ MIDDLEWARE = [
     "alleyhub.core.middleware.NumbersOutOfRangeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "alleyhub.core.pages.PageErrorMiddleware",
+    "alleyhub.accounts.middleware.StaffIdleTimeoutMiddleware",
+    "alleyhub.accounts.middleware.TwoFactorRequiredMiddleware",
+    # Last, so it sees the response of a refused sign-in and turns a lockout into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -124,6 +137,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# django-axes first: it refuses a locked-out sign-in before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
@@ -186,3 +204,50 @@ MATCHING = {
     "EMBEDDINGS": env.bool("MATCHING_EMBEDDINGS", default=True),
     "TOP_K": 10,
 }
+
+# Sign-in protection (accounts/lockout.py); the client address is core.http.client_ip
+# (TRUSTED_PROXY_COUNT above).
+AXES_VERBOSE = False
+# django-axes: 10 failed sign-ins for the same username from the same address lock that pair
+# for 15 minutes; other addresses (the real owner) can still sign in.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "alleyhub.core.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "alleyhub.accounts.views.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+# django-ratelimit, counted per client address in the default cache (set CACHE_URL to Redis in
+# production so every worker shares the count): sign-in attempts on the login page and the
+# creation of API tokens.
+RATELIMIT_LOGIN = env.str("RATELIMIT_LOGIN", default="30/m")
+RATELIMIT_TOKEN_CREATE = env.str("RATELIMIT_TOKEN_CREATE", default="10/m")
+
+# Content-Security-Policy on every response (django-csp). Scripts and styles come only from our
+# own static files: no inline <script>, no on…= handlers, no style="" (behaviour lives in
+# static/js/, htmx runs without eval). Nothing may frame the site. A response that sets its own
+# policy keeps it (protected file downloads: `sandbox`).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Staff sessions (operators, task force, government-unit staff) end after this many seconds
+# without a request of theirs (accounts.middleware); other users keep Django's session age.
+STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+
+# Two-factor sign-in (django-otp: an authenticator app, TOTP, with backup codes; accounts views
+# and middleware). Every user may turn it on; operators, the task force and government-unit staff
+# must use it while this is on.
+TWO_FACTOR_REQUIRED_FOR_STAFF = env.bool("TWO_FACTOR_REQUIRED_FOR_STAFF", default=True)
+OTP_TOTP_ISSUER = "Alley Hub"
