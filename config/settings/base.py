@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "alleyhub.core",
     "alleyhub.accounts",
     "alleyhub.directory",
+    "alleyhub.privacy",
     "alleyhub.listings",
     "alleyhub.catalogue",
     "alleyhub.spaces",

@@ -1,0 +1,22 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from alleyhub.core.forms import FilterForm
+
+from .selectors import AUDIT_FILTER_MAX_LENGTH
+
+
+class AuditFilterForm(FilterForm):
+    """The audit page's filters; the same names and meaning as `GET /api/audit`'s parameters."""
+
+    q = None
+    actor = forms.IntegerField(label=_("操作人编号"), required=False, min_value=1, max_value=2**62)
+    target_type = forms.CharField(
+        label=_("对象类型"), required=False, max_length=AUDIT_FILTER_MAX_LENGTH,
+        help_text=_("例如 requests.enterpriserequest"),
+    )
+    target_id = forms.CharField(label=_("对象编号"), required=False, max_length=AUDIT_FILTER_MAX_LENGTH)
+    code = forms.CharField(
+        label=_("动作"), required=False, max_length=AUDIT_FILTER_MAX_LENGTH,
+        help_text=_("完整动作代码，或以“.”结尾的前缀，例如 requests."),
+    )

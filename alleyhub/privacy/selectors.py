@@ -1,0 +1,64 @@
+"""Reads of the privacy app: the audit log for operators and the task force."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.models import AuditEntry
+
+AUDIT_FILTER_MAX_LENGTH = 100
+
+
+def audit_visible(*, user) -> bool:
+    """Operators, the task force and superusers read the audit log; nobody else."""
+    return bool(user and user.is_authenticated and user.is_operator)
+
+
+@dataclass(frozen=True)
+class AuditListParams:
+    """What the audit list shows. The page (`/privacy/audit/`) and `GET /api/audit` build it from
+    their query and call `audit_list`, so the same parameters give the same rows in the same order.
+
+    - actor: a user id (who did it), or None for everyone;
+    - target_type: the object's model label (e.g. "requests.enterpriserequest"), exact;
+    - target_id: the object's id, exact (only meaningful together with target_type);
+    - code: an action code (e.g. "requests.request.accept"), or the start of one ending in "."
+      (e.g. "requests.") for every action of an app or object type.
+
+    Raises ApplicationError (422) for a value that is too long."""
+
+    actor: int | None = None
+    target_type: str = ""
+    target_id: str = ""
+    code: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("target_type", "target_id", "code"):
+            if len(getattr(self, name)) > AUDIT_FILTER_MAX_LENGTH:
+                raise ApplicationError(
+                    _("%(field)s 过长（最多 %(max)s 个字符）。")
+                    % {"field": name, "max": AUDIT_FILTER_MAX_LENGTH},
+                    status=422,
+                )
+
+
+def audit_list(*, user, params: AuditListParams) -> QuerySet[AuditEntry]:
+    """Audit entries matching `params`, newest first. Raises PermissionDenied unless `user` may
+    read the audit log (`audit_visible`)."""
+    if not audit_visible(user=user):
+        raise PermissionDenied(_("只有街区运营方和工作专班可以查看审计记录。"))
+    qs = AuditEntry.objects.select_related("actor")
+    if params.actor is not None:
+        qs = qs.filter(actor_id=params.actor)
+    if params.target_type:
+        qs = qs.filter(target_type=params.target_type.lower())
+    if params.target_id:
+        qs = qs.filter(target_id=params.target_id)
+    if params.code:
+        qs = qs.filter(code__startswith=params.code) if params.code.endswith(".") else qs.filter(code=params.code)
+    return qs.order_by("-at", "-pk")
