@@ -12,6 +12,7 @@ from django.views.i18n import set_language as django_set_language
 
 from alleyhub.accounts import selectors, services
 from alleyhub.accounts.forms import LoginForm, PreferencesForm, TokenCreateForm
+from alleyhub.accounts.hooks import account_sections
 from alleyhub.core.pages import form_errors
 
 
@@ -89,6 +90,10 @@ def _render_my_account(request, *, preferences_form=None, token_form=None, new_t
         or PreferencesForm(initial={"preferred_language": user.preferred_language}),
         "token_form": token_form or TokenCreateForm(),
         "new_token": new_token,
+        "sections": [
+            {"key": s.key, "template": s.template, "context": s.context(request)}
+            for s in account_sections.providers()
+        ],
     }
     return render(request, "accounts/me.html", context, status=status)
 

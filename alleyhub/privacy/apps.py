@@ -8,3 +8,25 @@ class PrivacyConfig(AppConfig):
 
     name = "alleyhub.privacy"
     label = "privacy"
+
+    def ready(self) -> None:
+        # Imported here, not at the top: selectors import models, which Django only allows once
+        # every app is loaded.
+        from django.contrib.auth.signals import user_logged_in
+
+        from alleyhub.accounts.hooks import AccountSection, account_sections
+        from alleyhub.directory.hooks import person_contact_consent
+
+        from . import middleware, selectors, views
+
+        user_logged_in.connect(middleware.flag_pending_documents, dispatch_uid="privacy.documents_pending")
+        person_contact_consent.register(selectors.person_contact_consent, key="privacy")
+        account_sections.register(
+            AccountSection(
+                key="privacy",
+                order=10,
+                template="privacy/account_section.html",
+                context=views.account_section,
+            ),
+            key="privacy",
+        )

@@ -9,14 +9,26 @@ from .selectors import AUDIT_FILTER_MAX_LENGTH
 class AuditFilterForm(FilterForm):
     """The audit page's filters; the same names and meaning as `GET /api/audit`'s parameters."""
 
-    q = None
+    q = None  # type: ignore[assignment]  # no text search: the audit log is filtered exactly
     actor = forms.IntegerField(label=_("操作人编号"), required=False, min_value=1, max_value=2**62)
     target_type = forms.CharField(
-        label=_("对象类型"), required=False, max_length=AUDIT_FILTER_MAX_LENGTH,
+        label=_("对象类型"),
+        required=False,
+        max_length=AUDIT_FILTER_MAX_LENGTH,
         help_text=_("例如 requests.enterpriserequest"),
     )
     target_id = forms.CharField(label=_("对象编号"), required=False, max_length=AUDIT_FILTER_MAX_LENGTH)
     code = forms.CharField(
-        label=_("动作"), required=False, max_length=AUDIT_FILTER_MAX_LENGTH,
+        label=_("动作"),
+        required=False,
+        max_length=AUDIT_FILTER_MAX_LENGTH,
         help_text=_("完整动作代码，或以“.”结尾的前缀，例如 requests."),
+    )
+
+
+class DocumentsAcceptForm(forms.Form):
+    accept = forms.BooleanField(
+        label=_("我已阅读并同意《隐私政策》和《用户协议》"),
+        required=True,
+        error_messages={"required": _("请勾选同意后继续。")},
     )

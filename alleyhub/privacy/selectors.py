@@ -1,4 +1,4 @@
-"""Reads of the privacy app: the audit log for operators and the task force."""
+"""Reads of the privacy app: the audit log, consents, the automated-matching opt-out."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import AuditEntry
+
+from .conf import privacy_setting
+from .models import DOCUMENT_KINDS, Consent, ConsentKind
 
 AUDIT_FILTER_MAX_LENGTH = 100
 
@@ -60,5 +63,62 @@ def audit_list(*, user, params: AuditListParams) -> QuerySet[AuditEntry]:
     if params.target_id:
         qs = qs.filter(target_id=params.target_id)
     if params.code:
-        qs = qs.filter(code__startswith=params.code) if params.code.endswith(".") else qs.filter(code=params.code)
+        qs = (
+            qs.filter(code__startswith=params.code)
+            if params.code.endswith(".")
+            else qs.filter(code=params.code)
+        )
     return qs.order_by("-at", "-pk")
+
+
+# --- consent ---------------------------------------------------------------------------------------
+
+
+def consent_active(*, user, kind: str) -> Consent | None:
+    """`user`'s consent of `kind` that is not withdrawn, or None."""
+    return Consent.objects.filter(user=user, kind=kind, withdrawn_at__isnull=True).first()
+
+
+def documents_pending(*, user) -> list[str]:
+    """The documents (privacy notice, terms) `user` has not accepted in their current version."""
+    versions = privacy_setting("DOCUMENT_VERSIONS")
+    accepted = set(
+        Consent.objects.filter(user=user, kind__in=DOCUMENT_KINDS, withdrawn_at__isnull=True).values_list(
+            "kind", "version"
+        )
+    )
+    return [kind for kind in DOCUMENT_KINDS if (kind, str(versions.get(kind, ""))) not in accepted]
+
+
+def consent_history(*, user) -> QuerySet[Consent]:
+    """Every consent `user` gave or withdrew, newest first."""
+    return Consent.objects.filter(user=user).order_by("-given_at", "-pk")
+
+
+def contact_sharing_allowed(*, user_id: int) -> bool:
+    """Whether the user agreed that their contact details be shown to matched parties."""
+    return Consent.objects.filter(
+        user_id=user_id, kind=ConsentKind.CONTACT_SHARING, withdrawn_at__isnull=True
+    ).exists()
+
+
+def matching_opted_out_user_ids(*, user_ids) -> set[int]:
+    """Those of `user_ids` who opted out of automated matching."""
+    return set(
+        Consent.objects.filter(
+            user_id__in=list(user_ids), kind=ConsentKind.MATCHING_OPT_OUT, withdrawn_at__isnull=True
+        ).values_list("user_id", flat=True)
+    )
+
+
+def matching_opted_out(*, user_id: int) -> bool:
+    return bool(matching_opted_out_user_ids(user_ids=[user_id]))
+
+
+def person_contact_consent(person) -> bool | None:
+    """For `directory.hooks.person_contact_consent`: a person with a platform account shares
+    their contact details only with their recorded consent; for others (entered by operators),
+    no opinion (the directory's own `contact_consent` flag decides)."""
+    if not person.user_id:
+        return None
+    return contact_sharing_allowed(user_id=person.user_id)

@@ -5,4 +5,8 @@ from . import views
 app_name = "privacy"
 urlpatterns = [
     path("audit/", views.audit_list, name="audit"),
+    path("notice/", views.notice, name="notice"),
+    path("terms/", views.terms, name="terms"),
+    path("consent/", views.consent, name="consent"),
+    path("contact-sharing/", views.contact_sharing, name="contact_sharing"),
 ]

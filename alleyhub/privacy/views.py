@@ -1,12 +1,28 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.views.decorators.http import require_GET
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from alleyhub.core.lists import paginate, render_list
 
-from . import selectors
-from .forms import AuditFilterForm
+from . import selectors, services
+from .forms import AuditFilterForm, DocumentsAcceptForm
+from .middleware import clear_pending_documents
+from .models import ConsentKind
 from .selectors import AuditListParams
+
+AUDIT_PAGE_SIZE = 50
+
+
+def request_ip(request: HttpRequest) -> str | None:
+    """The address the request came from, as the server saw it (never a client-sent header)."""
+    return request.META.get("REMOTE_ADDR") or None
+
+
+# --- audit -----------------------------------------------------------------------------------------
 
 
 @login_required
@@ -22,4 +38,66 @@ def audit_list(request) -> HttpResponse:
     )
 
 
-AUDIT_PAGE_SIZE = 50
+# --- documents and consent -------------------------------------------------------------------------
+
+
+def _documents_context() -> dict:
+    return {
+        "notice_version": services.current_version(ConsentKind.PRIVACY_NOTICE),
+        "terms_version": services.current_version(ConsentKind.TERMS),
+    }
+
+
+@require_GET
+def notice(request) -> HttpResponse:
+    return render(request, "privacy/notice.html", _documents_context())
+
+
+@require_GET
+def terms(request) -> HttpResponse:
+    return render(request, "privacy/terms.html", _documents_context())
+
+
+@login_required
+def consent(request) -> HttpResponse:
+    """Accept the current privacy notice and terms (where sign-in sends a user who has not)."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    form = DocumentsAcceptForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.documents_accept(user=request.user, actor=request.user, ip=request_ip(request))
+        clear_pending_documents(request)
+        messages.success(request, _("感谢您同意最新的隐私政策和用户协议。"))
+        return redirect(next_url or "core:home")
+    pending = selectors.documents_pending(user=request.user)
+    context = {"form": form, "next": next_url, "pending": pending, **_documents_context()}
+    return render(request, "privacy/consent.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def contact_sharing(request) -> HttpResponse:
+    """Give (`action=give`) or withdraw (`action=withdraw`) consent to show one's contact details
+    to matched parties."""
+    ip = request_ip(request)
+    if request.POST.get("action") == "withdraw":
+        services.consent_withdraw(
+            user=request.user, kind=ConsentKind.CONTACT_SHARING, actor=request.user, ip=ip
+        )
+        messages.success(request, _("已撤回：您的联系方式不再向匹配方展示。"))
+    else:
+        services.consent_give(user=request.user, kind=ConsentKind.CONTACT_SHARING, actor=request.user, ip=ip)
+        messages.success(request, _("已同意：您的联系方式将向匹配方展示。"))
+    return redirect("accounts:me")
+
+
+def account_section(request: HttpRequest) -> dict:
+    """What the privacy part of the account page shows (see `accounts.hooks.account_sections`)."""
+    user = request.user
+    return {
+        "contact_sharing": selectors.consent_active(user=user, kind=ConsentKind.CONTACT_SHARING),
+        "matching_opt_out": selectors.consent_active(user=user, kind=ConsentKind.MATCHING_OPT_OUT),
+        "history": selectors.consent_history(user=user)[:20],
+        "audit_visible": selectors.audit_visible(user=user),
+    }

@@ -73,6 +73,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "alleyhub.core.pages.PageErrorMiddleware",
+    "alleyhub.privacy.middleware.ConsentRequiredMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

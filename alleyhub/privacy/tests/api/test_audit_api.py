@@ -56,7 +56,9 @@ def test_bad_filters_are_422(client, params):
 def test_page_and_api_give_the_same_rows(client, params):
     actors = [UserFactory(), UserFactory()]
     for i in range(130):
-        AuditEntryFactory(actor=actors[i % 2], code="requests.request.action1" if i % 4 else "other.thing.done")
+        AuditEntryFactory(
+            actor=actors[i % 2], code="requests.request.action1" if i % 4 else "other.thing.done"
+        )
     client.force_login(UserFactory(role=Role.OPERATOR))
     params = {k: (actors[0].pk if v == "ACTOR" else v) for k, v in params.items()}
     page = client.get("/privacy/audit/", params)

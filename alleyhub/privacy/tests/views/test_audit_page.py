@@ -36,8 +36,12 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
 
 def test_the_page_filters_by_user_object_and_action(client):
     alice, bob = UserFactory(display_name="甲"), UserFactory(display_name="乙")
-    wanted = AuditEntryFactory(actor=alice, code="brokerage.case.stage_changed", target_type="brokerage.case", target_id="7")
-    AuditEntryFactory(actor=bob, code="brokerage.case.stage_changed", target_type="brokerage.case", target_id="7")
+    wanted = AuditEntryFactory(
+        actor=alice, code="brokerage.case.stage_changed", target_type="brokerage.case", target_id="7"
+    )
+    AuditEntryFactory(
+        actor=bob, code="brokerage.case.stage_changed", target_type="brokerage.case", target_id="7"
+    )
     AuditEntryFactory(actor=alice, code="brokerage.case.created", target_type="brokerage.case", target_id="8")
     AuditEntryFactory(actor=alice, code="requests.request.accept")
     client.force_login(UserFactory(role=Role.OPERATOR))
@@ -47,9 +51,9 @@ def test_the_page_filters_by_user_object_and_action(client):
         assert page.status_code == 200
         return [e.pk for e in page.context["page_obj"].object_list]
 
-    assert ids(actor=alice.pk, target_type="brokerage.case", target_id="7", code="brokerage.case.stage_changed") == [
-        wanted.pk
-    ]
+    assert ids(
+        actor=alice.pk, target_type="brokerage.case", target_id="7", code="brokerage.case.stage_changed"
+    ) == [wanted.pk]
     assert len(ids(actor=alice.pk)) == 3
     assert len(ids(code="brokerage.")) == 3
     assert len(ids(code="brokerage")) == 0  # a prefix must end in "."

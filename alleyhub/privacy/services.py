@@ -1,0 +1,95 @@
+"""Writes of the privacy app: consents and their withdrawal. Every change is audited in its own
+transaction, with the IP the request came from."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alleyhub.accounts.models import User
+from alleyhub.core.audit import audit_record
+from alleyhub.core.exceptions import ApplicationError
+
+from .conf import privacy_setting
+from .models import DOCUMENT_KINDS, Consent, ConsentKind
+
+WITHDRAWABLE = (ConsentKind.CONTACT_SHARING, ConsentKind.MATCHING_OPT_OUT)
+
+
+def _check_self(*, user: User, actor: User) -> None:
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("只有本人可以给出或撤回同意。"))
+
+
+def _lock_user(user: User) -> None:
+    # Serialises a user's consent changes: the check for an active row and the insert of the
+    # next one must not interleave (the partial unique constraint is the last line of defence).
+    User.objects.select_for_update().filter(pk=user.pk).first()
+
+
+def current_version(kind: str) -> str:
+    """The version of document `kind` users accept now; "" for kinds that are not documents."""
+    return str(privacy_setting("DOCUMENT_VERSIONS").get(kind, "")) if kind in DOCUMENT_KINDS else ""
+
+
+def consent_give(*, user: User, kind: str, actor: User, ip: str | None = None) -> Consent:
+    """Records `user`'s consent of `kind` (for a document: its current version). Giving again what
+    is already given changes nothing; a document accepted in an older version is superseded (the
+    old row is closed, a new one opened). Raises PermissionDenied unless `actor` is `user`,
+    ApplicationError (422) for an unknown kind."""
+    _check_self(user=user, actor=actor)
+    if kind not in ConsentKind.values:
+        raise ApplicationError(_("未知的同意类型：%(kind)s") % {"kind": kind}, status=422)
+    version = current_version(kind)
+    now = timezone.now()
+    with transaction.atomic():
+        _lock_user(user)
+        active = Consent.objects.filter(user=user, kind=kind, withdrawn_at__isnull=True).first()
+        if active is not None and active.version == version:
+            return active
+        if active is not None:
+            active.withdrawn_at = now
+            active.save(update_fields=["withdrawn_at", "updated_at"])
+        consent = Consent(user=user, kind=kind, version=version, given_at=now, ip_address=ip)
+        consent.full_clean()
+        consent.save()
+        audit_record(
+            actor=actor,
+            target=consent,
+            code="privacy.consent.given",
+            data={"kind": kind, "version": version},
+            ip=ip,
+        )
+    return consent
+
+
+def consent_withdraw(*, user: User, kind: str, actor: User, ip: str | None = None) -> Consent | None:
+    """Withdraws `user`'s active consent of `kind`; None when there was none. The privacy notice
+    and the terms cannot be withdrawn here (that is what deleting the account does): ApplicationError
+    (422). Raises PermissionDenied unless `actor` is `user`."""
+    _check_self(user=user, actor=actor)
+    if kind not in WITHDRAWABLE:
+        raise ApplicationError(_("隐私政策和用户协议不能单独撤回；如不再同意，请申请注销账号。"), status=422)
+    with transaction.atomic():
+        _lock_user(user)
+        active = Consent.objects.filter(user=user, kind=kind, withdrawn_at__isnull=True).first()
+        if active is None:
+            return None
+        active.withdrawn_at = timezone.now()
+        active.save(update_fields=["withdrawn_at", "updated_at"])
+        audit_record(
+            actor=actor,
+            target=active,
+            code="privacy.consent.withdrawn",
+            data={"kind": kind, "version": active.version},
+            ip=ip,
+        )
+    return active
+
+
+def documents_accept(*, user: User, actor: User, ip: str | None = None) -> list[Consent]:
+    """`user` accepts the current privacy notice and terms (both, in one transaction)."""
+    with transaction.atomic():
+        return [consent_give(user=user, kind=kind, actor=actor, ip=ip) for kind in DOCUMENT_KINDS]
