@@ -102,13 +102,12 @@ def contact_sharing_allowed(*, user_id: int) -> bool:
     ).exists()
 
 
-def matching_opted_out_user_ids(*, user_ids) -> set[int]:
-    """Those of `user_ids` who opted out of automated matching."""
-    return set(
-        Consent.objects.filter(
-            user_id__in=list(user_ids), kind=ConsentKind.MATCHING_OPT_OUT, withdrawn_at__isnull=True
-        ).values_list("user_id", flat=True)
-    )
+def matching_opted_out_user_ids(*, user_ids=None) -> set[int]:
+    """The users (of `user_ids`, or all) who opted out of automated matching (PIPL Art. 24)."""
+    qs = Consent.objects.filter(kind=ConsentKind.MATCHING_OPT_OUT, withdrawn_at__isnull=True)
+    if user_ids is not None:
+        qs = qs.filter(user_id__in=list(user_ids))
+    return set(qs.values_list("user_id", flat=True))
 
 
 def matching_opted_out(*, user_id: int) -> bool:

@@ -13,6 +13,7 @@ from alleyhub.core.audit import audit_record
 from alleyhub.core.exceptions import ApplicationError
 
 from .conf import privacy_setting
+from .hooks import consent_changed
 from .models import DOCUMENT_KINDS, Consent, ConsentKind
 
 WITHDRAWABLE = (ConsentKind.CONTACT_SHARING, ConsentKind.MATCHING_OPT_OUT)
@@ -27,6 +28,11 @@ def _lock_user(user: User) -> None:
     # Serialises a user's consent changes: the check for an active row and the insert of the
     # next one must not interleave (the partial unique constraint is the last line of defence).
     User.objects.select_for_update().filter(pk=user.pk).first()
+
+
+def _announce(*, user: User, kind: str) -> None:
+    for provider in consent_changed.providers():
+        provider(user.pk, kind)
 
 
 def current_version(kind: str) -> str:
@@ -62,6 +68,7 @@ def consent_give(*, user: User, kind: str, actor: User, ip: str | None = None) -
             data={"kind": kind, "version": version},
             ip=ip,
         )
+        _announce(user=user, kind=kind)
     return consent
 
 
@@ -86,6 +93,7 @@ def consent_withdraw(*, user: User, kind: str, actor: User, ip: str | None = Non
             data={"kind": kind, "version": active.version},
             ip=ip,
         )
+        _announce(user=user, kind=kind)
     return active
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("terms/", views.terms, name="terms"),
     path("consent/", views.consent, name="consent"),
     path("contact-sharing/", views.contact_sharing, name="contact_sharing"),
+    path("automated-decisions/", views.automated_decisions, name="automated_decisions"),
 ]

@@ -10,6 +10,7 @@ from alleyhub.core.lists import paginate, render_list
 
 from . import selectors, services
 from .forms import AuditFilterForm, DocumentsAcceptForm
+from .hooks import automated_decision_subjects
 from .middleware import clear_pending_documents
 from .models import ConsentKind
 from .selectors import AuditListParams
@@ -90,6 +91,28 @@ def contact_sharing(request) -> HttpResponse:
         services.consent_give(user=request.user, kind=ConsentKind.CONTACT_SHARING, actor=request.user, ip=ip)
         messages.success(request, _("已同意：您的联系方式将向匹配方展示。"))
     return redirect("accounts:me")
+
+
+@login_required
+def automated_decisions(request) -> HttpResponse:
+    """What automated matching does with the user's objects, why each match was suggested, and
+    the opt-out (`action=opt_out`) or opt-in (`action=opt_in`) of it (PIPL Art. 24)."""
+    user = request.user
+    if request.method == "POST":
+        ip = request_ip(request)
+        if request.POST.get("action") == "opt_in":
+            services.consent_withdraw(user=user, kind=ConsentKind.MATCHING_OPT_OUT, actor=user, ip=ip)
+            messages.success(request, _("您的成果、需求和人员信息将重新参与自动化匹配。"))
+        else:
+            services.consent_give(user=user, kind=ConsentKind.MATCHING_OPT_OUT, actor=user, ip=ip)
+            messages.success(request, _("您的成果、需求和人员信息不再参与自动化匹配。"))
+        return redirect("privacy:automated_decisions")
+    subjects = [s for provider in automated_decision_subjects.providers() for s in provider(user.pk)]
+    context = {
+        "opt_out": selectors.consent_active(user=user, kind=ConsentKind.MATCHING_OPT_OUT),
+        "subjects": subjects,
+    }
+    return render(request, "privacy/automated_decisions.html", context)
 
 
 def account_section(request: HttpRequest) -> dict:
