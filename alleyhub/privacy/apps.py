@@ -17,9 +17,10 @@ class PrivacyConfig(AppConfig):
         from alleyhub.accounts.hooks import AccountSection, account_sections
         from alleyhub.directory.hooks import person_contact_consent
 
-        from . import middleware, selectors, views
+        from . import middleware, personal_data, selectors, views
 
         user_logged_in.connect(middleware.flag_pending_documents, dispatch_uid="privacy.documents_pending")
+        personal_data.register_own_exporters()
         person_contact_consent.register(selectors.person_contact_consent, key="privacy")
         account_sections.register(
             AccountSection(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from django.db.models.fields.files import FieldFile
 from django.utils.functional import Promise
 
 from alleyhub.core.registry import Hook
@@ -31,3 +33,18 @@ consent_changed: Hook[Callable[[int, str], None]] = Hook("privacy.consent_change
 """`provider(user_id, kind)`: called inside the transaction that gave or withdrew a consent of
 `kind`; providers only schedule work for after the commit (matching re-ranks the user's objects
 when they opt out of automated matching or back in)."""
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """What one app holds about a user, for their data export: `records` are written to
+    `<name>.json` in the ZIP, `files` (name in the ZIP, stored file) next to it under `files/`."""
+
+    name: str
+    records: Any
+    files: list[tuple[str, FieldFile]] = field(default_factory=list)
+
+
+personal_data_exporters: Hook[Callable[[Any], PersonalData]] = Hook("privacy.personal_data_exporters")
+"""`exporter(user)`: the user's data held by one app (privacy registers accounts' and directory's;
+listings, requests, notifications and brokerage register their own)."""

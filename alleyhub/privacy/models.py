@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import BaseModel
+from alleyhub.core.uploads import RandomUploadTo
 
 
 class ConsentKind(models.TextChoices):
@@ -48,3 +49,38 @@ class Consent(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} {self.kind} {self.version}"
+
+
+class ExportStatus(models.TextChoices):
+    PENDING = "pending", _("排队中")
+    RUNNING = "running", _("生成中")
+    READY = "ready", _("可下载")
+    DOWNLOADED = "downloaded", _("已下载")
+    EXPIRED = "expired", _("已过期")
+    FAILED = "failed", _("失败")
+
+
+class DataExport(BaseModel):
+    """A "download my data" request: built in a background task (`progress` in percent), then
+    downloadable once by its user until `expires_at`; the file is removed after the download or
+    the expiry (`exports_purge`)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE, related_name="+"
+    )
+    status = models.CharField(
+        _("状态"), max_length=12, choices=ExportStatus.choices, default=ExportStatus.PENDING, db_index=True
+    )
+    progress = models.PositiveSmallIntegerField(_("进度"), default=0)
+    file = models.FileField(_("文件"), upload_to=RandomUploadTo("exports"), blank=True, max_length=200)
+    ready_at = models.DateTimeField(_("生成时间"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("下载截止"), null=True, blank=True)
+    downloaded_at = models.DateTimeField(_("下载时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("数据导出")
+        verbose_name_plural = _("数据导出")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.status} {self.created_at:%Y-%m-%d}"

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import AuditEntry
 
 from .conf import privacy_setting
-from .models import DOCUMENT_KINDS, Consent, ConsentKind
+from .models import DOCUMENT_KINDS, Consent, ConsentKind, DataExport
 
 AUDIT_FILTER_MAX_LENGTH = 100
 
@@ -121,3 +122,18 @@ def person_contact_consent(person) -> bool | None:
     if not person.user_id:
         return None
     return contact_sharing_allowed(user_id=person.user_id)
+
+
+# --- data export -----------------------------------------------------------------------------------
+
+
+def export_get_for_user(*, pk: int, user) -> DataExport:
+    """`user`'s own export; Http404 for anyone else's."""
+    export = DataExport.objects.filter(pk=pk, user_id=user.pk).first()
+    if export is None:
+        raise Http404
+    return export
+
+
+def export_latest(*, user) -> DataExport | None:
+    return DataExport.objects.filter(user_id=user.pk).order_by("-created_at", "-pk").first()

@@ -3,18 +3,25 @@ transaction, with the IP the request came from."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alleyhub.accounts.models import User
 from alleyhub.core.audit import audit_record
 from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.uploads import StoredFile
 
 from .conf import privacy_setting
+from .exports import build_data_export
 from .hooks import consent_changed
-from .models import DOCUMENT_KINDS, Consent, ConsentKind
+from .models import DOCUMENT_KINDS, Consent, ConsentKind, DataExport, ExportStatus
+from .personal_data import export_file_name
 
 WITHDRAWABLE = (ConsentKind.CONTACT_SHARING, ConsentKind.MATCHING_OPT_OUT)
 
@@ -101,3 +108,63 @@ def documents_accept(*, user: User, actor: User, ip: str | None = None) -> list[
     """`user` accepts the current privacy notice and terms (both, in one transaction)."""
     with transaction.atomic():
         return [consent_give(user=user, kind=kind, actor=actor, ip=ip) for kind in DOCUMENT_KINDS]
+
+
+# --- data export -----------------------------------------------------------------------------------
+
+
+def export_request(*, user: User, actor: User) -> DataExport:
+    """Starts building `user`'s data export in a background task (`build_data_export`, after the
+    commit). An export already queued or running is returned instead of a second one. Raises
+    PermissionDenied unless `actor` is `user`."""
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("只有本人可以导出自己的数据。"))
+    with transaction.atomic():
+        _lock_user(user)
+        running = DataExport.objects.filter(
+            user=user, status__in=[ExportStatus.PENDING, ExportStatus.RUNNING]
+        ).first()
+        if running is not None:
+            return running
+        export = DataExport.objects.create(user=user)
+        audit_record(actor=actor, target=export, code="privacy.export.requested")
+        transaction.on_commit(lambda: build_data_export.enqueue(export_id=export.pk))
+    return export
+
+
+def export_claim_for_download(*, pk: int, user) -> StoredFile:
+    """The export's ZIP for `core.uploads.protected_file_view`, handed out once: the first
+    download marks it downloaded (later ones, another user's export, an expired or unfinished one:
+    Http404). A write, so it lives here and not in the selectors."""
+    with transaction.atomic():
+        export = DataExport.objects.select_for_update().filter(pk=pk, user_id=user.pk).first()
+        if export is None or export.status != ExportStatus.READY or not export.file:
+            raise Http404
+        if export.expires_at is None or export.expires_at <= timezone.now():
+            raise Http404
+        export.status, export.downloaded_at = ExportStatus.DOWNLOADED, timezone.now()
+        export.save(update_fields=["status", "downloaded_at", "updated_at"])
+        audit_record(actor=user, target=export, code="privacy.export.downloaded")
+    return StoredFile(file=export.file, filename=export_file_name(export), content_type="application/zip")
+
+
+DOWNLOADED_FILE_KEPT = timedelta(hours=1)
+
+
+def exports_purge(*, now=None) -> int:
+    """Removes the files of exports that expired or were downloaded (an hour after, so a download
+    in progress finishes). Returns how many files were removed; safe to run twice."""
+    now = now or timezone.now()
+    expired = DataExport.objects.filter(status=ExportStatus.READY, expires_at__lte=now)
+    expired_ids = list(expired.values_list("pk", flat=True))
+    expired.update(status=ExportStatus.EXPIRED, updated_at=now)
+    done = DataExport.objects.filter(
+        Q(pk__in=expired_ids)
+        | Q(status=ExportStatus.DOWNLOADED, downloaded_at__lte=now - DOWNLOADED_FILE_KEPT)
+    ).exclude(file="")
+    removed = 0
+    for export in done:
+        export.file.delete(save=False)
+        DataExport.objects.filter(pk=export.pk).update(file="")
+        removed += 1
+    return removed

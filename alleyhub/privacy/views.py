@@ -12,7 +12,7 @@ from . import selectors, services
 from .forms import AuditFilterForm, DocumentsAcceptForm
 from .hooks import automated_decision_subjects
 from .middleware import clear_pending_documents
-from .models import ConsentKind
+from .models import ConsentKind, ExportStatus
 from .selectors import AuditListParams
 
 AUDIT_PAGE_SIZE = 50
@@ -115,6 +115,29 @@ def automated_decisions(request) -> HttpResponse:
     return render(request, "privacy/automated_decisions.html", context)
 
 
+# --- data export -----------------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def export_start(request) -> HttpResponse:
+    export = services.export_request(user=request.user, actor=request.user)
+    return redirect("privacy:export_detail", pk=export.pk)
+
+
+@login_required
+@require_GET
+def export_detail(request, pk: int) -> HttpResponse:
+    """The export's progress; the page polls its #export-status partial while it is being built."""
+    export = selectors.export_get_for_user(pk=pk, user=request.user)
+    htmx = getattr(request, "htmx", None)
+    template = "privacy/export.html#export-status" if htmx else "privacy/export.html"
+    return render(request, template, {"export": export, "building": export.status in BUILDING})
+
+
+BUILDING = (ExportStatus.PENDING, ExportStatus.RUNNING)
+
+
 def account_section(request: HttpRequest) -> dict:
     """What the privacy part of the account page shows (see `accounts.hooks.account_sections`)."""
     user = request.user
@@ -123,4 +146,5 @@ def account_section(request: HttpRequest) -> dict:
         "matching_opt_out": selectors.consent_active(user=user, kind=ConsentKind.MATCHING_OPT_OUT),
         "history": selectors.consent_history(user=user)[:20],
         "audit_visible": selectors.audit_visible(user=user),
+        "export": selectors.export_latest(user=user),
     }
