@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from alleyhub.privacy.hooks import personal_data_exporters
+from alleyhub.privacy.hooks import personal_data_erasers, personal_data_exporters
 
 
 class NotificationsConfig(AppConfig):
@@ -13,3 +13,4 @@ class NotificationsConfig(AppConfig):
         from . import personal_data
 
         personal_data_exporters.register(personal_data.export, key="notifications")
+        personal_data_erasers.register(personal_data.erase, key="notifications")

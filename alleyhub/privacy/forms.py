@@ -32,3 +32,16 @@ class DocumentsAcceptForm(forms.Form):
         required=True,
         error_messages={"required": _("请勾选同意后继续。")},
     )
+
+
+class DeletionConfirmForm(forms.Form):
+    password = forms.CharField(
+        label=_("当前密码"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("我了解：宽限期结束后，我的账号和个人信息将被删除，无法恢复。"),
+        required=True,
+        error_messages={"required": _("请勾选确认后继续。")},
+    )

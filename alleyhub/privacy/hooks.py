@@ -48,3 +48,12 @@ class PersonalData:
 personal_data_exporters: Hook[Callable[[Any], PersonalData]] = Hook("privacy.personal_data_exporters")
 """`exporter(user)`: the user's data held by one app (privacy registers accounts' and directory's;
 listings, requests, notifications and brokerage register their own)."""
+
+
+personal_data_erasers: Hook[Callable[[Any, list[str]], None]] = Hook("privacy.personal_data_erasers")
+"""`eraser(user, names)`: erase or anonymise what one app holds about `user` (called inside the
+erasure's transaction, before the account row is deleted). `names` are the strings that name the
+user (display name, full name, person-record names, e-mail, phone) for text that mentions them.
+Registered by matching (index documents and vectors), notifications (queued e-mails, other users'
+notifications naming them); privacy itself anonymises the person record and, last, replaces every
+remaining mention in the database's text columns."""

@@ -84,3 +84,47 @@ class DataExport(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} {self.status} {self.created_at:%Y-%m-%d}"
+
+
+class DeletionStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("等待注销")
+    CANCELLED = "cancelled", _("已撤销")
+    DONE = "done", _("已注销")
+
+
+class DeletionRequest(BaseModel):
+    """A user's confirmed request to delete their account. It is carried out (`deletions_run_due`)
+    once `due_at` is reached, unless the user cancels it first; the row outlives the account as the
+    record that the erasure was asked for and done (`user` is then empty, `user_ref` keeps the id)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("用户"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    user_ref = models.PositiveBigIntegerField(_("用户编号"))
+    status = models.CharField(
+        _("状态"),
+        max_length=12,
+        choices=DeletionStatus.choices,
+        default=DeletionStatus.SCHEDULED,
+        db_index=True,
+    )
+    due_at = models.DateTimeField(_("注销时间"), db_index=True)
+    cancelled_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    done_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("注销申请")
+        verbose_name_plural = _("注销申请")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(status="scheduled"), name="deletion_one_scheduled_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.user_ref} {self.status} {self.due_at:%Y-%m-%d}"

@@ -13,7 +13,7 @@ from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import AuditEntry
 
 from .conf import privacy_setting
-from .models import DOCUMENT_KINDS, Consent, ConsentKind, DataExport
+from .models import DOCUMENT_KINDS, Consent, ConsentKind, DataExport, DeletionRequest, DeletionStatus
 
 AUDIT_FILTER_MAX_LENGTH = 100
 
@@ -137,3 +137,10 @@ def export_get_for_user(*, pk: int, user) -> DataExport:
 
 def export_latest(*, user) -> DataExport | None:
     return DataExport.objects.filter(user_id=user.pk).order_by("-created_at", "-pk").first()
+
+
+# --- account deletion ------------------------------------------------------------------------------
+
+
+def deletion_scheduled(*, user) -> DeletionRequest | None:
+    return DeletionRequest.objects.filter(user_id=user.pk, status=DeletionStatus.SCHEDULED).first()

@@ -3,9 +3,10 @@ transaction, with the IP the request came from."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.http import Http404
@@ -17,11 +18,22 @@ from alleyhub.core.audit import audit_record
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.uploads import StoredFile
 
+from . import erasure
 from .conf import privacy_setting
 from .exports import build_data_export
-from .hooks import consent_changed
-from .models import DOCUMENT_KINDS, Consent, ConsentKind, DataExport, ExportStatus
+from .hooks import consent_changed, personal_data_erasers
+from .models import (
+    DOCUMENT_KINDS,
+    Consent,
+    ConsentKind,
+    DataExport,
+    DeletionRequest,
+    DeletionStatus,
+    ExportStatus,
+)
 from .personal_data import export_file_name
+
+logger = logging.getLogger(__name__)
 
 WITHDRAWABLE = (ConsentKind.CONTACT_SHARING, ConsentKind.MATCHING_OPT_OUT)
 
@@ -168,3 +180,100 @@ def exports_purge(*, now=None) -> int:
         DataExport.objects.filter(pk=export.pk).update(file="")
         removed += 1
     return removed
+
+
+# --- account deletion ------------------------------------------------------------------------------
+
+
+def deletion_request(*, user: User, password: str, actor: User, ip: str | None = None) -> DeletionRequest:
+    """`user` confirms (with their password) that their account is to be deleted; it is deleted
+    after the grace period (`DELETION_GRACE_DAYS`) unless they cancel. Asking again while one is
+    scheduled returns it. Raises PermissionDenied unless `actor` is `user`, ValidationError for a
+    wrong password."""
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("只有本人可以申请注销自己的账号。"))
+    if not user.check_password(password):
+        raise ValidationError({"password": _("密码不正确。")})
+    with transaction.atomic():
+        _lock_user(user)
+        scheduled = DeletionRequest.objects.filter(user=user, status=DeletionStatus.SCHEDULED).first()
+        if scheduled is not None:
+            return scheduled
+        request = DeletionRequest.objects.create(
+            user=user,
+            user_ref=user.pk,
+            due_at=timezone.now() + timedelta(days=privacy_setting("DELETION_GRACE_DAYS")),
+        )
+        audit_record(actor=actor, target=request, code="privacy.deletion.scheduled", ip=ip)
+    return request
+
+
+def deletion_cancel(*, user: User, actor: User, ip: str | None = None) -> DeletionRequest | None:
+    """Cancels `user`'s scheduled deletion (None when there is none)."""
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("只有本人可以撤销注销申请。"))
+    with transaction.atomic():
+        _lock_user(user)
+        request = (
+            DeletionRequest.objects.select_for_update()
+            .filter(user=user, status=DeletionStatus.SCHEDULED)
+            .first()
+        )
+        if request is None:
+            return None
+        request.status, request.cancelled_at = DeletionStatus.CANCELLED, timezone.now()
+        request.save(update_fields=["status", "cancelled_at", "updated_at"])
+        audit_record(actor=actor, target=request, code="privacy.deletion.cancelled", ip=ip)
+    return request
+
+
+def user_erase(*, user: User, actor: User | None) -> int:
+    """Erases `user`'s personal data everywhere and deletes the account (see `erasure`): the
+    registered erasers run, the person record is anonymised, history-keeping references move to
+    the "deleted user", the row is deleted, and every remaining mention of their names in the
+    database is replaced. `actor` is None for the scheduled run, an operator for an admin
+    deletion. Returns the id the account had."""
+    user_id = user.pk
+    with transaction.atomic():
+        names = erasure.personal_names(user)
+        for eraser in personal_data_erasers.providers():
+            eraser(user, names)
+        erasure.anonymise_person(user)
+        erasure.reassign_references(user, erasure.deleted_user())
+        user.delete()
+        erasure.scrub_names(names, skip=(User,))
+        audit_record(
+            actor=actor if actor is not None and actor.pk != user_id else None,
+            target=erasure.deleted_user(),
+            code="privacy.user.erased",
+            data={"user_id": user_id},
+        )
+    return user_id
+
+
+def deletions_run_due(*, now=None) -> int:
+    """Carries out every scheduled deletion whose grace period is over. Safe to run twice (a done
+    request is not picked again); one failing erasure is logged and the rest go on."""
+    now = now or timezone.now()
+    done = 0
+    for request_id in DeletionRequest.objects.filter(
+        status=DeletionStatus.SCHEDULED, due_at__lte=now
+    ).values_list("pk", flat=True):
+        try:
+            with transaction.atomic():
+                request = (
+                    DeletionRequest.objects.select_for_update()
+                    .filter(pk=request_id, status=DeletionStatus.SCHEDULED)
+                    .select_related("user")
+                    .first()
+                )
+                if request is None or request.user is None:
+                    continue
+                user_erase(user=request.user, actor=None)
+                DeletionRequest.objects.filter(pk=request_id).update(
+                    status=DeletionStatus.DONE, done_at=timezone.now(), updated_at=timezone.now()
+                )
+            done += 1
+        except Exception:
+            logger.exception("Erasing the account of deletion request %s failed", request_id)
+    return done

@@ -11,7 +11,13 @@ def privacy_exports_purge() -> int:
     return services.exports_purge()
 
 
+@task()
+def privacy_deletions_run_due() -> int:
+    return services.deletions_run_due()
+
+
 # Registered with `manage.py scheduler` (notifications app): (name, task, interval in minutes).
 PERIODIC_TASKS = [
     ("privacy_exports_purge", privacy_exports_purge, 60),
+    ("privacy_deletions_run_due", privacy_deletions_run_due, 60),
 ]

@@ -18,5 +18,7 @@ urlpatterns = [
         protected_file_view(services.export_claim_for_download),
         name="export_download",
     ),
+    path("delete-account/", views.deletion, name="deletion"),
+    path("delete-account/cancel/", views.deletion_cancel, name="deletion_cancel"),
     path("automated-decisions/", views.automated_decisions, name="automated_decisions"),
 ]

@@ -7,9 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from alleyhub.core.lists import paginate, render_list
+from alleyhub.core.pages import form_errors
 
 from . import selectors, services
-from .forms import AuditFilterForm, DocumentsAcceptForm
+from .conf import privacy_setting
+from .forms import AuditFilterForm, DeletionConfirmForm, DocumentsAcceptForm
 from .hooks import automated_decision_subjects
 from .middleware import clear_pending_documents
 from .models import ConsentKind, ExportStatus
@@ -138,6 +140,37 @@ def export_detail(request, pk: int) -> HttpResponse:
 BUILDING = (ExportStatus.PENDING, ExportStatus.RUNNING)
 
 
+# --- account deletion ------------------------------------------------------------------------------
+
+
+@login_required
+def deletion(request) -> HttpResponse:
+    """Delete my account: what happens, then the confirmation (password and a tick). A confirmed
+    request is carried out after the grace period; until then this page offers to cancel it."""
+    scheduled = selectors.deletion_scheduled(user=request.user)
+    form = DeletionConfirmForm(request.POST if request.method == "POST" and not scheduled else None)
+    if form.is_bound and form.is_valid():
+        with form_errors(form):
+            services.deletion_request(
+                user=request.user,
+                password=form.cleaned_data["password"],
+                actor=request.user,
+                ip=request_ip(request),
+            )
+            messages.success(request, _("注销申请已确认。宽限期内您可以随时撤销。"))
+            return redirect("privacy:deletion")
+    context = {"form": form, "scheduled": scheduled, "grace_days": privacy_setting("DELETION_GRACE_DAYS")}
+    return render(request, "privacy/deletion.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def deletion_cancel(request) -> HttpResponse:
+    services.deletion_cancel(user=request.user, actor=request.user, ip=request_ip(request))
+    messages.success(request, _("注销申请已撤销，您的账号将保留。"))
+    return redirect("accounts:me")
+
+
 def account_section(request: HttpRequest) -> dict:
     """What the privacy part of the account page shows (see `accounts.hooks.account_sections`)."""
     user = request.user
@@ -147,4 +180,5 @@ def account_section(request: HttpRequest) -> dict:
         "history": selectors.consent_history(user=user)[:20],
         "audit_visible": selectors.audit_visible(user=user),
         "export": selectors.export_latest(user=user),
+        "deletion": selectors.deletion_scheduled(user=user),
     }
