@@ -264,12 +264,14 @@ def deletions_run_due(*, now=None) -> int:
                 request = (
                     DeletionRequest.objects.select_for_update()
                     .filter(pk=request_id, status=DeletionStatus.SCHEDULED)
-                    .select_related("user")
                     .first()
                 )
-                if request is None or request.user is None:
+                user = (
+                    User.objects.filter(pk=request.user_id).first() if request and request.user_id else None
+                )
+                if user is None:
                     continue
-                user_erase(user=request.user, actor=None)
+                user_erase(user=user, actor=None)
                 DeletionRequest.objects.filter(pk=request_id).update(
                     status=DeletionStatus.DONE, done_at=timezone.now(), updated_at=timezone.now()
                 )
