@@ -234,8 +234,12 @@ def user_erase(*, user: User, actor: User | None) -> int:
     database is replaced. `actor` is None for the scheduled run, an operator for an admin
     deletion. Returns the id the account had."""
     user_id = user.pk
+    if user.username == erasure.DELETED_USERNAME:
+        raise ApplicationError(_("“已注销用户”账号代表所有已注销的用户，不能删除。"), status=409)
     with transaction.atomic():
         names = erasure.personal_names(user)
+        for export in DataExport.objects.filter(user=user).exclude(file=""):
+            export.file.delete(save=False)
         for eraser in personal_data_erasers.providers():
             eraser(user, names)
         erasure.anonymise_person(user)

@@ -183,3 +183,15 @@ MATCHING = {
     "EMBEDDINGS": env.bool("MATCHING_EMBEDDINGS", default=True),
     "TOP_K": 10,
 }
+
+# Personal information (alleyhub/privacy, docs/privacy.md). Raising a document version asks every
+# user to accept it again at their next sign-in.
+PRIVACY = {
+    "DOCUMENT_VERSIONS": {
+        "privacy_notice": env.str("PRIVACY_NOTICE_VERSION", default="2026-12"),
+        "terms": env.str("TERMS_VERSION", default="2026-12"),
+    },
+    "CONSENT_AT_SIGN_IN": True,
+    "DELETION_GRACE_DAYS": env.int("PRIVACY_DELETION_GRACE_DAYS", default=7),
+    "EXPORT_DAYS": 7,
+}

@@ -4,6 +4,7 @@ the search results any more, while requests and cases keep their history with "å
 superuser's admin deletion does the same and is not blocked by protected references."""
 
 import io
+import os
 from datetime import timedelta
 
 import pytest
@@ -15,6 +16,7 @@ from alleyhub.accounts.tests.factories import PASSWORD, UserFactory
 from alleyhub.brokerage.models import Case, CaseActivity
 from alleyhub.brokerage.tests.factories import CaseFactory
 from alleyhub.core.audit import audit_record
+from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import AuditEntry
 from alleyhub.directory.models import Person
 from alleyhub.matching.models import IndexedDocument, Match
@@ -22,8 +24,8 @@ from alleyhub.matching.tests.factories import PersonFactory, TechDemandFactory, 
 from alleyhub.notifications.models import Notification
 from alleyhub.notifications.tests.factories import NotificationFactory
 from alleyhub.privacy import services
-from alleyhub.privacy.erasure import DELETED_NAME, name_mentions
-from alleyhub.privacy.models import DeletionRequest, DeletionStatus
+from alleyhub.privacy.erasure import DELETED_NAME, deleted_user, name_mentions
+from alleyhub.privacy.models import DataExport, DeletionRequest, DeletionStatus
 from alleyhub.requests.models import EnterpriseRequest
 from alleyhub.requests.tests.factories import OrganizationFactory, member, submit
 
@@ -165,3 +167,19 @@ def test_admin_deletion_is_not_blocked_by_protected_references(client, commit, w
     assert response.status_code == 302
     _assert_erased(client, wang)
     assert AuditEntry.objects.get(code="privacy.user.erased").actor == admin
+
+
+def test_the_deleted_user_account_itself_cannot_be_erased():
+    with pytest.raises(ApplicationError):
+        services.user_erase(user=deleted_user(), actor=None)
+
+
+def test_an_export_file_left_on_disk_goes_with_the_account(client, commit, wang):
+    client.force_login(wang["user"])
+    with commit():
+        client.post("/privacy/export/")
+    path = DataExport.objects.get().file.path
+    assert os.path.exists(path)
+    with commit():
+        services.user_erase(user=wang["user"], actor=None)
+    assert not os.path.exists(path) and not DataExport.objects.exists()
