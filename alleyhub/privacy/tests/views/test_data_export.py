@@ -65,6 +65,7 @@ def test_the_export_is_built_in_the_background_and_downloaded_once(client, commi
     archive = zipfile.ZipFile(io.BytesIO(b"".join(download.streaming_content)))
     names = set(archive.namelist())
     assert {"account.json", "person.json", "privacy.json", "notifications.json", "requests.json"} <= names
+    assert {"listings.json", "services.json", "spaces.json", "cases.json"} <= names
     account = json.loads(archive.read("account.json"))
     assert account["user"][0]["fields"]["display_name"] == "王小明"
     assert "password" not in account["user"][0]["fields"]
