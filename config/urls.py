@@ -17,6 +17,7 @@ urlpatterns = [
     path("search/", include("alleyhub.matching.search_urls")),
     path("cases/", include("alleyhub.brokerage.urls")),
     path("notifications/", include("alleyhub.notifications.urls")),
+    path("privacy/", include("alleyhub.privacy.urls")),
     path("admin/", admin.site.urls),
 ]
 

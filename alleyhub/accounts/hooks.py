@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from django.utils.functional import Promise
 
 from alleyhub.core.registry import Hook
@@ -21,3 +22,18 @@ class DemoPersonas:
 
 login_demo_personas: Hook[Callable[[], DemoPersonas]] = Hook("accounts.login_demo_personas")
 """Describes the demo accounts listed on the login page (registered by demo)."""
+
+
+@dataclass(frozen=True)
+class AccountSection:
+    """A part of the account page ("我的账号") that a higher app contributes, below the account's
+    own sections, sorted by `order`. `template` is included with `section` = `context(request)`."""
+
+    key: str
+    order: int
+    template: str
+    context: Callable[[HttpRequest], dict]
+
+
+account_sections: Hook[AccountSection] = Hook("accounts.account_sections")
+"""Sections of the account page (registered by privacy: consents, data export, deletion)."""

@@ -25,6 +25,7 @@ from alleyhub.accounts.forms import (
     TokenCreateForm,
     TwoFactorCodeForm,
 )
+from alleyhub.accounts.hooks import account_sections
 from alleyhub.accounts.lockout import login_limited, token_create_limited
 from alleyhub.accounts.middleware import TWO_FACTOR_ON_KEY
 from alleyhub.core.pages import form_errors
@@ -124,6 +125,10 @@ def _render_my_account(request, *, preferences_form=None, token_form=None, new_t
         "new_token": new_token,
         "two_factor_on": selectors.two_factor_has_authenticator(user=user),
         "two_factor_required": settings.TWO_FACTOR_REQUIRED_FOR_STAFF and user.is_platform_staff,
+        "sections": [
+            {"key": s.key, "template": s.template, "context": s.context(request)}
+            for s in account_sections.providers()
+        ],
     }
     return render(request, "accounts/me.html", context, status=status)
 

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from alleyhub.listings.hooks import confidential_access
+from alleyhub.privacy.hooks import personal_data_exporters
 
 
 class BrokerageConfig(AppConfig):
@@ -10,7 +11,9 @@ class BrokerageConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: selectors import models, which Django only allows once
         # every app is loaded.
-        from . import selectors
+        from . import personal_data, selectors
+
+        personal_data_exporters.register(personal_data.export, key="brokerage")
 
         # The parties of a case about a listing see its confidential part.
         confidential_access.register(selectors.user_is_party_to_listing_case)

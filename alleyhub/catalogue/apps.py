@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from alleyhub.core.registry import HomeSection, register_home_section
 from alleyhub.directory.hooks import OrganizationSection, register_organization_section
+from alleyhub.privacy.hooks import personal_data_exporters
 
 
 class CatalogueConfig(AppConfig):
@@ -11,7 +12,9 @@ class CatalogueConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: selectors import models, which Django only allows once
         # every app is loaded.
-        from . import selectors
+        from . import personal_data, selectors
+
+        personal_data_exporters.register(personal_data.export, key="catalogue")
 
         register_home_section(
             HomeSection(

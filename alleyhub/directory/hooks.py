@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from alleyhub.core.registry import Hook
 
 if TYPE_CHECKING:  # hooks are imported by AppConfig modules, before models may be imported
-    from alleyhub.directory.models import Organization
+    from alleyhub.directory.models import Organization, Person
 
 
 @dataclass(frozen=True)
@@ -34,3 +34,9 @@ organization_sections: Hook[OrganizationSection] = Hook("directory.organization_
 
 def register_organization_section(section: OrganizationSection) -> OrganizationSection:
     return organization_sections.register(section, key=section.key, order=section.order)
+
+
+person_contact_consent: Hook[Callable[[Person], bool | None]] = Hook("directory.person_contact_consent")
+"""Whether a person agreed to show their contact details (registered by privacy, which records
+the consent their account gave): True / False, or None for no opinion. With nothing registered or
+no opinion, the person record's own `contact_consent` flag decides."""

@@ -13,7 +13,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from alleyhub.core.search import is_ranked, ranked_text_filter
-from alleyhub.directory.hooks import organization_sections
+from alleyhub.directory.hooks import organization_sections, person_contact_consent
 from alleyhub.directory.models import Affiliation, Industry, Organization, OrganizationKind, Person
 
 SEARCH_MAX_LENGTH = 200
@@ -217,10 +217,17 @@ def person_get_for_user(*, user, pk: int) -> Person:
 
 
 def person_contact_visible(*, person: Person, user) -> bool:
-    """A person's e-mail is shown to signed-in users when the person agreed, and to operators."""
+    """A person's e-mail is shown to signed-in users when the person agreed, and to operators.
+    Whether they agreed is asked of `person_contact_consent` (privacy's record of the consent
+    their account gave) before the record's own flag."""
     if not _is_signed_in(user):
         return False
-    return _is_operator(user) or person.contact_consent or person.user_id == user.pk
+    if _is_operator(user) or person.user_id == user.pk:
+        return True
+    for provider in person_contact_consent.providers():
+        if (consent := provider(person)) is not None:
+            return consent
+    return person.contact_consent
 
 
 def organization_contact_visible(*, user) -> bool:

@@ -2,6 +2,7 @@ from django.apps import AppConfig
 
 from alleyhub.core.registry import HomeSection, register_home_section
 from alleyhub.directory.hooks import OrganizationSection, register_organization_section
+from alleyhub.privacy.hooks import personal_data_exporters
 
 HOME = "listings/_home.html"
 ORGANIZATION = "listings/_organization.html"
@@ -14,7 +15,9 @@ class ListingsConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: selectors import models, which Django only allows once
         # every app is loaded.
-        from . import selectors
+        from . import personal_data, selectors
+
+        personal_data_exporters.register(personal_data.export, key="listings")
 
         for key, slot, order, partial, context in [
             ("listings.outcomes", "figures", 20, "outcomes_figure", selectors.home_overview),

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "alleyhub.core",
     "alleyhub.accounts",
     "alleyhub.directory",
+    "alleyhub.privacy",
     "alleyhub.listings",
     "alleyhub.catalogue",
     "alleyhub.spaces",
@@ -88,6 +89,7 @@ MIDDLEWARE = [
     "alleyhub.core.pages.PageErrorMiddleware",
     "alleyhub.accounts.middleware.StaffIdleTimeoutMiddleware",
     "alleyhub.accounts.middleware.TwoFactorRequiredMiddleware",
+    "alleyhub.privacy.middleware.ConsentRequiredMiddleware",
     # Last, so it sees the response of a refused sign-in and turns a lockout into our page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -251,3 +253,15 @@ STAFF_SESSION_IDLE_SECONDS = env.int("STAFF_SESSION_IDLE_SECONDS", default=30 * 
 # must use it while this is on.
 TWO_FACTOR_REQUIRED_FOR_STAFF = env.bool("TWO_FACTOR_REQUIRED_FOR_STAFF", default=True)
 OTP_TOTP_ISSUER = "Alley Hub"
+
+# Personal information (alleyhub/privacy, docs/privacy.md). Raising a document version asks every
+# user to accept it again at their next sign-in.
+PRIVACY = {
+    "DOCUMENT_VERSIONS": {
+        "privacy_notice": env.str("PRIVACY_NOTICE_VERSION", default="2026-12"),
+        "terms": env.str("TERMS_VERSION", default="2026-12"),
+    },
+    "CONSENT_AT_SIGN_IN": True,
+    "DELETION_GRACE_DAYS": env.int("PRIVACY_DELETION_GRACE_DAYS", default=7),
+    "EXPORT_DAYS": 7,
+}

@@ -11,6 +11,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Other apps' tests sign in users who accepted no privacy notice; privacy's tests turn this on.
+PRIVACY = {"CONSENT_AT_SIGN_IN": False}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if "TEST_DATABASE_URL" in env:
     DATABASES = {"default": env.db("TEST_DATABASE_URL")}  # noqa: F811

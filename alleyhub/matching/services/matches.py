@@ -27,6 +27,7 @@ from ..documents import (
 from ..engine import Hit, Query
 from ..index import matching_setting, model_version, process_cache, row_vector, search_mode
 from ..models import DocumentKind, IndexedDocument, Match, MatchStatus
+from ..opt_out import opted_out_targets
 from ..pairing import MATCHED_ORG_KINDS, PAIRINGS, RELEVANT_CHECKS, REVERSE_PAIRINGS
 
 logger = logging.getLogger(__name__)
@@ -98,7 +99,10 @@ def matches_compute_for(*, source: models.Model, top_k: int | None = None) -> li
         return []
     if kind == DocumentKind.ORGANIZATION and (row.fields or {}).get("org_kind") not in MATCHED_ORG_KINDS:
         return []
-    excluded = _excluded_targets(kind, source)
+    source_opted_out, opted_out = opted_out_targets(source=source, target_kinds=PAIRINGS[kind])
+    if source_opted_out:
+        return []
+    excluded = _excluded_targets(kind, source) | opted_out
     out: list[tuple[str, int, Hit]] = []
     # The source's own stored vector is the query vector (document-to-document similarity, no
     # model call); a source not embedded yet gets a query embedding of its beginning.

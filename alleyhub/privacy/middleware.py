@@ -1,0 +1,77 @@
+"""Sign-in asks for the current privacy notice and terms: `flag_pending_documents` (connected to
+`user_logged_in`) marks the session of a user who has not accepted them, and
+`ConsentRequiredMiddleware` sends that session to the accept page until they are accepted. Only a
+flag in the session is read on each request, so pages pay no query for it."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from . import selectors
+from .conf import privacy_setting
+
+SESSION_KEY = "privacy_documents_pending"
+
+
+def flag_pending_documents(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    if request is None or not hasattr(request, "session") or not privacy_setting("CONSENT_AT_SIGN_IN"):
+        return
+    if selectors.documents_pending(user=user):
+        request.session[SESSION_KEY] = True
+
+
+def clear_pending_documents(request: HttpRequest) -> None:
+    request.session.pop(SESSION_KEY, None)
+
+
+def _exempt_prefixes() -> tuple[str, ...]:
+    return (
+        reverse("privacy:consent"),
+        reverse("privacy:notice"),
+        reverse("privacy:terms"),
+        reverse("accounts:logout"),
+        reverse("accounts:set_language"),
+        "/i18n/",
+        "/healthz",
+        settings.STATIC_URL or "/static/",
+    )
+
+
+class ConsentRequiredMiddleware:
+    def __init__(self, get_response) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        if session is None or not session.get(SESSION_KEY) or not request.user.is_authenticated:
+            return self.get_response(request)
+        if request.path.startswith(_exempt_prefixes()):
+            return self.get_response(request)
+        if request.path.startswith("/api/"):
+            if "HTTP_AUTHORIZATION" in request.META:  # a token client, not this browser session
+                return self.get_response(request)
+            response = JsonResponse(
+                {
+                    "type": "about:blank",
+                    "title": _("需要同意隐私政策"),
+                    "status": 403,
+                    "detail": _("请先在网页上阅读并同意最新的隐私政策和用户协议。"),
+                    "instance": request.path,
+                },
+                status=403,
+            )
+            response["Content-Type"] = "application/problem+json"
+            return response
+        target = f"{reverse('privacy:consent')}?{urlencode({'next': request.get_full_path()})}"
+        htmx = getattr(request, "htmx", None)
+        if htmx:
+            hx_response = HttpResponse()
+            hx_response["HX-Redirect"] = target
+            return hx_response
+        return redirect(target)
