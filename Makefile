@@ -73,6 +73,14 @@ restore: setup ## replace the database and uploaded files with BACKUP=path (made
 	@test -n '$(BACKUP)' || { echo "make restore: name the archive, e.g. make restore BACKUP=var/backups/alleyhub-….tar.gz" >&2; exit 2; }
 	$(BIN)/python manage.py restore '$(BACKUP)'
 
+# `make loadtest` (loadtest/README.md): granian with 2 workers on the PostgreSQL database
+# LOADTEST_DATABASE_URL (default alleyhub_load, loaded with the demo district on first use) under the
+# mixed workload of loadtest/locustfile.py; `make loadtest DURATION=60s` for a quick run.
+DURATION ?= 5m
+USERS ?= 40
+loadtest: setup ## requests/s and p50/p95 per page type under a mixed load, last line JSON
+	$(BIN)/python loadtest/run.py --duration '$(DURATION)' --users '$(USERS)'
+
 LINT_STEPS := "ruff check ." "ruff format --check ." "mypy" "djlint templates alleyhub --lint" "lint-imports"
 
 lint: setup ## ruff, ruff format --check, mypy, djLint, import-linter: every step runs, any failure fails
