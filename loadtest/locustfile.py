@@ -10,7 +10,18 @@ from locust import HttpUser, between, task
 
 DEMO_PASSWORD = "alleyhub-demo"  # noqa: S105 - the demo district's published password
 MEMBERS = ["demo-enterprise", "demo-researcher", "demo-investor"]
-QUERIES = ["传感器", "新材料", "人工智能", "融资", "生物医药", "芯片", "robot", "碳中和", "数据安全", "办公空间"]
+QUERIES = [
+    "传感器",
+    "新材料",
+    "人工智能",
+    "融资",
+    "生物医药",
+    "芯片",
+    "robot",
+    "碳中和",
+    "数据安全",
+    "办公空间",
+]
 LISTS = [
     ("outcome list", "/listings/outcomes/"),
     ("demand list", "/listings/demands/"),
@@ -55,7 +66,9 @@ class Visitor(HttpUser):
 
     @task(2)
     def filtered_list(self):
-        self.client.get("/listings/outcomes/", params={"q": random.choice(QUERIES)}, name="outcome list search")
+        self.client.get(
+            "/listings/outcomes/", params={"q": random.choice(QUERIES)}, name="outcome list search"
+        )
 
 
 class _Member(HttpUser):

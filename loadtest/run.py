@@ -142,7 +142,9 @@ def report(prefix: Path, duration: int, load: list[list[float]]) -> dict:
     assert total is not None
     print(f"\n{'page type':36} {'requests':>9} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'errors':>7}")
     for name, e in sorted(pages.items(), key=lambda kv: -kv[1]["requests"]):
-        print(f"{name:36} {e['requests']:9} {e['rps']:7} {e['p50_ms']:7.0f} {e['p95_ms']:7.0f} {e['errors']:7}")
+        print(
+            f"{name:36} {e['requests']:9} {e['rps']:7} {e['p50_ms']:7.0f} {e['p95_ms']:7.0f} {e['errors']:7}"
+        )
     print(
         f"{'all':36} {total['requests']:9} {total['rps']:7} {total['p50_ms']:7.0f} {total['p95_ms']:7.0f} {total['errors']:7}"
     )
@@ -164,7 +166,9 @@ def report(prefix: Path, duration: int, load: list[list[float]]) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--duration", default=os.environ.get("DURATION", "5m"))
     parser.add_argument("--users", type=int, default=int(os.environ.get("USERS", "40")))
     parser.add_argument("--port", type=int, default=int(os.environ.get("LOADTEST_PORT", "8190")))

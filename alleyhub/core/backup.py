@@ -149,7 +149,9 @@ def _extract_checked(source: Path, into: Path) -> dict:
         with tarfile.open(source, "r:gz") as archive:
             archive.extractall(into, filter="data")
     except (OSError, tarfile.TarError) as exc:
-        raise ApplicationError(_("无法读取备份文件 %(path)s：%(error)s") % {"path": source, "error": exc}) from exc
+        raise ApplicationError(
+            _("无法读取备份文件 %(path)s：%(error)s") % {"path": source, "error": exc}
+        ) from exc
     try:
         manifest = json.loads((into / MANIFEST).read_text())
     except (OSError, ValueError) as exc:

@@ -65,8 +65,16 @@ class CrashSite:
         reached = self.dir / f"{point}.reached"
         log = (self.dir / "worker-killed.log").open("w")
         worker = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.2",
-             "--no-startup-delay"],
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--queue-name",
+                "*",
+                "--interval",
+                "0.2",
+                "--no-startup-delay",
+            ],
             cwd=ROOT,
             env=self.env,
             stdout=log,
@@ -76,7 +84,9 @@ class CrashSite:
             deadline = time.monotonic() + timeout
             while not reached.exists():
                 if worker.poll() is not None:
-                    pytest.fail(f"the worker exited before {point}: {(self.dir / 'worker-killed.log').read_text()[-3000:]}")
+                    pytest.fail(
+                        f"the worker exited before {point}: {(self.dir / 'worker-killed.log').read_text()[-3000:]}"
+                    )
                 if time.monotonic() > deadline:
                     pytest.fail(f"the worker did not reach {point} in {timeout} s")
                 time.sleep(0.1)

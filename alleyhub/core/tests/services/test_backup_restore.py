@@ -129,7 +129,10 @@ def test_restore_brings_back_every_row_and_file_as_at_backup_time(site, tmp_path
     assert _rows(site) == rows_at_backup
     assert _files(site) == files_at_backup
     # The restored database takes new writes (sequences and files continue from the backup).
-    _shell(site, "from alleyhub.accounts.models import User; User.objects.create_user(username='after', password='x')")
+    _shell(
+        site,
+        "from alleyhub.accounts.models import User; User.objects.create_user(username='after', password='x')",
+    )
 
 
 def test_restore_refuses_an_altered_archive_and_changes_nothing(site, tmp_path):
@@ -153,7 +156,11 @@ def test_restore_refuses_an_altered_archive_and_changes_nothing(site, tmp_path):
                 tar.add(path, arcname=path.relative_to(unpacked).as_posix())
 
     done = subprocess.run(
-        [sys.executable, "manage.py", "restore", str(forged)], cwd=ROOT, env=site, capture_output=True, text=True
+        [sys.executable, "manage.py", "restore", str(forged)],
+        cwd=ROOT,
+        env=site,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode != 0
     assert "a.txt" in done.stderr

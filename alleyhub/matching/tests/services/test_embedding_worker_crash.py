@@ -4,10 +4,13 @@ of its second batch (the first batch is stored)."""
 
 import pytest
 
-from alleyhub.core.tests.worker_crash import _migrated_database, crash_site  # noqa: F401
+from alleyhub.core.tests import worker_crash
 from alleyhub.matching.services.embedding import EMBED_BATCH_SIZE
 
 pytestmark = pytest.mark.slow
+
+# The harness's fixtures: a migrated file database and a site whose worker can be killed.
+_migrated_database, crash_site = worker_crash._migrated_database, worker_crash.crash_site
 
 DOCS = EMBED_BATCH_SIZE + 8
 

@@ -3,9 +3,12 @@ twice once the site is back: a real `db_worker` on a file database, killed at th
 
 import pytest
 
-from alleyhub.core.tests.worker_crash import _migrated_database, crash_site  # noqa: F401
+from alleyhub.core.tests import worker_crash
 
 pytestmark = pytest.mark.slow
+
+# The harness's fixtures: a migrated file database and a site whose worker can be killed.
+_migrated_database, crash_site = worker_crash._migrated_database, worker_crash.crash_site
 
 SETUP = """
 from alleyhub.accounts.models import User
