@@ -1,4 +1,5 @@
-"""Harness of the worker-crash tests: a migrated file SQLite database per test, a real
+"""Harness of the worker-crash tests: a migrated database per test (a file SQLite database, and a
+PostgreSQL database of its own when the server answers), a real
 `manage.py db_worker` process killed with SIGKILL at a named point (`crash_points.py`), and the
 recovery a restarted site does (the scheduler's periodic round, then a worker until the queue is empty).
 
@@ -18,8 +19,10 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.conf import settings
 
@@ -27,12 +30,12 @@ ROOT = Path(settings.BASE_DIR)
 
 
 class CrashSite:
-    def __init__(self, directory: Path, database: Path):
+    def __init__(self, directory: Path, database_url: str):
         self.dir = directory
         self.env = {k: v for k, v in os.environ.items() if k not in ("TEST_DATABASE_URL",)}
         self.env.update(
             DJANGO_SETTINGS_MODULE="alleyhub.core.tests.worker_settings",
-            DATABASE_URL=f"sqlite:///{database}",
+            DATABASE_URL=database_url,
             MEDIA_ROOT=str(directory / "media"),
             CRASH_DIR=str(directory),
             TASKS_BACKEND="django_tasks_db.DatabaseBackend",
@@ -103,16 +106,64 @@ class CrashSite:
         self.manage("db_worker", "--queue-name", "*", "--batch", "--interval", "0", "--no-startup-delay")
 
 
+PG_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/reliab")
+
+
+def _pg_admin() -> psycopg.Connection | None:
+    try:
+        return psycopg.connect(PG_URL, dbname="postgres", autocommit=True, connect_timeout=3)
+    except psycopg.Error:
+        return None
+
+
+def _pg_url(name: str) -> str:
+    info = psycopg.conninfo.conninfo_to_dict(PG_URL)
+    return f"postgres://{info.get('user', 'postgres')}@{info.get('host', '127.0.0.1')}:{info.get('port', 5432)}/{name}"
+
+
 @pytest.fixture(scope="session")
 def _migrated_database(tmp_path_factory) -> Path:
+    """A migrated SQLite file each test copies."""
     directory = tmp_path_factory.mktemp("crash-template")
     database = directory / "template.sqlite3"
-    CrashSite(directory, database).manage("migrate", "--noinput", "-v", "0")
+    CrashSite(directory, f"sqlite:///{database}").manage("migrate", "--noinput", "-v", "0")
     return database
 
 
-@pytest.fixture
-def crash_site(tmp_path, _migrated_database) -> CrashSite:
-    database = tmp_path / "site.sqlite3"
-    shutil.copyfile(_migrated_database, database)
-    return CrashSite(tmp_path, database)
+@pytest.fixture(scope="session")
+def _migrated_pg_template(tmp_path_factory):
+    """A migrated PostgreSQL database each test clones (CREATE DATABASE … TEMPLATE), or None."""
+    admin = _pg_admin()
+    if admin is None:
+        yield None
+        return
+    name = f"reliab_crash_tpl_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        CrashSite(tmp_path_factory.mktemp("crash-pg"), _pg_url(name)).manage(
+            "migrate", "--noinput", "-v", "0"
+        )
+        yield name
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def crash_site(request, tmp_path, _migrated_database, _migrated_pg_template):
+    if request.param == "sqlite":
+        database = tmp_path / "site.sqlite3"
+        shutil.copyfile(_migrated_database, database)
+        yield CrashSite(tmp_path, f"sqlite:///{database}")
+        return
+    if _migrated_pg_template is None:
+        pytest.skip("PostgreSQL is not reachable")
+    admin = _pg_admin()
+    assert admin is not None
+    name = f"reliab_crash_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_migrated_pg_template}"')
+    try:
+        yield CrashSite(tmp_path, _pg_url(name))
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()

@@ -9,7 +9,11 @@ from alleyhub.core.tests import worker_crash
 pytestmark = pytest.mark.slow
 
 # The harness's fixtures: a migrated file database and a site whose worker can be killed.
-_migrated_database, crash_site = worker_crash._migrated_database, worker_crash.crash_site
+_migrated_database, _migrated_pg_template, crash_site = (
+    worker_crash._migrated_database,
+    worker_crash._migrated_pg_template,
+    worker_crash.crash_site,
+)
 
 SETUP = """
 from datetime import timedelta
