@@ -78,7 +78,7 @@ class _Member(HttpUser):
     def on_start(self):
         self.client.get("/accounts/login/", name="login")
         token = self.client.cookies.get("csrftoken", "")
-        self.client.post(
+        with self.client.post(
             "/accounts/login/",
             data={
                 "username": random.choice(MEMBERS),
@@ -88,7 +88,10 @@ class _Member(HttpUser):
             headers={"Referer": self.host + "/accounts/login/"},
             name="login",
             allow_redirects=False,
-        )
+            catch_response=True,
+        ) as response:
+            if response.status_code != 302 or "/accounts/login/" in response.headers.get("Location", ""):
+                response.failure(f"sign-in refused ({response.status_code})")
 
     def _post(self, url: str, data: dict, name: str):
         token = self.client.cookies.get("csrftoken", "")
@@ -100,8 +103,9 @@ class _Member(HttpUser):
             allow_redirects=False,
             catch_response=True,
         ) as response:
-            if response.status_code != 302:
-                response.failure(f"expected a redirect, got {response.status_code}")
+            # A write answers with a redirect to its page; one to the sign-in page means it was refused.
+            if response.status_code != 302 or "/accounts/login/" in response.headers.get("Location", ""):
+                response.failure(f"write refused ({response.status_code} {response.headers.get('Location')})")
 
 
 class MemberReader(_Member):
