@@ -20,7 +20,7 @@ PYTEST_ARGS ?=
 export OMP_WAIT_POLICY ?= PASSIVE
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup run test test-sqlite test-postgres browser-deps bench lint lock messages clean
+.PHONY: setup run test test-sqlite test-postgres browser-deps bench lint lock messages clean backup restore loadtest
 
 setup: $(VENV)/.installed var/.static ## venv + locked dependencies + static files (idempotent)
 
@@ -62,6 +62,24 @@ test: setup browser-deps ## the whole suite on SQLite, then again on PostgreSQL 
 
 bench: setup ## matching benchmarks (bench/README.md)
 	$(BIN)/python bench/run.py
+
+# `make backup` writes var/backups/alleyhub-<time>.tar.gz (or BACKUP=path); `make restore BACKUP=path`
+# puts that archive back (stop `make run` first). Both use the database DATABASE_URL names.
+BACKUP ?=
+backup: setup ## database (SQLite online backup / pg_dump) + uploaded files into one checked .tar.gz
+	$(BIN)/python manage.py backup '$(or $(BACKUP),var/backups/alleyhub-$(shell date +%Y%m%d-%H%M%S).tar.gz)'
+
+restore: setup ## replace the database and uploaded files with BACKUP=path (made by `make backup`)
+	@test -n '$(BACKUP)' || { echo "make restore: name the archive, e.g. make restore BACKUP=var/backups/alleyhub-….tar.gz" >&2; exit 2; }
+	$(BIN)/python manage.py restore '$(BACKUP)'
+
+# `make loadtest` (loadtest/README.md): granian with 2 workers on the PostgreSQL database
+# LOADTEST_DATABASE_URL (default alleyhub_load, loaded with the demo district on first use) under the
+# mixed workload of loadtest/locustfile.py; `make loadtest DURATION=60s` for a quick run.
+DURATION ?= 5m
+USERS ?= 40
+loadtest: setup ## requests/s and p50/p95 per page type under a mixed load, last line JSON
+	$(BIN)/python loadtest/run.py --duration '$(DURATION)' --users '$(USERS)'
 
 LINT_STEPS := "ruff check ." "ruff format --check ." "mypy" "djlint templates alleyhub --lint" "lint-imports"
 

@@ -10,6 +10,8 @@ import logging
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from alleyhub.notifications.scheduling import waiting_args
+
 from .documents import parse_doc_id
 from .models import IndexedDocument
 from .pairing import PAIRINGS
@@ -81,3 +83,21 @@ def refresh_all_matches(after_pk: int = 0) -> int:
     if last is not None and rows.filter(pk__gt=last).exists():
         refresh_all_matches.enqueue(after_pk=last)
     return stored
+
+
+@task()
+def embed_pending() -> int:
+    """Queue the embedding of rows still without a current vector, a chunk at a time: the rows a
+    worker was embedding when it died (its task stays 'running' and never resumes). Skipped while an
+    embedding task is waiting anyway; a row embedded meanwhile is skipped by the task itself, so a
+    row is never embedded twice. Returns how many rows it queued."""
+    if waiting_args(embed_documents):
+        return 0
+    doc_ids = list(documents_needing_embedding().values_list("doc_id", flat=True)[:BULK_CHUNK])
+    if doc_ids:
+        embed_documents.enqueue(doc_ids=doc_ids)
+    return len(doc_ids)
+
+
+# Run by `manage.py scheduler` (notifications app): (name, task, interval in minutes).
+PERIODIC_TASKS = [("matching_embed_pending", embed_pending, 10)]
