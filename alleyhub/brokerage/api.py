@@ -168,6 +168,16 @@ def confidentiality_accept(request, case_id: int):
     return services.case_confidentiality_accept(case=case, actor=request.user, ip_address=client_ip(request))
 
 
+@router.post(
+    "/{case_id}/agree",
+    response=CaseOut,
+    summary="Agree to the case for my organisation (a member of the supply or demand side)",
+)
+def case_side_accept(request, case_id: int):
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user)
+    return services.case_side_accept(case=case, actor=request.user)
+
+
 @router.post("/{case_id}/rating", response=RatingOut, summary="Rate the broker's work on a finished case")
 def case_rate(request, case_id: int, payload: RatingIn):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alleyhub.accounts.models import Role, User
 from alleyhub.core.pages import form_error_text, form_errors
+from alleyhub.listings.selectors import can_view_confidential
 from alleyhub.matching.models import Match
 
 from . import selectors, services
@@ -148,6 +149,14 @@ def _detail_context(
         "activities": selectors.case_activities_for_user(case=case, user=user),
         "history": selectors.case_history(case=case),
         "can_see_confidential": selectors.case_can_see_confidential(case=case, user=user),
+        "can_see_outcome_confidential": case.outcome is not None
+        and can_view_confidential(user=user, listing=case.outcome),
+        "supply_agreed": selectors.case_side_agreed(case=case, side="supply"),
+        "sides_to_agree": [
+            side
+            for side in selectors.case_sides_of_member(case=case, user=user)
+            if not selectors.case_side_agreed(case=case, side=side)
+        ],
         "acceptance": selectors.case_acceptance_of(case=case, user=user),
         "co_brokers": case.co_brokers.all(),
         "ratings": case.ratings.select_related("rater"),
@@ -272,6 +281,16 @@ def confidentiality_accept(request, case_id: int):
     else:
         services.case_confidentiality_accept(case=case, actor=request.user, ip_address=client_ip(request))
         messages.success(request, _("您已接受保密条款。"))
+    return redirect(case)
+
+
+@login_required
+@require_POST
+def case_side_accept(request, case_id: int):
+    """A member of a side's organisation agrees to the case (and so to its brokers)."""
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user)
+    services.case_side_accept(case=case, actor=request.user)
+    messages.success(request, _("您的机构已同意此对接项目。"))
     return redirect(case)
 
 
