@@ -273,7 +273,6 @@ def user_is_party_to_listing_case(*, user: Any, listing: Any) -> bool:
     return cases.filter(Q(broker=user) | Q(co_brokers=user) | _party_q(user)).exists()
 
 
-
 # ---- the pipeline's rules ----------------------------------------------------------------------
 
 

@@ -183,7 +183,9 @@ def case_create(
             raise PermissionDenied(_("只能就已发布的条目发起对接项目。"))
     now = timezone.now()
     supply_org = _supply_org_of(outcome=outcome, expert=expert, investor=investor)
-    agreed = _sides_agreeing(actor=actor, demand_org_id=demand_org.pk, supply_org_id=getattr(supply_org, "pk", None))
+    agreed = _sides_agreeing(
+        actor=actor, demand_org_id=demand_org.pk, supply_org_id=getattr(supply_org, "pk", None)
+    )
     if not title:
         left = demand.title if demand is not None else str(demand_org)
         title = f"{left} × {supply}"[:200]

@@ -26,7 +26,12 @@ from alleyhub.core.models import ListingStatus, PublishableListing
 from alleyhub.core.search import substring_q
 from alleyhub.directory.models import Industry
 from alleyhub.directory.ownership import can_edit_for_organization as can_edit_for_organization
-from alleyhub.directory.ownership import can_edit_listing, is_operator, listing_get_for_user, listing_visible_queryset
+from alleyhub.directory.ownership import (
+    can_edit_listing,
+    is_operator,
+    listing_get_for_user,
+    listing_visible_queryset,
+)
 from alleyhub.directory.ownership import editable_organizations as editable_organizations
 from alleyhub.directory.ownership import visibility_q as visibility_q
 
