@@ -58,7 +58,7 @@ def test_the_task_force_lead_reads_drafts_but_neither_edits_nor_publishes_them(o
     assert client.post(f"/api/outcomes/{draft.pk}/publish").status_code == 403
     create = client.post(
         "/api/outcomes",
-        json.dumps({"owner_id": outcome.owner_id, "title_zh": "代建", "summary_zh": "x"}),
+        json.dumps({"owner_id": outcome.owner_id, "title_zh": "代建", "summary_zh": "x", "trl": 5}),
         content_type="application/json",
     )
     assert create.status_code == 403, create.content
