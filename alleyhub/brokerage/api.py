@@ -20,7 +20,7 @@ from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Organization, Person
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
-from alleyhub.matching.models import Match
+from alleyhub.matching.selectors import match_get_for_user
 
 from . import selectors, services
 from .schemas import (
@@ -90,7 +90,7 @@ def case_create(request, payload: CaseCreateIn):
 
 @router.post("/from-match/{match_id}", response={201: CaseOut}, summary="Start a case from a match")
 def case_from_match(request, match_id: int, payload: CaseFromMatchIn | None = None):
-    match = get_object_or_404(Match, pk=match_id)
+    match = match_get_for_user(match_id=match_id, user=request.user)
     broker_id = payload.broker_id if payload else None
     broker = _user_or_422(broker_id, "broker_id") if broker_id is not None else None
     return Status(201, services.case_start_from_match(match=match, actor=request.user, broker=broker))

@@ -1,7 +1,9 @@
 """Reads and permission checks for the brokers' pipeline. Selectors never write.
 
 Who may do what with a case:
-- operators (`user.is_operator`): see and act on every case;
+- operators (role operator, superusers): see and act on every case;
+- the task force (`user.is_operator` without being an operator): sees every case and its files,
+  acts on none (docs/permissions.md: staff other than operators read, they do not write);
 - the responsible broker and the co-brokers: see and act on their cases;
 - parties (members of the demand-side or supply-side organisation, the expert's own account):
   see the case and its activities; files only after they accept the case's confidentiality
@@ -32,6 +34,7 @@ from django.utils.translation import gettext as _
 from alleyhub.accounts.models import User
 from alleyhub.core.transitions import Transition, TransitionTable, table_from_targets
 from alleyhub.core.uploads import StoredFile
+from alleyhub.directory.ownership import acts_for_every_organization
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
 from .models import (
@@ -51,6 +54,7 @@ STAGE_ORDER: list[Stage] = [*PIPELINE, Stage.CLOSED]
 
 class CaseRole:
     OPERATOR = "operator"
+    OBSERVER = "observer"  # the task force: reads every case, acts on none
     BROKER = "broker"
     CO_BROKER = "co_broker"
     PARTY = "party"
@@ -72,8 +76,10 @@ def case_role_of(*, case: Case, user: Any) -> str | None:
     """The capacity in which `user` takes part in `case` (a CaseRole value), or None."""
     if not _signed_in(user):
         return None
-    if user.is_operator:
+    if acts_for_every_organization(user):
         return CaseRole.OPERATOR
+    if user.is_operator:
+        return CaseRole.OBSERVER
     if case.broker_id == user.pk:
         return CaseRole.BROKER
     if case.co_brokers.filter(pk=user.pk).exists():
@@ -181,7 +187,7 @@ def case_get_for_user(*, case_id: int, user: Any, for_write: bool = False) -> Ca
     role = case_role_of(case=case, user=user)
     if role is None:
         raise PermissionDenied
-    if for_write and role == CaseRole.PARTY:
+    if for_write and role in (CaseRole.PARTY, CaseRole.OBSERVER):
         raise PermissionDenied
     return case
 
@@ -210,7 +216,7 @@ def case_can_see_confidential(*, case: Case, user: Any) -> bool:
     """Files and the outcome's confidential part: brokers on the case and operators always;
     parties once they have accepted the confidentiality terms."""
     role = case_role_of(case=case, user=user)
-    if role in (CaseRole.OPERATOR, CaseRole.BROKER, CaseRole.CO_BROKER):
+    if role in (CaseRole.OPERATOR, CaseRole.OBSERVER, CaseRole.BROKER, CaseRole.CO_BROKER):
         return True
     return role == CaseRole.PARTY and case_has_accepted_terms(case=case, user=user)
 

@@ -65,13 +65,15 @@ CASE_FILES = DOCUMENTS
 
 
 def _require_broker_or_operator(actor: User) -> None:
-    if not getattr(actor, "is_authenticated", False) or not (actor.is_broker or actor.is_operator):
+    if not getattr(actor, "is_authenticated", False) or not (
+        actor.is_broker or acts_for_every_organization(actor)
+    ):
         raise PermissionDenied(_("只有科技经纪人或运营方可以管理对接项目。"))
 
 
 def _require_write(*, case: Case, actor: User) -> str:
     role = selectors.case_role_of(case=case, user=actor)
-    if role is None or role == selectors.CaseRole.PARTY:
+    if role is None or role in (selectors.CaseRole.PARTY, selectors.CaseRole.OBSERVER):
         raise PermissionDenied(_("您不是此对接项目的经纪人。"))
     return role
 

@@ -21,8 +21,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from alleyhub.accounts.models import Role, User
 from alleyhub.core.pages import form_error_text, form_errors
+from alleyhub.directory.ownership import acts_for_every_organization
 from alleyhub.listings.selectors import can_view_confidential
-from alleyhub.matching.models import Match
+from alleyhub.matching.selectors import match_get_for_user
 
 from . import selectors, services
 from .forms import (
@@ -49,6 +50,12 @@ def client_ip(request: HttpRequest) -> str | None:
 def _require_pipeline_user(user: Any) -> None:
     if not (user.is_broker or user.is_operator):
         raise PermissionDenied(_("只有科技经纪人或运营方可以使用项目看板。"))
+
+
+def _require_case_opener(user: Any) -> None:
+    """Brokers and operators open cases; the task force reads the board but opens none."""
+    if not (user.is_broker or acts_for_every_organization(user)):
+        raise PermissionDenied(_("只有科技经纪人或运营方可以管理对接项目。"))
 
 
 def _board_context(request: Any, *, error: str = "") -> dict[str, Any]:
@@ -88,7 +95,7 @@ def case_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_create(request):
-    _require_pipeline_user(request.user)
+    _require_case_opener(request.user)
     initial = {"broker": request.user.pk} if request.user.is_broker else {}
     form = CaseCreateForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -320,8 +327,9 @@ def case_rate(request, case_id: int):
 def case_start_from_match(request, match_id: int):
     """GET shows what the case will link (and, for operators, a broker to choose); POST starts it.
     A POST from a broker with no form fields is the one-click path from the match row."""
-    _require_pipeline_user(request.user)
-    match = get_object_or_404(Match, pk=match_id)
+    _require_case_opener(request.user)
+    # Only a match the user may see (a broker: of a public source, never a draft or a request).
+    match = match_get_for_user(match_id=match_id, user=request.user)
     form = StartFromMatchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with form_errors(form):
