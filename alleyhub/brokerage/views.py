@@ -97,7 +97,7 @@ def case_list(request):
 def case_create(request):
     _require_case_opener(request.user)
     initial = {"broker": request.user.pk} if request.user.is_broker else {}
-    form = CaseCreateForm(request.POST or None, initial=initial)
+    form = CaseCreateForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with form_errors(form):

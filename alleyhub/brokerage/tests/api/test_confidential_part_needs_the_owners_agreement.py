@@ -147,3 +147,12 @@ def test_the_owner_agrees_with_a_button_on_the_case_page():
     assert refused.status_code in (302, 303, 403)
     case.refresh_from_db()
     assert case.demand_accepted_at is None
+
+
+def test_the_case_form_offers_a_broker_no_draft_of_another_organisation():
+    draft = OutcomeFactory(status="draft", title_zh="未公开的草稿成果")
+    published = OutcomeFactory()
+    page = _client(BrokerFactory()).get(reverse("brokerage:case_create")).content.decode()
+    assert published.title_zh in page and draft.title_zh not in page
+    operator_page = _client(OperatorUserFactory()).get(reverse("brokerage:case_create")).content.decode()
+    assert draft.title_zh in operator_page
