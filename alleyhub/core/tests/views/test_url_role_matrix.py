@@ -224,6 +224,7 @@ ROUTES: dict[str, R] = {
     "api:outcome_create": R(422, method="POST", but={"anonymous": 401}),
     "api:outcome_detail": R(200, lambda s: {"outcome_id": s.outcome}),
     "api:outcome_detail#draft": R(404, lambda s: {"outcome_id": s.draft}, but={"researcher": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    # Finding 7: the task force, unit staff and brokers read other organisations' listings, never write them.
     "api:outcome_update": R(403, lambda s: {"outcome_id": s.outcome}, method="PATCH", but={"anonymous": 401, "researcher": 200, "operator": 200, "superuser": 200}),
     "api:outcome_action": R(404, lambda s: {"outcome_id": s.draft, "action": "publish"}, method="POST", but={"anonymous": 401, "researcher": 200, "task_force": 403, "operator": 200, "superuser": 200}),
     "api:demand_list": R(200),
@@ -246,6 +247,7 @@ ROUTES: dict[str, R] = {
     # --- API: matching ---
     "api:search": R(200),
     "api:matches_for": R(200, lambda s: {"kind": "demand", "object_id": s.demand}, but={"anonymous": 403, "researcher": 403, "investor": 403, "unit_staff": 403}),
+    # Finding 2: brokers see public sources' matches only, and decide none.
     "api:matches_for#draft": R(403, lambda s: {"kind": "outcome", "object_id": s.draft}, but={"researcher": 200, "task_force": 200, "operator": 200, "superuser": 200}),
     "api:matches_for#request": R(403, lambda s: {"kind": "request", "object_id": s.request}, but={"enterprise": 200, "task_force": 200, "operator": 200, "superuser": 200}),
     "api:matches_mine": R(200, but={"anonymous": 401}),
@@ -273,6 +275,7 @@ ROUTES: dict[str, R] = {
     "api:activity_add": R(422, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401}),
     "api:file_add": R(422, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401}),
     "api:confidentiality_accept": R(200, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401, "investor": 403, "unit_staff": 403}),
+    # Finding 1: only the sides' members agree to a case (operators cannot agree for them).
     "api:case_side_accept": R(403, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401, "enterprise": 200, "researcher": 200}),
     "api:case_rate": R(422, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401}),
     "api:broker_ranking": R(200, but={"anonymous": 401}),
