@@ -22,7 +22,7 @@ from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Organization, Person
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
-from alleyhub.matching.models import Match
+from alleyhub.matching.selectors import match_get_for_user
 
 from . import selectors, services
 from .schemas import (
@@ -96,7 +96,7 @@ def case_create(request, payload: CaseCreateIn):
     openapi_extra=optional_body_openapi(CaseFromMatchIn),
 )
 def case_from_match(request, match_id: int):
-    match = get_object_or_404(Match, pk=match_id)
+    match = match_get_for_user(match_id=match_id, user=request.user)
     broker_id = optional_body(request, CaseFromMatchIn).broker_id
     broker = _user_or_422(broker_id, "broker_id") if broker_id is not None else None
     return Status(201, services.case_start_from_match(match=match, actor=request.user, broker=broker))
@@ -172,6 +172,16 @@ def file_add(request, case_id: int, file: File[UploadedFile], text: Form[str] = 
 def confidentiality_accept(request, case_id: int):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user)
     return services.case_confidentiality_accept(case=case, actor=request.user, ip_address=client_ip(request))
+
+
+@router.post(
+    "/{case_id}/agree",
+    response=CaseOut,
+    summary="Agree to the case for my organisation (a member of the supply or demand side)",
+)
+def case_side_accept(request, case_id: int):
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user)
+    return services.case_side_accept(case=case, actor=request.user)
 
 
 @router.post("/{case_id}/rating", response=CaseRatingOut, summary="Rate the broker's work on a finished case")

@@ -152,6 +152,9 @@ def _build_case(
         last_activity_at=ctx.now - timedelta(days=idle_days, hours=rng.randint(0, 5)),
         version=len(path) + 1,
         created_by=broker,
+        # Past the lead stage both sides had agreed to the case (shown through it once on it).
+        supply_accepted_at=times[1] if path else None,
+        demand_accepted_at=times[1] if path else None,
         **extra,
     )
     case.co_brokers.set(co_brokers)

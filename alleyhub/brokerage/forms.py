@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from alleyhub.accounts.models import Role, User
 from alleyhub.core.pages import VersionField
 from alleyhub.directory.models import Organization, Person
+from alleyhub.directory.ownership import listing_visible_queryset
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
 from .models import CaseActivity, SupplyKind
@@ -43,9 +44,15 @@ class CaseCreateForm(forms.Form):
     title = forms.CharField(label=_("名称"), max_length=200, required=False, help_text=_("留空则自动生成"))
     note = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _set_brokers(self, "broker", "co_brokers")
+        # Only listings `user` may see: a broker never sees the titles of other organisations'
+        # drafts in the choices (docs/permissions.md).
+        for name, model in (("demand", TechDemand), ("outcome", TechOutcome), ("investor", InvestorProfile)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)  # noqa: S101 — declared above
+            field.queryset = listing_visible_queryset(model, user=user)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -168,6 +168,27 @@ class Case(VersionedModel, BaseModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Each side's organisation agrees to the case (and so to the brokers on it): a member accepted
+    # it, or it was opened / its brokers assigned by an operator or by a member of that side. Until
+    # a side agrees, nobody outside it sees its listing's confidential part through the case.
+    supply_accepted_at = models.DateTimeField(_("供给方同意时间"), null=True, blank=True)
+    supply_accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("供给方同意人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    demand_accepted_at = models.DateTimeField(_("需求方同意时间"), null=True, blank=True)
+    demand_accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("需求方同意人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("对接项目")

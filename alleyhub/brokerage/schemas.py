@@ -47,6 +47,12 @@ class CaseOut(Schema):
     contract_amount: Decimal | None
     contract_date: date | None
     source_match_id: int | None
+    supply_accepted_at: datetime | None = Field(
+        None, description="When the supply side's organisation agreed to the case"
+    )
+    demand_accepted_at: datetime | None = Field(
+        None, description="When the demand side's organisation agreed to the case"
+    )
     flagged: bool
     allowed_next_stages: list[str]
     url: str

@@ -1,12 +1,19 @@
 """Reads and permission checks for the brokers' pipeline. Selectors never write.
 
 Who may do what with a case:
-- operators (`user.is_operator`): see and act on every case;
+- operators (role operator, superusers): see and act on every case;
+- the task force (`user.is_operator` without being an operator): sees every case and its files,
+  acts on none (docs/permissions.md: staff other than operators read, they do not write);
 - the responsible broker and the co-brokers: see and act on their cases;
 - parties (members of the demand-side or supply-side organisation, the expert's own account):
-  see the case and its activities; files and the outcome's confidential part only after they
-  accept the case's confidentiality terms; they may rate a finished case;
+  see the case and its activities; files only after they accept the case's confidentiality
+  terms; they may rate a finished case;
 - anyone else (other brokers included): nothing.
+
+The confidential part of a listing on the case (the outcome's, the demand's, the investor
+profile's) is another matter, decided by `listings.selectors.can_view_confidential`: besides the
+owner's members and operators, only people on a case the owner's side agreed to
+(`case_side_agreed`) who accepted the case's confidentiality terms (`user_is_party_to_listing_case`).
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from django.utils.translation import gettext as _
 from alleyhub.accounts.models import User
 from alleyhub.core.transitions import Transition, TransitionTable, table_from_targets
 from alleyhub.core.uploads import StoredFile
+from alleyhub.directory.ownership import acts_for_every_organization
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
 from .models import (
@@ -46,6 +54,7 @@ STAGE_ORDER: list[Stage] = [*PIPELINE, Stage.CLOSED]
 
 class CaseRole:
     OPERATOR = "operator"
+    OBSERVER = "observer"  # the task force: reads every case, acts on none
     BROKER = "broker"
     CO_BROKER = "co_broker"
     PARTY = "party"
@@ -67,8 +76,10 @@ def case_role_of(*, case: Case, user: Any) -> str | None:
     """The capacity in which `user` takes part in `case` (a CaseRole value), or None."""
     if not _signed_in(user):
         return None
-    if user.is_operator:
+    if acts_for_every_organization(user):
         return CaseRole.OPERATOR
+    if user.is_operator:
+        return CaseRole.OBSERVER
     if case.broker_id == user.pk:
         return CaseRole.BROKER
     if case.co_brokers.filter(pk=user.pk).exists():
@@ -176,7 +187,7 @@ def case_get_for_user(*, case_id: int, user: Any, for_write: bool = False) -> Ca
     role = case_role_of(case=case, user=user)
     if role is None:
         raise PermissionDenied
-    if for_write and role == CaseRole.PARTY:
+    if for_write and role in (CaseRole.PARTY, CaseRole.OBSERVER):
         raise PermissionDenied
     return case
 
@@ -205,7 +216,7 @@ def case_can_see_confidential(*, case: Case, user: Any) -> bool:
     """Files and the outcome's confidential part: brokers on the case and operators always;
     parties once they have accepted the confidentiality terms."""
     role = case_role_of(case=case, user=user)
-    if role in (CaseRole.OPERATOR, CaseRole.BROKER, CaseRole.CO_BROKER):
+    if role in (CaseRole.OPERATOR, CaseRole.OBSERVER, CaseRole.BROKER, CaseRole.CO_BROKER):
         return True
     return role == CaseRole.PARTY and case_has_accepted_terms(case=case, user=user)
 
@@ -222,22 +233,50 @@ def case_file_for_download(*, pk: int, user: Any) -> StoredFile:
     return StoredFile(file=activity.file, filename=activity.file_name, content_type=activity.content_type)
 
 
+SIDE_OF_LISTING: dict[type, tuple[str, str]] = {
+    # listing model -> (the case's field for it, the side whose organisation owns it)
+    TechOutcome: ("outcome", "supply"),
+    InvestorProfile: ("investor", "supply"),
+    TechDemand: ("demand", "demand"),
+}
+
+
+def case_side_agreed(*, case: Case, side: str) -> bool:
+    """Whether the organisation of `side` ("supply" or "demand") agreed to the case."""
+    return getattr(case, f"{side}_accepted_at") is not None
+
+
+def case_sides_of_member(*, case: Case, user: Any) -> list[str]:
+    """The sides ("supply", "demand") whose organisation `user` is a member of."""
+    if not _signed_in(user):
+        return []
+    org_ids = set(user.memberships.values_list("organization_id", flat=True))
+    sides = []
+    if case.supply_org_id is not None and case.supply_org_id in org_ids:
+        sides.append("supply")
+    if case.demand_org_id in org_ids:
+        sides.append("demand")
+    return sides
+
+
 def user_is_party_to_listing_case(*, user: Any, listing: Any) -> bool:
-    """True when `user` is the responsible broker or a co-broker of a case involving `listing`
-    (a TechOutcome, TechDemand or InvestorProfile), or a party of such a case who has accepted its
-    confidentiality terms. Closed cases do not count. Used by the listings pages to decide whether
-    to show the confidential part."""
-    if not getattr(user, "is_authenticated", False) or listing is None or listing.pk is None:
+    """True when `user` is on an open case about `listing` (a TechOutcome, TechDemand or
+    InvestorProfile) — its responsible broker, a co-broker or a party — *and* the listing owner's
+    side agreed to that case *and* `user` accepted the case's confidentiality terms. Closed cases
+    do not count. The `listings.hooks.confidential_access` grantor: a broker who merely opened a
+    case sees nothing confidential until the owner agrees."""
+    if not _signed_in(user) or listing is None or listing.pk is None:
         return False
-    field_name = {TechOutcome: "outcome", TechDemand: "demand", InvestorProfile: "investor"}.get(
-        type(listing)
+    found = SIDE_OF_LISTING.get(type(listing))
+    if found is None:
+        return False
+    field_name, side = found
+    cases = (
+        Case.objects.filter(**{field_name: listing}, **{f"{side}_accepted_at__isnull": False})
+        .exclude(stage=Stage.CLOSED)
+        .filter(confidentiality_acceptances__user=user)
     )
-    if field_name is None:
-        return False
-    cases = Case.objects.filter(**{field_name: listing}).exclude(stage=Stage.CLOSED)
-    if cases.filter(Q(broker=user) | Q(co_brokers=user)).exists():
-        return True
-    return cases.filter(_party_q(user), confidentiality_acceptances__user=user).exists()
+    return cases.filter(Q(broker=user) | Q(co_brokers=user) | _party_q(user)).exists()
 
 
 # ---- the pipeline's rules ----------------------------------------------------------------------

@@ -32,8 +32,10 @@ from alleyhub.core.transitions import (
 )
 from alleyhub.core.uploads import DOCUMENTS, upload_validate
 from alleyhub.directory.models import Organization, Person
+from alleyhub.directory.ownership import acts_for_every_organization, can_see_listing
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.matching.models import Match
+from alleyhub.matching.selectors import user_can_decide_match
 from alleyhub.matching.services import match_accept
 from alleyhub.notifications.services import notify
 
@@ -63,13 +65,15 @@ CASE_FILES = DOCUMENTS
 
 
 def _require_broker_or_operator(actor: User) -> None:
-    if not getattr(actor, "is_authenticated", False) or not (actor.is_broker or actor.is_operator):
+    if not getattr(actor, "is_authenticated", False) or not (
+        actor.is_broker or acts_for_every_organization(actor)
+    ):
         raise PermissionDenied(_("只有科技经纪人或运营方可以管理对接项目。"))
 
 
 def _require_write(*, case: Case, actor: User) -> str:
     role = selectors.case_role_of(case=case, user=actor)
-    if role is None or role == selectors.CaseRole.PARTY:
+    if role is None or role in (selectors.CaseRole.PARTY, selectors.CaseRole.OBSERVER):
         raise PermissionDenied(_("您不是此对接项目的经纪人。"))
     return role
 
@@ -121,6 +125,19 @@ def _supply_org_of(
     return None
 
 
+def _sides_agreeing(*, actor: User, demand_org_id: int | None, supply_org_id: int | None) -> list[str]:
+    """The sides whose agreement `actor`'s assigning of brokers carries: both for an operator,
+    else the sides whose organisation the actor is a member of."""
+    if acts_for_every_organization(actor):
+        return ["supply", "demand"]
+    org_ids = set(actor.memberships.values_list("organization_id", flat=True))
+    return [
+        side
+        for side, org_id in (("supply", supply_org_id), ("demand", demand_org_id))
+        if org_id is not None and org_id in org_ids
+    ]
+
+
 def case_create(
     *,
     demand_org: Organization,
@@ -161,7 +178,16 @@ def case_create(
     if any(not u.is_broker for u in co_brokers):
         raise ApplicationError(_("协作经纪人必须是在册的科技经纪人。"), {"code": "co_broker_role"})
     kind, supply = given[0]
+    for listing in (demand, outcome, investor):
+        # A case about a draft would show it to brokers and the other side: only those who may
+        # see the draft (its owner's members, operators) may open one.
+        if listing is not None and not can_see_listing(user=actor, listing=listing):
+            raise PermissionDenied(_("只能就已发布的条目发起对接项目。"))
     now = timezone.now()
+    supply_org = _supply_org_of(outcome=outcome, expert=expert, investor=investor)
+    agreed = _sides_agreeing(
+        actor=actor, demand_org_id=demand_org.pk, supply_org_id=getattr(supply_org, "pk", None)
+    )
     if not title:
         left = demand.title if demand is not None else str(demand_org)
         title = f"{left} × {supply}"[:200]
@@ -173,7 +199,7 @@ def case_create(
         outcome=outcome,
         expert=expert,
         investor=investor,
-        supply_org=_supply_org_of(outcome=outcome, expert=expert, investor=investor),
+        supply_org=supply_org,
         broker=broker,
         stage=Stage.LEAD,
         stage_entered_at=now,
@@ -181,6 +207,9 @@ def case_create(
         source_match_id=source_match_id,
         created_by=actor,
     )
+    for side in agreed:
+        setattr(case, f"{side}_accepted_at", now)
+        setattr(case, f"{side}_accepted_by", actor)
     case.full_clean()
     with transaction.atomic():
         case.save()
@@ -192,7 +221,12 @@ def case_create(
             actor=actor,
             target=case,
             code="brokerage.case.created",
-            data={"broker": broker.pk, "supply_kind": kind, "source_match_id": source_match_id},
+            data={
+                "broker": broker.pk,
+                "supply_kind": kind,
+                "source_match_id": source_match_id,
+                "sides_agreed": agreed,
+            },
         )
         _notify_case(
             case=case,
@@ -245,7 +279,11 @@ def case_start_from_match(
         raise ApplicationError(_("请指定负责此项目的科技经纪人。"), {"code": "broker_required"})
     sides = _match_sides(match)
     with transaction.atomic():
-        if status != "accepted":
+        if status != "accepted" and user_can_decide_match(
+            user=actor, kind=match.source_kind, source=match.source_object
+        ):
+            # Only the source's organisation and operators decide its matches; a broker's case
+            # leaves the decision to them.
             match_accept(match=match, actor=actor, reason="case")
         case = case_create(
             **sides,
@@ -409,6 +447,25 @@ def case_update(
             co_brokers = list(co_brokers)
             if any(not u.is_broker for u in co_brokers):
                 raise ApplicationError(_("协作经纪人必须是在册的科技经纪人。"), {"code": "co_broker_role"})
+        brokers_changed = broker is not None and broker.pk != case.broker_id
+        if co_brokers is not None:
+            before = set(current.co_brokers.values_list("pk", flat=True))
+            brokers_changed = brokers_changed or before != {
+                u.pk for u in co_brokers if u.pk != current.broker_id
+            }
+        if brokers_changed:
+            # Each side agreed to the brokers it knew: brokers assigned by an operator or by a
+            # member of a side carry that side's agreement; assigned by anyone else, the side
+            # has to agree again before its confidential part is shown through the case.
+            agreeing = _sides_agreeing(
+                actor=actor, demand_org_id=current.demand_org_id, supply_org_id=current.supply_org_id
+            )
+            now = timezone.now()
+            for side in ("supply", "demand"):
+                agreed = side in agreeing
+                setattr(current, f"{side}_accepted_at", now if agreed else None)
+                setattr(current, f"{side}_accepted_by", actor if agreed else None)
+                changed += [f"{side}_accepted_at", f"{side}_accepted_by"]
         current.full_clean()
         # The version goes up even when only the co-brokers change: they are part of the case.
         versioned_save(current, update_fields=changed)
@@ -500,6 +557,32 @@ def case_confidentiality_accept(
                 ip=ip_address or None,
             )
     return acceptance
+
+
+def case_side_accept(*, case: Case, actor: User) -> Case:
+    """A member of the supply-side or demand-side organisation agrees to the case, for each side
+    they belong to; from then on the people on the case who accepted its confidentiality terms
+    see that side's confidential part. Idempotent. Raises PermissionDenied for anyone who is not
+    a member of a side (operators included: the owner decides), ApplicationError on a closed
+    case."""
+    sides = selectors.case_sides_of_member(case=case, user=actor)
+    if not sides:
+        raise PermissionDenied(_("只有项目双方机构的成员可以同意此对接项目。"))
+    with transaction.atomic():
+        current = lock_for_update(Case.objects.all(), pk=case.pk)
+        _refuse_if_closed(current)
+        now = timezone.now()
+        todo = [side for side in sides if not selectors.case_side_agreed(case=current, side=side)]
+        if not todo:
+            return current
+        changed: list[str] = []
+        for side in todo:
+            setattr(current, f"{side}_accepted_at", now)
+            setattr(current, f"{side}_accepted_by", actor)
+            changed += [f"{side}_accepted_at", f"{side}_accepted_by"]
+        versioned_save(current, update_fields=changed)
+        audit_record(actor=actor, target=current, code="brokerage.case.side_accepted", data={"sides": todo})
+    return current
 
 
 def case_rate(*, case: Case, actor: User, score: int | str, comment: str = "") -> CaseRating:

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:case_id>/edit/", views.case_edit, name="case_edit"),
     path("<int:case_id>/activities/", views.activity_add, name="activity_add"),
     path("<int:case_id>/confidentiality/", views.confidentiality_accept, name="confidentiality_accept"),
+    path("<int:case_id>/agree/", views.case_side_accept, name="case_side_accept"),
     path("<int:case_id>/rate/", views.case_rate, name="case_rate"),
     # Files are stored outside the web root; this is the only way to them, after the checks.
     path("files/<int:pk>/", protected_file_view(selectors.case_file_for_download), name="file_download"),

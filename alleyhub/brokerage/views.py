@@ -22,7 +22,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from alleyhub.accounts.models import Role, User
 from alleyhub.core.http import client_ip
 from alleyhub.core.pages import form_error_text, form_errors
-from alleyhub.matching.models import Match
+from alleyhub.directory.ownership import acts_for_every_organization
+from alleyhub.listings.selectors import can_view_confidential
+from alleyhub.matching.selectors import match_get_for_user
 
 from . import selectors, services
 from .forms import (
@@ -44,6 +46,12 @@ FILTER_KEYS = ("q", "supply_kind", "broker", "stale", "sort")
 def _require_pipeline_user(user: Any) -> None:
     if not (user.is_broker or user.is_operator):
         raise PermissionDenied(_("只有科技经纪人或运营方可以使用项目看板。"))
+
+
+def _require_case_opener(user: Any) -> None:
+    """Brokers and operators open cases; the task force reads the board but opens none."""
+    if not (user.is_broker or acts_for_every_organization(user)):
+        raise PermissionDenied(_("只有科技经纪人或运营方可以管理对接项目。"))
 
 
 def _board_context(request: Any, *, error: str = "") -> dict[str, Any]:
@@ -83,9 +91,9 @@ def case_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def case_create(request):
-    _require_pipeline_user(request.user)
+    _require_case_opener(request.user)
     initial = {"broker": request.user.pk} if request.user.is_broker else {}
-    form = CaseCreateForm(request.POST or None, initial=initial)
+    form = CaseCreateForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         with form_errors(form):
@@ -144,6 +152,14 @@ def _detail_context(
         "activities": selectors.case_activities_for_user(case=case, user=user),
         "history": selectors.case_history(case=case),
         "can_see_confidential": selectors.case_can_see_confidential(case=case, user=user),
+        "can_see_outcome_confidential": case.outcome is not None
+        and can_view_confidential(user=user, listing=case.outcome),
+        "supply_agreed": selectors.case_side_agreed(case=case, side="supply"),
+        "sides_to_agree": [
+            side
+            for side in selectors.case_sides_of_member(case=case, user=user)
+            if not selectors.case_side_agreed(case=case, side=side)
+        ],
         "acceptance": selectors.case_acceptance_of(case=case, user=user),
         "co_brokers": case.co_brokers.all(),
         "ratings": case.ratings.select_related("rater"),
@@ -273,6 +289,16 @@ def confidentiality_accept(request, case_id: int):
 
 @login_required
 @require_POST
+def case_side_accept(request, case_id: int):
+    """A member of a side's organisation agrees to the case (and so to its brokers)."""
+    case = selectors.case_get_for_user(case_id=case_id, user=request.user)
+    services.case_side_accept(case=case, actor=request.user)
+    messages.success(request, _("您的机构已同意此对接项目。"))
+    return redirect(case)
+
+
+@login_required
+@require_POST
 def case_rate(request, case_id: int):
     case = selectors.case_get_for_user(case_id=case_id, user=request.user)
     form = RatingForm(request.POST)
@@ -297,8 +323,9 @@ def case_rate(request, case_id: int):
 def case_start_from_match(request, match_id: int):
     """GET shows what the case will link (and, for operators, a broker to choose); POST starts it.
     A POST from a broker with no form fields is the one-click path from the match row."""
-    _require_pipeline_user(request.user)
-    match = get_object_or_404(Match, pk=match_id)
+    _require_case_opener(request.user)
+    # Only a match the user may see (a broker: of a public source, never a draft or a request).
+    match = match_get_for_user(match_id=match_id, user=request.user)
     form = StartFromMatchForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with form_errors(form):

@@ -3,8 +3,11 @@
 Every `PublishableListing` (outcomes, demands, investor profiles, services, space units) follows
 these rules, which pages and the API share:
 - published listings: everybody;
-- drafts: members of the owner organisation and operators;
-- archived listings: never in lists; their detail page only for owner members and operators.
+- drafts: members of the owner organisation, operators and the task force (who see everything);
+- archived listings: never in lists; their detail page only for those who may see drafts;
+- writes (create, edit, publish, archive): members of the owner organisation and operators only.
+  The task force, government-unit staff and brokers read other organisations' listings but never
+  write them (docs/permissions.md).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import TypeVar
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from alleyhub.accounts.models import Role
 from alleyhub.accounts.selectors import user_organization_ids
 from alleyhub.core.models import ListingStatus, PublishableListing
 from alleyhub.directory.models import Organization
@@ -22,14 +26,23 @@ L = TypeVar("L", bound=PublishableListing)
 
 
 def is_operator(user) -> bool:
+    """Sees everything: operators, the task force and superusers (`User.is_operator`)."""
     return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_operator", False))
+
+
+def acts_for_every_organization(user) -> bool:
+    """May write for any organisation: the platform's operators and superusers — not the task
+    force, government-unit staff or brokers, who only read what is not theirs."""
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
+        return False
+    return bool(user.is_superuser or user.role == Role.OPERATOR)
 
 
 def can_edit_for_organization(*, user, organization_id: int | None) -> bool:
     """Members of the organisation and operators may write listings owned by it."""
     if organization_id is None:
         return False
-    return is_operator(user) or organization_id in user_organization_ids(user)
+    return acts_for_every_organization(user) or organization_id in user_organization_ids(user)
 
 
 def can_edit_listing(*, user, listing: PublishableListing) -> bool:
@@ -38,7 +51,7 @@ def can_edit_listing(*, user, listing: PublishableListing) -> bool:
 
 def editable_organizations(*, user):
     """Organisations the user may create listings for (operators: all)."""
-    if is_operator(user):
+    if acts_for_every_organization(user):
         return Organization.objects.all()
     return Organization.objects.filter(id__in=user_organization_ids(user))
 
@@ -53,6 +66,14 @@ def visibility_q(*, user) -> Q:
     if org_ids:
         return published | Q(status=ListingStatus.DRAFT, owner_id__in=org_ids)
     return published
+
+
+def can_see_listing(*, user, listing: PublishableListing) -> bool:
+    """Published listings: everybody; drafts and archived ones: the owner's members, operators
+    and the task force."""
+    if listing.status == ListingStatus.PUBLISHED:
+        return True
+    return is_operator(user) or can_edit_listing(user=user, listing=listing)
 
 
 def listing_visible_queryset(model: type[L], *, user) -> QuerySet[L]:
@@ -72,6 +93,6 @@ def listing_get_for_user(model: type[L], *, pk, user, queryset: QuerySet | None 
     listing = qs.select_related("owner").filter(pk=pk).first()
     if listing is None:
         raise Http404
-    if listing.status == ListingStatus.PUBLISHED or can_edit_listing(user=user, listing=listing):
+    if can_see_listing(user=user, listing=listing):
         return listing
     raise Http404

@@ -26,7 +26,12 @@ from alleyhub.core.models import ListingStatus, PublishableListing
 from alleyhub.core.search import substring_q
 from alleyhub.directory.models import Industry
 from alleyhub.directory.ownership import can_edit_for_organization as can_edit_for_organization
-from alleyhub.directory.ownership import can_edit_listing, listing_get_for_user, listing_visible_queryset
+from alleyhub.directory.ownership import (
+    can_edit_listing,
+    is_operator,
+    listing_get_for_user,
+    listing_visible_queryset,
+)
 from alleyhub.directory.ownership import editable_organizations as editable_organizations
 from alleyhub.directory.ownership import visibility_q as visibility_q
 
@@ -38,12 +43,14 @@ from .models import InvestorProfile, TechDemand, TechOutcome
 
 
 def can_view_confidential(*, user, listing: PublishableListing) -> bool:
-    """True for members of the owner organisation, operators and whoever a registered grantor
-    admits (`listings.hooks.confidential_access`: brokerage admits the parties of a case about the
-    listing). Everybody else — anonymous visitors included — never receives the confidential part."""
+    """True for members of the owner organisation, operators (and the task force, who see
+    everything) and whoever a registered grantor admits (`listings.hooks.confidential_access`:
+    brokerage admits the people on a case the owner agreed to, once they accepted the case's
+    confidentiality terms). Everybody else — anonymous visitors and other brokers included —
+    never receives the confidential part."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
-    if can_edit_listing(user=user, listing=listing):
+    if is_operator(user) or can_edit_listing(user=user, listing=listing):
         return True
     return any(grantor(user=user, listing=listing) for grantor in confidential_access.providers())
 

@@ -136,7 +136,7 @@ class _LazyMatches:
 )
 def match_accept(request: HttpRequest, match_id: int):
     decision = _decision(request)
-    match = selectors.match_get_for_user(match_id=match_id, user=request.user)
+    match = selectors.match_get_for_user(match_id=match_id, user=request.user, for_decision=True)
     match = decisions.match_accept(
         match=match, actor=api_actor(request), reason=decision.reason, expected_version=decision.version
     )
@@ -153,7 +153,7 @@ def match_accept(request: HttpRequest, match_id: int):
 )
 def match_dismiss(request: HttpRequest, match_id: int):
     decision = _decision(request)
-    match = selectors.match_get_for_user(match_id=match_id, user=request.user)
+    match = selectors.match_get_for_user(match_id=match_id, user=request.user, for_decision=True)
     match = decisions.match_dismiss(
         match=match, actor=api_actor(request), reason=decision.reason, expected_version=decision.version
     )

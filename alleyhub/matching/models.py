@@ -132,6 +132,7 @@ class Match(VersionedModel, BaseModel):
     source_url: str
     target_title: str
     target_url: str
+    can_decide: bool  # set by `selectors.mark_decidable`: may the viewer accept / dismiss it
 
     class Meta:
         verbose_name = _("匹配")

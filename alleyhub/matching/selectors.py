@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alleyhub.accounts.models import User
+from alleyhub.core.models import ListingStatus
+from alleyhub.directory.ownership import acts_for_every_organization
 
 from .documents import SOURCE_ONLY, SPECS, display_title, object_for, objects_for, owner_organization_id
 from .engine import Hit, Query
@@ -179,16 +181,39 @@ def _results(hits: list[Hit], limit: int) -> list[SearchResult]:
 AnyUser = User | AnonymousUser | None
 
 
-def user_can_act_for_source(*, user: AnyUser, kind: str, source: models.Model | None) -> bool:
-    """Members of the source's owner organisation, brokers and operators."""
-    if not isinstance(user, User) or not user.is_active:
-        return False
-    if user.is_operator or user.is_broker:
-        return True
+def _member_of_owner(user: User, kind: str, source: models.Model | None) -> bool:
     if source is None:
         return False
     owner_id = owner_organization_id(kind, source)
     return owner_id is not None and user.memberships.filter(organization_id=owner_id).exists()
+
+
+def source_is_public(*, kind: str, source: models.Model | None) -> bool:
+    """Whether anybody may know the source exists: published listings and organisations' public
+    profiles. Drafts, archived listings and enterprise requests are private."""
+    if source is None or kind in SOURCE_ONLY:
+        return False
+    status = getattr(source, "status", None)
+    return status is None or status == ListingStatus.PUBLISHED
+
+
+def user_can_see_matches(*, user: AnyUser, kind: str, source: models.Model | None) -> bool:
+    """Who sees a source's matches (docs/permissions.md): members of the source's organisation;
+    operators and the task force (everything); brokers only for public sources (published
+    listings, organisations) — never another organisation's draft or an enterprise's request."""
+    if not isinstance(user, User) or not user.is_active:
+        return False
+    if user.is_operator or _member_of_owner(user, kind, source):
+        return True
+    return user.is_broker and source_is_public(kind=kind, source=source)
+
+
+def user_can_decide_match(*, user: AnyUser, kind: str, source: models.Model | None) -> bool:
+    """Who accepts or dismisses a source's matches: members of the source's organisation and the
+    platform's operators — not brokers, the task force or government-unit staff."""
+    if not isinstance(user, User) or not user.is_active:
+        return False
+    return acts_for_every_organization(user) or _member_of_owner(user, kind, source)
 
 
 def source_get(*, kind: str, object_id: int) -> models.Model:
@@ -207,7 +232,7 @@ NO_RIGHT_TO_SEE_MATCHES = gettext_lazy("您无权查看这些匹配。")
 def source_get_for_user(*, kind: str, object_id: int, user: AnyUser) -> models.Model:
     """The source object if the user may see its matches. Raises Http404 / PermissionDenied."""
     obj = source_get(kind=kind, object_id=object_id)
-    if not user_can_act_for_source(user=user, kind=kind, source=obj):
+    if not user_can_see_matches(user=user, kind=kind, source=obj):
         raise PermissionDenied(NO_RIGHT_TO_SEE_MATCHES)
     return obj
 
@@ -242,7 +267,7 @@ def attach_objects(matches: list[Match]) -> list[Match]:
 
 
 def matches_for_source(*, kind: str, object_id: int, user: AnyUser) -> list[Match]:
-    """The stored matches of a source the user may act for, grouped by target kind in pairing
+    """The stored matches of a source the user may see, grouped by target kind in pairing
     order, current ones first, then by rank, with their objects attached. Raises Http404 / PermissionDenied. Reads only: a page or endpoint
     that wants a never-matched source matched first calls `services.matches.matches_ensure_for`."""
     source_get_for_user(kind=kind, object_id=object_id, user=user)
@@ -261,24 +286,30 @@ def _member_org_ids(user: User) -> list[int]:
     return list(user.memberships.values_list("organization_id", flat=True))
 
 
+def _source_ids_q(kind: str, **lookup: Any) -> Q:
+    """Matches whose source, of `kind`, is among the objects `lookup` selects."""
+    model = SOURCE_ONLY[kind] if kind in SOURCE_ONLY else SPECS[kind].model
+    return Q(source_kind=kind, source_id__in=model._default_manager.filter(**lookup).values("pk"))
+
+
 def matches_visible_q(user: User) -> Q:
-    """Brokers and operators see every match; members see those of their organisations' sources."""
-    if user.is_operator or user.is_broker:
+    """The matches `user` may see (as `user_can_see_matches` decides one by one): operators and
+    the task force every match; members those of their organisations' sources; brokers also
+    those of public sources (organisations, published listings)."""
+    if user.is_operator:
         return Q()
     orgs = _member_org_ids(user)
     q = Q(source_kind=DocumentKind.ORGANIZATION, source_id__in=orgs)
     for kind in PAIRINGS:
         if kind == DocumentKind.ORGANIZATION:
             continue
-        if kind in SOURCE_ONLY:
-            pks = (
-                SOURCE_ONLY[kind]
-                ._default_manager.filter(organization_id__in=orgs)
-                .values_list("pk", flat=True)
-            )
-        else:
-            pks = SPECS[kind].model._default_manager.filter(owner_id__in=orgs).values_list("pk", flat=True)
-        q |= Q(source_kind=kind, source_id__in=pks)
+        owner_field = "organization_id" if kind in SOURCE_ONLY else "owner_id"
+        q |= _source_ids_q(kind, **{f"{owner_field}__in": orgs})
+    if user.is_broker:
+        q |= Q(source_kind=DocumentKind.ORGANIZATION)
+        for kind in PAIRINGS:
+            if kind != DocumentKind.ORGANIZATION and kind not in SOURCE_ONLY:
+                q |= _source_ids_q(kind, status=ListingStatus.PUBLISHED)
     return q
 
 
@@ -295,14 +326,26 @@ def matches_mine(*, user: AnyUser, status: str | None = None) -> models.QuerySet
     return qs.order_by("-is_current", "source_kind", "source_id", "target_kind", "rank")
 
 
-def match_get_for_user(*, match_id: int, user: AnyUser) -> Match:
-    """A match the user may act on. Raises Http404 / PermissionDenied."""
+def match_get_for_user(*, match_id: int, user: AnyUser, for_decision: bool = False) -> Match:
+    """A match the user may see (with `for_decision`: accept or dismiss). Raises Http404 when it
+    does not exist, PermissionDenied when the user may not see it (or not decide it)."""
     match = Match.objects.select_related("decided_by").filter(pk=match_id).first()
     if match is None:
         raise Http404
-    if not user_can_act_for_source(user=user, kind=match.source_kind, source=match.source_object):
+    source = match.source_object
+    if not user_can_see_matches(user=user, kind=match.source_kind, source=source):
         raise PermissionDenied(_("您无权处理这条匹配。"))
+    if for_decision and not user_can_decide_match(user=user, kind=match.source_kind, source=source):
+        raise PermissionDenied(_("只有来源所属机构的成员或运营方可以处理这条匹配。"))
     return match
+
+
+def mark_decidable(matches: list[Match], *, user: AnyUser) -> list[Match]:
+    """Set `match.can_decide` (may the user accept or dismiss it) for the pages' buttons."""
+    for m in matches:
+        source = getattr(m, "source", None) or m.source_object
+        m.can_decide = user_can_decide_match(user=user, kind=m.source_kind, source=source)
+    return matches
 
 
 def match_owner_org_id(match: Match) -> int | None:

@@ -59,9 +59,11 @@ def _groups(matches: list[Match]) -> list[dict]:
     return list(groups.values())
 
 
-def _mark_viewed(matches: list[Match], user: User | AnonymousUser) -> None:
-    if not isinstance(user, User):
+def _mark_viewed(matches: list[Match], user: User | AnonymousUser, *, kind: str, source) -> None:
+    """A suggestion becomes 'viewed' when someone who decides it sees it (not a broker)."""
+    if not selectors.user_can_decide_match(user=user, kind=kind, source=source):
         return
+    assert isinstance(user, User)  # noqa: S101 — user_can_decide_match is False for anonymous
     for m in matches:
         if m.status == MatchStatus.SUGGESTED:
             match_mark_viewed(match=m, actor=user)
@@ -73,13 +75,14 @@ def for_object(request: HtmxHttpRequest, kind: str, pk: int) -> HttpResponse:
     not see them the fragment is empty (the host page stays clean); a direct visit gets 403.
     A source never matched before is matched now, so the page shows its matches at once."""
     source = selectors.source_get(kind=kind, object_id=pk)
-    if not selectors.user_can_act_for_source(user=request.user, kind=kind, source=source):
+    if not selectors.user_can_see_matches(user=request.user, kind=kind, source=source):
         if request.htmx:
             return HttpResponse("")
         raise PermissionDenied(selectors.NO_RIGHT_TO_SEE_MATCHES)
     matches_ensure_for(kind=kind, source=source)
     matches = selectors.matches_for_source(kind=kind, object_id=pk, user=request.user)
-    _mark_viewed(matches, request.user)
+    _mark_viewed(matches, request.user, kind=kind, source=source)
+    selectors.mark_decidable(matches, user=request.user)
     context = {
         "kind": kind,
         "object_id": pk,
@@ -96,7 +99,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status") or ""
     qs = selectors.matches_mine(user=request.user, status=status)
     page = Paginator(qs, MINE_PAGE_SIZE).get_page(request.GET.get("page"))
-    matches = selectors.attach_objects(list(page.object_list))
+    matches = selectors.mark_decidable(selectors.attach_objects(list(page.object_list)), user=request.user)
     context = {
         "matches": matches,
         "page_obj": page,
@@ -111,13 +114,13 @@ def _decide(request: HtmxHttpRequest, pk: int, service: Callable[..., Match]) ->
     user = request.user
     if not isinstance(user, User):
         raise PermissionDenied
-    match = selectors.match_get_for_user(match_id=pk, user=user)
+    match = selectors.match_get_for_user(match_id=pk, user=user, for_decision=True)
     # The version the page showed (a hidden field); a stale one is a ConflictError, which the
     # page-error middleware turns into "someone else changed this" and a reload.
     version = request.POST.get("version", "")
     match = service(match=match, actor=user, expected_version=int(version) if version.isdigit() else None)
     if request.htmx:
-        attached = selectors.attach_objects([match])
+        attached = selectors.mark_decidable(selectors.attach_objects([match]), user=user)
         if not attached:
             return HttpResponse("")
         show_source = reverse("matching:mine") in request.headers.get("HX-Current-URL", "")

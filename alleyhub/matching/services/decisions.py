@@ -17,13 +17,14 @@ from alleyhub.core.audit import audit_record
 from alleyhub.core.transitions import lock_for_update, version_check, versioned_save
 
 from ..models import Match, MatchFeedback, MatchStatus
-from ..selectors import user_can_act_for_source
+from ..selectors import user_can_decide_match
 from ..transitions import ACCEPT, DISMISS, FEEDBACK_ACTIONS, MATCH_MOVES, VIEW
 
 
 def _check(match: Match, actor: User) -> None:
-    if not user_can_act_for_source(user=actor, kind=match.source_kind, source=match.source_object):
-        raise PermissionDenied(_("您无权处理这条匹配。"))
+    # Only the source's organisation and operators decide (docs/permissions.md).
+    if not user_can_decide_match(user=actor, kind=match.source_kind, source=match.source_object):
+        raise PermissionDenied(_("只有来源所属机构的成员或运营方可以处理这条匹配。"))
 
 
 def _decide(

@@ -47,11 +47,16 @@ def test_a_case_from_match_to_signed_deal(as_user, live_server):
     party = party_of(demand.owner, user__display_name="林悦")
     match = make_match(source=demand, target=outcome, status="suggested")
 
-    # The broker accepts the match and starts a case from its row with one click.
+    # The enterprise accepts the match (its decision, not the broker's) ...
+    party_page = as_user(party)
+    party_page.goto(f"{live_server.url}/matching/for/demand/{demand.pk}/")
+    party_page.get_by_test_id("match-accept").click()
+    expect(party_page.get_by_test_id("match-accept")).to_have_count(0)
+
+    # ... and the broker starts a case from its row with one click.
     page = as_user(broker)
     page.goto(f"{live_server.url}/matching/for/demand/{demand.pk}/")
-    page.get_by_test_id("match-accept").click()
-    expect(page.get_by_test_id("match-accept")).to_have_count(0)
+    expect(page.get_by_test_id("match-dismiss")).to_have_count(0)
     page.get_by_test_id("match-start-case").click()
     expect(page.get_by_test_id("case-stage")).to_have_text("线索")
     case = Case.objects.get(source_match_id=match.pk)
@@ -77,7 +82,6 @@ def test_a_case_from_match_to_signed_deal(as_user, live_server):
     expect(page.get_by_test_id("file-link")).to_have_text("方案.pdf")
 
     # The party sees the file only after accepting the confidentiality terms.
-    party_page = as_user(party)
     party_page.goto(f"{live_server.url}{case.get_absolute_url()}")
     expect(party_page.get_by_test_id("file-link")).to_have_count(0)
     party_page.check("input[name=accept]")

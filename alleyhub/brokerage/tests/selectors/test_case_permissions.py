@@ -3,7 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from alleyhub.brokerage import selectors
-from alleyhub.brokerage.services import case_confidentiality_accept
+from alleyhub.brokerage.services import case_confidentiality_accept, case_side_accept
 from alleyhub.brokerage.tests.factories import (
     BrokerFactory,
     CaseFactory,
@@ -96,17 +96,26 @@ def test_the_board_is_for_brokers_and_operators_only(client_as):
     assert client_as(party_of(case.demand_org)).get(reverse("brokerage:board")).status_code == 403
 
 
-def test_listing_confidential_part_is_for_brokers_and_parties_who_accepted_the_terms():
+def test_listing_confidential_part_is_for_people_on_an_agreed_case_who_accepted_the_terms():
     case = CaseFactory()
     party = party_of(case.demand_org)
     outcome = case.outcome
-    assert selectors.user_is_party_to_listing_case(user=case.broker, listing=outcome)
-    assert selectors.user_is_party_to_listing_case(user=case.broker, listing=case.demand)
-    assert not selectors.user_is_party_to_listing_case(user=party, listing=outcome)
-    assert not selectors.user_is_party_to_listing_case(user=BrokerFactory(), listing=outcome)
-
+    # Opened by a broker: neither side agreed, nobody on the case sees a confidential part.
+    assert not selectors.user_is_party_to_listing_case(user=case.broker, listing=outcome)
+    case_confidentiality_accept(case=case, actor=case.broker, ip_address="10.1.2.4")
     case_confidentiality_accept(case=case, actor=party, ip_address="10.1.2.3")
+    assert not selectors.user_is_party_to_listing_case(user=case.broker, listing=outcome)
+    assert not selectors.user_is_party_to_listing_case(user=party, listing=outcome)
+
+    case = case_side_accept(case=case, actor=party_of(case.supply_org))
+    assert selectors.user_is_party_to_listing_case(user=case.broker, listing=outcome)
     assert selectors.user_is_party_to_listing_case(user=party, listing=outcome)
+    # The supply side's agreement opens the outcome, not the demand side's demand.
+    assert not selectors.user_is_party_to_listing_case(user=case.broker, listing=case.demand)
+    assert not selectors.user_is_party_to_listing_case(user=BrokerFactory(), listing=outcome)
+    co_broker = BrokerFactory()
+    case.co_brokers.add(co_broker)
+    assert not selectors.user_is_party_to_listing_case(user=co_broker, listing=outcome)  # no terms yet
 
     case.stage, case.close_reason = Stage.CLOSED, "price"
     case.save()

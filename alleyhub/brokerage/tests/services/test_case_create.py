@@ -109,13 +109,22 @@ def test_a_case_starts_from_an_accepted_match_with_both_sides_filled_in():
     assert "0.82" in CaseStageChange.objects.get(case=case).note
 
 
-def test_starting_from_a_suggested_match_accepts_it_and_logs_the_decision():
+def test_an_operator_starting_from_a_suggested_match_accepts_it_and_logs_the_decision():
+    operator = OperatorUserFactory()
+    match = make_match(source=OutcomeFactory(), target=DemandFactory(), status="suggested")
+    case_start_from_match(match=match, actor=operator, broker=BrokerFactory())
+    match.refresh_from_db()
+    assert (match.status, match.decided_by) == ("accepted", operator)
+    assert MatchFeedback.objects.filter(match=match, action="accepted").exists()
+
+
+def test_a_broker_starting_from_a_suggested_match_leaves_the_decision_to_its_owner():
     broker = BrokerFactory()
     match = make_match(source=OutcomeFactory(), target=DemandFactory(), status="suggested")
-    case_start_from_match(match=match, actor=broker)
+    case = case_start_from_match(match=match, actor=broker)
     match.refresh_from_db()
-    assert (match.status, match.decided_by) == ("accepted", broker)
-    assert MatchFeedback.objects.filter(match=match, action="accepted").exists()
+    assert case.source_match_id == match.pk
+    assert (match.status, match.decided_by) == ("suggested", None)
 
 
 def test_starting_twice_from_the_same_match_gives_the_same_case():

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from alleyhub.brokerage.models import CaseActivity, ConfidentialityAcceptance
-from alleyhub.brokerage.services import CASE_FILES, case_activity_add
+from alleyhub.brokerage.services import CASE_FILES, case_activity_add, case_side_accept
 from alleyhub.brokerage.tests.factories import BrokerFactory, CaseFactory, OperatorUserFactory, party_of
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import AuditEntry
@@ -74,6 +74,7 @@ def _case_with_file():
 
 def test_a_party_sees_files_and_the_confidential_part_only_after_accepting_the_terms(client_as):
     case, activity = _case_with_file()
+    case = case_side_accept(case=case, actor=party_of(case.supply_org))  # the outcome's owner agrees
     party = party_of(case.demand_org)
     client = client_as(party)
     url = reverse("brokerage:file_download", args=[activity.pk])

@@ -2,7 +2,9 @@
 `listings.hooks.confidential_access` (brokerage registers the parties of a case)."""
 
 import pytest
+from django.utils import timezone
 
+from alleyhub.brokerage.models import ConfidentialityAcceptance
 from alleyhub.brokerage.selectors import user_is_party_to_listing_case
 from alleyhub.brokerage.tests.factories import CaseFactory
 from alleyhub.listings import selectors
@@ -18,7 +20,10 @@ def test_brokerage_registers_the_parties_of_a_case_as_a_grantor():
 
 def test_without_a_grantor_only_owner_members_and_operators_see_the_confidential_part(owner_org, member):
     outcome = TechOutcomeFactory(owner=owner_org)
-    case = CaseFactory(outcome=outcome, supply_org=owner_org)
+    case = CaseFactory(outcome=outcome, supply_org=owner_org, supply_accepted_at=timezone.now())
+    ConfidentialityAcceptance.objects.create(
+        case=case, user=case.broker, accepted_at=timezone.now(), terms_version="t"
+    )
     with confidential_access.replaced():
         assert not selectors.can_view_confidential(user=case.broker, listing=outcome)
         assert selectors.can_view_confidential(user=member, listing=outcome)

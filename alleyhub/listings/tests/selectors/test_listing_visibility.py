@@ -23,12 +23,16 @@ def test_confidential_is_visible_to_owner_members_and_operators_only(
     assert not selectors.can_view_confidential(user=None, listing=outcome)
 
 
-def test_broker_of_a_case_about_the_outcome_may_see_confidential(owner_org):
+def test_broker_of_a_case_the_owner_agreed_to_may_see_confidential_after_the_terms(owner_org, member):
     # Imported here: brokerage sits above listings, and only this check needs one of its cases.
+    from alleyhub.brokerage.services import case_confidentiality_accept, case_side_accept
     from alleyhub.brokerage.tests.factories import CaseFactory
 
     outcome = TechOutcomeFactory(owner=owner_org)
     case = CaseFactory(outcome=outcome, supply_org=owner_org)
+    case_confidentiality_accept(case=case, actor=case.broker, ip_address=None)
+    assert not selectors.can_view_confidential(user=case.broker, listing=outcome)
+    case_side_accept(case=case, actor=member)
     assert selectors.can_view_confidential(user=case.broker, listing=outcome)
     unrelated = TechOutcomeFactory(owner=owner_org)
     assert not selectors.can_view_confidential(user=case.broker, listing=unrelated)

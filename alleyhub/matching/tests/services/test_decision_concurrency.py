@@ -13,8 +13,8 @@ from alleyhub.core.tests.concurrency import in_thread, race_test
 from alleyhub.matching.models import Match, MatchFeedback, MatchStatus
 from alleyhub.matching.services.decisions import match_accept, match_dismiss
 from alleyhub.matching.tests.factories import (
-    BrokerFactory,
     MembershipFactory,
+    OperatorFactory,
     OrganizationFactory,
     TechDemandFactory,
     TechOutcomeFactory,
@@ -36,11 +36,11 @@ def shared_match(settings):
         source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=outcome.pk
     )
     assert (match.status, match.version) == (MatchStatus.SUGGESTED, 1)
-    return match, MembershipFactory(organization=enterprise).user, BrokerFactory()
+    return match, MembershipFactory(organization=enterprise).user, OperatorFactory()
 
 
 def test_the_second_of_two_overlapping_decisions_waits_then_gets_a_conflict(shared_match):
-    match, member, broker = shared_match
+    match, member, operator = shared_match
     first_done = threading.Event()
     results: dict = {}
 
@@ -48,14 +48,14 @@ def test_the_second_of_two_overlapping_decisions_waits_then_gets_a_conflict(shar
         with transaction.atomic():
             accepted = match_accept(match=match, actor=member, expected_version=1)
             first_done.set()
-            time.sleep(0.6)  # still holding the row while the broker decides
+            time.sleep(0.6)  # still holding the row while the operator decides
         return accepted
 
     def second():
         first_done.wait(5)
         started = time.monotonic()
         try:
-            return match_dismiss(match=match, actor=broker, expected_version=1)
+            return match_dismiss(match=match, actor=operator, expected_version=1)
         finally:
             results["second_waited"] = time.monotonic() - started
 
@@ -73,12 +73,12 @@ def test_the_second_of_two_overlapping_decisions_waits_then_gets_a_conflict(shar
 
 
 def test_of_many_simultaneous_decisions_on_one_version_exactly_one_wins(shared_match):
-    match, member, broker = shared_match
+    match, member, operator = shared_match
     deciders = [
         (match_accept, member),
-        (match_dismiss, broker),
+        (match_dismiss, operator),
         (match_dismiss, member),
-        (match_accept, broker),
+        (match_accept, operator),
     ]
     barrier = threading.Barrier(len(deciders))
     results: dict = {}
@@ -104,7 +104,7 @@ def test_of_many_simultaneous_decisions_on_one_version_exactly_one_wins(shared_m
 
 
 def test_without_versions_two_deciders_are_serialised_and_both_are_recorded(shared_match):
-    match, member, broker = shared_match
+    match, member, operator = shared_match
     barrier = threading.Barrier(2)
     results: dict = {}
 
@@ -117,7 +117,7 @@ def test_without_versions_two_deciders_are_serialised_and_both_are_recorded(shar
 
     threads = [
         in_thread(decide(match_accept, member), results, "accept"),
-        in_thread(decide(match_dismiss, broker), results, "dismiss"),
+        in_thread(decide(match_dismiss, operator), results, "dismiss"),
     ]
     for t in threads:
         t.join(10)

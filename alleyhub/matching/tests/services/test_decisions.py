@@ -1,5 +1,6 @@
 """Decisions about a match (accept, dismiss, first view) are taken only by those who act for the
-source, logged for evaluation and audited."""
+source — its organisation's members and operators, never brokers — logged for evaluation and
+audited."""
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -14,12 +15,11 @@ from alleyhub.matching.transitions import MATCH_MOVES
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("who", ["member", "broker", "operator"])
-def test_members_brokers_and_operators_may_accept(mems, who):
+@pytest.mark.parametrize("who", ["member", "operator"])
+def test_members_and_operators_may_accept(mems, who):
     match = Match.objects.filter(source_kind="demand", source_id=mems["demand"].pk).first()
     actor = {
         "member": lambda: MembershipFactory(organization=mems["enterprise"]).user,
-        "broker": BrokerFactory,
         "operator": OperatorFactory,
     }[who]()
 
@@ -42,6 +42,11 @@ def test_members_of_other_organisations_may_not_decide(mems):
         match_dismiss(match=match, actor=stranger)
     with pytest.raises(PermissionDenied):
         match_accept(match=match, actor=UserFactory())
+    for staff in (BrokerFactory(), UserFactory(role="task_force")):
+        with pytest.raises(PermissionDenied):
+            match_accept(match=match, actor=staff)
+        with pytest.raises(PermissionDenied):
+            match_mark_viewed(match=match, actor=staff)
 
     match.refresh_from_db()
     assert match.status == MatchStatus.SUGGESTED
@@ -50,7 +55,7 @@ def test_members_of_other_organisations_may_not_decide(mems):
 
 def test_viewing_is_logged_once_and_does_not_override_a_decision(mems):
     match = Match.objects.filter(source_kind="demand", source_id=mems["demand"].pk).first()
-    broker = BrokerFactory()
+    broker = MembershipFactory(organization=mems["enterprise"]).user
 
     match_mark_viewed(match=match, actor=broker)
     match_mark_viewed(match=match, actor=broker)
@@ -75,7 +80,7 @@ def test_viewing_is_logged_once_and_does_not_override_a_decision(mems):
 
 def test_every_decision_is_a_new_version_and_a_stale_one_is_refused(mems):
     match = Match.objects.filter(source_kind="demand", source_id=mems["demand"].pk).first()
-    broker = BrokerFactory()
+    broker = MembershipFactory(organization=mems["enterprise"]).user
     assert match.version == 1
 
     match_mark_viewed(match=match, actor=broker)
@@ -103,7 +108,7 @@ def test_the_moves_of_a_match_are_data():
 
 def test_seeing_a_match_someone_decided_meanwhile_changes_nothing(mems):
     match = Match.objects.filter(source_kind="demand", source_id=mems["demand"].pk).first()
-    broker = BrokerFactory()
+    broker = MembershipFactory(organization=mems["enterprise"]).user
     seen = Match.objects.get(pk=match.pk)  # the page read it as a suggestion ...
     match_dismiss(match=match, actor=broker)  # ... then someone dismissed it
 

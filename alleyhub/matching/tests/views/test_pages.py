@@ -95,7 +95,7 @@ def test_accept_is_one_click_and_swaps_the_row(client_as, pair):
 
 
 def test_dismiss_without_htmx_redirects_back(client_as, pair):
-    client = client_as(BrokerFactory())
+    client = client_as(pair["member"])
     response = client.post(reverse("matching:dismiss", kwargs={"pk": pair["match"].pk}))
     assert response.status_code == 302
     pair["match"].refresh_from_db()

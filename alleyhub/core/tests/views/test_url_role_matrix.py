@@ -1,0 +1,493 @@
+"""The URL × role authorisation matrix (issue #8): every route of the project — pages and the API's
+operations, as Django's resolver lists them — requested by each role of the demo district, with
+the status each must get (docs/permissions.md says why).
+
+The table `ROUTES` has one entry per route name; a route added without an entry fails
+`test_every_route_has_an_entry`, so a new URL cannot ship without someone deciding who may use it.
+An entry gives the method, the URL's arguments (objects of the scene below) and the expected status:
+a default for every role plus the roles that differ. Reads are GETs; actions are POSTs with an empty
+body (they stop at the permission check or at validation, so they show who is refused).
+
+Roles are the demo district's personas (`accounts.demo.DEMO_ACCOUNTS`) plus anonymous and a
+superuser. The scene adds to the demo district the objects the rules are about: an institute's
+published outcome with a confidential part and its draft, an enterprise's demand, a request routed
+to the demo unit, a case a broker opened on the outcome (which the institute has not agreed to),
+a match, a notification and a token.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, TestCase, override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
+
+from alleyhub.accounts.models import PersonalAccessToken, User
+from alleyhub.brokerage.services import case_activity_add, case_create, pipeline_rules_ensure
+from alleyhub.catalogue.models import ServiceOffering
+from alleyhub.core.models import ListingStatus
+from alleyhub.demo.loader import load_district
+from alleyhub.directory.models import Organization, Person
+from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
+from alleyhub.matching.index import reset_process_cache
+from alleyhub.matching.models import Match
+from alleyhub.matching.services.matches import matches_ensure_for
+from alleyhub.notifications.models import Notification
+from alleyhub.requests.models import Category
+from alleyhub.requests.services import request_submit
+from alleyhub.spaces.models import Building, RenewalSite, SpaceUnit
+from config import urls as project_urls
+
+pytestmark = pytest.mark.django_db
+
+ROLES = (
+    "anonymous",
+    "enterprise",
+    "researcher",
+    "investor",
+    "broker",
+    "unit_staff",
+    "task_force",
+    "operator",
+    "superuser",
+)
+PERSONAS = {
+    "enterprise": "demo-enterprise",
+    "researcher": "demo-researcher",
+    "investor": "demo-investor",
+    "broker": "demo-broker",
+    "unit_staff": "demo-unit",
+    "task_force": "demo-taskforce",
+    "operator": "demo-operator",
+}
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n"
+SECRET = "机密：矩阵测试的工艺参数"
+
+
+@dataclass
+class Scene:
+    ids: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "ids" or name.startswith("__"):
+            raise AttributeError(name)
+        try:
+            return self.ids[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _build_scene() -> Scene:
+    load_district(seed=2026, stdout=io.StringIO(), run_hooks=True, schedule_embedding=False)
+    pipeline_rules_ensure()
+    users = {role: User.objects.get(username=name) for role, name in PERSONAS.items()}
+    users["superuser"] = User.objects.create_superuser("matrix-root", "root@example.org", "x")
+    institute = Organization.objects.get(slug="simit")
+    enterprise = Organization.objects.get(slug="showcase-enterprise")
+    outcome = TechOutcome.objects.filter(owner=institute, status=ListingStatus.PUBLISHED).first()
+    TechOutcome.objects.filter(pk=outcome.pk).update(confidential_details=SECRET)
+    draft = TechOutcome.objects.create(
+        owner=institute,
+        title_zh="矩阵测试的成果草稿",
+        summary_zh="草稿",
+        trl=3,
+        status=ListingStatus.DRAFT,
+        confidential_details=SECRET,
+    )
+    demand = TechDemand.objects.filter(owner=enterprise, status=ListingStatus.PUBLISHED).first()
+    draft_demand = TechDemand.objects.create(
+        owner=enterprise, title_zh="矩阵测试的需求草稿", description_zh="草稿", status=ListingStatus.DRAFT
+    )
+    request = request_submit(
+        organization=enterprise,
+        actor=users["enterprise"],
+        category=Category.FINANCE,  # routed to the demo unit (changning-stc)
+        title="矩阵测试：科技贷对接",
+        description="希望对接银行科技贷，金额 500 万",
+        files=[SimpleUploadedFile("场地需求.pdf", PDF)],
+    )
+    assert request.responsible_unit.memberships.filter(user=users["unit_staff"]).exists()
+    case = case_create(demand_org=enterprise, outcome=outcome, broker=users["broker"], actor=users["broker"])
+    case_file = case_activity_add(
+        case=case, actor=users["broker"], kind="file", upload=SimpleUploadedFile("方案.pdf", PDF)
+    )
+    matches_ensure_for(kind="demand", source=demand)
+    match = Match.objects.filter(source_kind="demand", source_id=demand.pk).order_by("pk").first()
+    if match is None:
+        match = Match.objects.create(
+            source_kind="demand", source_id=demand.pk, target_kind="outcome", target_id=outcome.pk
+        )
+    notification = Notification.objects.create(
+        recipient=users["enterprise"], code="general.message", title="矩阵测试通知", dedup_key="matrix:1"
+    )
+    token, _plain = PersonalAccessToken.issue(user=users["enterprise"], name="matrix")
+    return Scene(
+        {
+            "users": users,
+            "institute": institute,
+            "enterprise": enterprise,
+            "outcome": outcome.pk,
+            "draft": draft.pk,
+            "demand": demand.pk,
+            "draft_demand": draft_demand.pk,
+            "investor": InvestorProfile.objects.filter(
+                owner__slug="showcase-investor", status=ListingStatus.PUBLISHED
+            )
+            .first()
+            .pk,
+            "service": ServiceOffering.objects.filter(status=ListingStatus.PUBLISHED).first().pk,
+            "unit": SpaceUnit.objects.filter(status=ListingStatus.PUBLISHED).first().pk,
+            "building": Building.objects.first().slug,
+            "site": RenewalSite.objects.first().slug,
+            "person": Person.objects.first().pk,
+            "request": request.pk,
+            "attachment": request.attachments.first().pk,
+            "case": case.pk,
+            "case_file": case_file.pk,
+            "match": match.pk,
+            "notification": notification.pk,
+            "token": token.pk,
+        }
+    )
+
+
+MATRIX_MATCHING = {**settings.MATCHING, "EMBEDDINGS": False}
+
+
+@pytest.fixture(scope="module")
+def _scene(module_transaction, tmp_path_factory):
+    """Made once for the module; each test runs in a savepoint, so its writes vanish."""
+    media = tmp_path_factory.mktemp("matrix-media")
+    reset_process_cache()
+    with module_transaction(), override_settings(MATCHING=MATRIX_MATCHING, MEDIA_ROOT=media):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            scene = _build_scene()
+    yield scene, media
+    reset_process_cache()
+
+
+@pytest.fixture
+def scene(_scene, settings):
+    scene, media = _scene
+    settings.MATCHING, settings.MEDIA_ROOT = MATRIX_MATCHING, media
+    reset_process_cache()
+    yield copy.copy(scene)
+    reset_process_cache()
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+Kwargs = Callable[[Scene], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class R:
+    """One route: `method`, URL kwargs from the scene, the expected status of every role unless
+    `but` names it."""
+
+    default: int
+    kw: Kwargs = lambda s: {}
+    method: str = "GET"
+    but: dict[str, int] = field(default_factory=dict)
+    body: dict | None = None
+    own_client: bool = False  # e.g. logging out: not on the client the other routes use
+
+    def expected(self, role: str) -> int:
+        return self.but.get(role, self.default)
+
+
+# fmt: off
+ROUTES: dict[str, R] = {
+    # --- API: documentation and the public directory ---
+    "api:api-root": R(404),
+    "api:openapi-json": R(200),
+    "api:openapi-view": R(200),
+    "api:organization_list": R(200),
+    "api:organization_detail": R(200, lambda s: {"ident": s.institute.slug}),
+    "api:person_list": R(200),
+    "api:person_detail": R(200, lambda s: {"person_id": s.person}),
+    "api:me": R(200, but={"anonymous": 401}),
+    "api:token_list": R(200, but={"anonymous": 401}),
+    "api:token_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:token_revoke": R(404, lambda s: {"token_id": s.token}, method="DELETE", but={"anonymous": 401, "enterprise": 204}),
+    # --- API: listings ---
+    "api:outcome_list": R(200),
+    "api:outcome_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:outcome_detail": R(200, lambda s: {"outcome_id": s.outcome}),
+    "api:outcome_detail#draft": R(404, lambda s: {"outcome_id": s.draft}, but={"researcher": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    # Finding 7: the task force, unit staff and brokers read other organisations' listings, never write them.
+    "api:outcome_update": R(403, lambda s: {"outcome_id": s.outcome}, method="PATCH", but={"anonymous": 401, "researcher": 200, "operator": 200, "superuser": 200}),
+    "api:outcome_action": R(404, lambda s: {"outcome_id": s.draft, "action": "publish"}, method="POST", but={"anonymous": 401, "researcher": 200, "task_force": 403, "operator": 200, "superuser": 200}),
+    "api:demand_list": R(200),
+    "api:demand_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:demand_detail": R(200, lambda s: {"demand_id": s.demand}),
+    "api:demand_detail#draft": R(404, lambda s: {"demand_id": s.draft_demand}, but={"enterprise": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "api:demand_update": R(403, lambda s: {"demand_id": s.demand}, method="PATCH", but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "api:demand_action": R(404, lambda s: {"demand_id": s.draft_demand, "action": "publish"}, method="POST", but={"anonymous": 401, "enterprise": 200, "task_force": 403, "operator": 200, "superuser": 200}),
+    "api:investor_list": R(200),
+    "api:investor_detail": R(200, lambda s: {"investor_id": s.investor}),
+    "api:investor_action": R(403, lambda s: {"investor_id": s.investor, "action": "publish"}, method="POST", but={"anonymous": 401, "investor": 409, "operator": 409, "superuser": 409}),
+    "api:service_list": R(200),
+    "api:service_detail": R(200, lambda s: {"service_id": s.service}),
+    "api:unit_list": R(200),
+    "api:unit_detail": R(200, lambda s: {"unit_id": s.unit}),
+    "api:building_list": R(200),
+    "api:building_detail": R(200, lambda s: {"slug": s.building}),
+    "api:renewal_site_list": R(200),
+    "api:renewal_site_detail": R(200, lambda s: {"slug": s.site}),
+    # --- API: matching ---
+    "api:search": R(200),
+    "api:matches_for": R(200, lambda s: {"kind": "demand", "object_id": s.demand}, but={"anonymous": 403, "researcher": 403, "investor": 403, "unit_staff": 403}),
+    # Finding 2: brokers see public sources' matches only, and decide none.
+    "api:matches_for#draft": R(403, lambda s: {"kind": "outcome", "object_id": s.draft}, but={"researcher": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "api:matches_for#request": R(403, lambda s: {"kind": "request", "object_id": s.request}, but={"enterprise": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "api:matches_mine": R(200, but={"anonymous": 401}),
+    "api:match_accept": R(403, lambda s: {"match_id": s.match}, method="POST", but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "api:match_dismiss": R(403, lambda s: {"match_id": s.match}, method="POST", but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    # --- API: requests ---
+    "api:request_list": R(200, but={"anonymous": 401}),
+    "api:request_submit": R(422, method="POST", but={"anonymous": 401}),
+    "api:request_detail": R(200, lambda s: {"request_id": s.request}, but={"anonymous": 401, "researcher": 403, "investor": 403, "broker": 403}),
+    "api:attachment_add": R(422, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401}),
+    "api:request_accept": R(403, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401, "unit_staff": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "api:request_start": R(403, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401, "unit_staff": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "api:request_answer": R(403, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401, "unit_staff": 400, "task_force": 400, "operator": 400, "superuser": 400}),
+    "api:request_return": R(403, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401, "unit_staff": 400}),
+    "api:request_reroute": R(403, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401, "task_force": 409, "operator": 409, "superuser": 409}),
+    "api:request_close": R(403, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401, "enterprise": 409}),
+    "api:request_reopen": R(403, lambda s: {"request_id": s.request}, method="POST", but={"anonymous": 401, "enterprise": 409}),
+    # --- API: cases ---
+    "api:case_list": R(200, but={"anonymous": 401}),
+    "api:case_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:case_from_match": R(403, lambda s: {"match_id": s.match}, method="POST", but={"anonymous": 401, "broker": 201, "operator": 400, "superuser": 400}),
+    "api:case_detail": R(200, lambda s: {"case_id": s.case}, but={"anonymous": 401, "investor": 403, "unit_staff": 403}),
+    "api:case_move": R(422, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401}),
+    "api:activity_list": R(200, lambda s: {"case_id": s.case}, but={"anonymous": 401, "investor": 403, "unit_staff": 403}),
+    "api:activity_add": R(422, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401}),
+    "api:file_add": R(422, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401}),
+    "api:confidentiality_accept": R(200, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401, "investor": 403, "unit_staff": 403}),
+    # Finding 1: only the sides' members agree to a case (operators cannot agree for them).
+    "api:case_side_accept": R(403, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401, "enterprise": 200, "researcher": 200}),
+    "api:case_rate": R(422, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 401}),
+    "api:broker_ranking": R(200, but={"anonymous": 401}),
+    "api:broker_figures": R(403, lambda s: {"user_id": s.users["broker"].pk}, but={"anonymous": 401, "broker": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    # --- API: notifications ---
+    "api:notification_list": R(200, but={"anonymous": 401}),
+    "api:unread_count": R(200, but={"anonymous": 401}),
+    "api:mark_all_read": R(200, method="POST", but={"anonymous": 401}),
+    "api:mark_read": R(404, lambda s: {"notification_id": s.notification}, method="POST", but={"anonymous": 401, "enterprise": 200}),
+    "api:preference_get": R(200, but={"anonymous": 401}),
+    "api:preference_set": R(422, method="PUT", but={"anonymous": 401}),
+    # --- pages: site, accounts, directory ---
+    "set_language": R(302, method="POST"),
+    "core:home": R(200),
+    "core:healthz": R(200),
+    "accounts:login": R(302, but={"anonymous": 200}),
+    "accounts:logout": R(302, method="POST", own_client=True),
+    "accounts:me": R(200, but={"anonymous": 302}),
+    "accounts:set_language": R(302, method="POST"),
+    "accounts:token_create": R(422, method="POST", but={"anonymous": 302}),
+    "accounts:token_revoke": R(404, lambda s: {"pk": s.token}, method="POST", but={"anonymous": 302, "enterprise": 409}),
+    "directory:list": R(200),
+    "directory:people": R(200),
+    "directory:person_detail": R(200, lambda s: {"pk": s.person}),
+    "directory:detail": R(200, lambda s: {"slug": s.institute.slug}),
+    # --- pages: listings, services, spaces ---
+    "listings:outcome_list": R(200),
+    "listings:outcome_create": R(200, but={"anonymous": 302}),
+    "listings:outcome_detail": R(200, lambda s: {"pk": s.outcome}),
+    "listings:outcome_detail#draft": R(404, lambda s: {"pk": s.draft}, but={"researcher": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "listings:outcome_edit": R(403, lambda s: {"pk": s.outcome}, but={"anonymous": 302, "researcher": 200, "operator": 200, "superuser": 200}),
+    "listings:outcome_edit#draft": R(404, lambda s: {"pk": s.draft}, but={"anonymous": 302, "researcher": 200, "task_force": 403, "operator": 200, "superuser": 200}),
+    "listings:demand_list": R(200),
+    "listings:demand_create": R(200, but={"anonymous": 302}),
+    "listings:demand_detail": R(200, lambda s: {"pk": s.demand}),
+    "listings:demand_detail#draft": R(404, lambda s: {"pk": s.draft_demand}, but={"enterprise": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "listings:demand_edit": R(403, lambda s: {"pk": s.demand}, but={"anonymous": 302, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "listings:investor_list": R(200),
+    "listings:investor_detail": R(200, lambda s: {"pk": s.investor}),
+    "listings:action": R(404, lambda s: {"kind": "outcome", "pk": s.draft, "action": "publish"}, method="POST", but={"anonymous": 302, "researcher": 409, "task_force": 403, "operator": 409, "superuser": 409}),
+    "catalogue:list": R(200),
+    "catalogue:detail": R(200, lambda s: {"pk": s.service}),
+    "spaces:list": R(200),
+    "spaces:unit_detail": R(200, lambda s: {"pk": s.unit}),
+    "spaces:building_detail": R(200, lambda s: {"slug": s.building}),
+    "spaces:renewal_list": R(200),
+    # --- pages: requests ---
+    "requests:index": R(302),
+    "requests:submit": R(403, but={"anonymous": 302, "enterprise": 200}),
+    "requests:mine": R(200, but={"anonymous": 302}),
+    "requests:inbox": R(200, but={"anonymous": 302}),
+    "requests:board": R(403, but={"anonymous": 302, "task_force": 200, "operator": 200, "superuser": 200}),
+    "requests:detail": R(200, lambda s: {"pk": s.request}, but={"anonymous": 302, "researcher": 403, "investor": 403, "broker": 403}),
+    "requests:act": R(302, lambda s: {"pk": s.request, "action": "accept"}, method="POST", but={"enterprise": 403, "researcher": 403, "investor": 403, "broker": 403}),
+    "requests:attachment_upload": R(302, lambda s: {"pk": s.request}, method="POST", but={"researcher": 403, "investor": 403, "broker": 403}),
+    "requests:attachment": R(200, lambda s: {"pk": s.attachment}, but={"anonymous": 302, "researcher": 403, "investor": 403, "broker": 403}),
+    # --- pages: matching and search ---
+    "matching:mine": R(200, but={"anonymous": 302}),
+    "matching:for_object": R(200, lambda s: {"kind": "demand", "pk": s.demand}, but={"anonymous": 403, "researcher": 403, "investor": 403, "unit_staff": 403}),
+    "matching:for_object#draft": R(403, lambda s: {"kind": "outcome", "pk": s.draft}, but={"researcher": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "matching:for_object#request": R(403, lambda s: {"kind": "request", "pk": s.request}, but={"enterprise": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "matching:accept": R(403, lambda s: {"pk": s.match}, method="POST", but={"enterprise": 302, "operator": 302, "superuser": 302}),
+    "matching:dismiss": R(403, lambda s: {"pk": s.match}, method="POST", but={"enterprise": 302, "operator": 302, "superuser": 302}),
+    "matching:status": R(403, but={"anonymous": 302, "task_force": 200, "operator": 200, "superuser": 200}),
+    "matching:search": R(200),
+    "search:index": R(200),
+    # --- pages: cases ---
+    "brokerage:board": R(403, but={"anonymous": 302, "broker": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "brokerage:case_list": R(200, but={"anonymous": 302}),
+    "brokerage:case_create": R(403, but={"anonymous": 302, "broker": 200, "operator": 200, "superuser": 200}),
+    "brokerage:case_detail": R(200, lambda s: {"case_id": s.case}, but={"anonymous": 302, "investor": 403, "unit_staff": 403}),
+    "brokerage:case_move": R(403, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 302, "broker": 200, "operator": 200, "superuser": 200}),
+    "brokerage:case_edit": R(403, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 302, "broker": 200, "operator": 200, "superuser": 200}),
+    "brokerage:activity_add": R(403, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 302, "broker": 302, "operator": 302, "superuser": 302}),
+    "brokerage:confidentiality_accept": R(302, lambda s: {"case_id": s.case}, method="POST", but={"investor": 403, "unit_staff": 403}),
+    "brokerage:case_side_accept": R(403, lambda s: {"case_id": s.case}, method="POST", but={"anonymous": 302, "enterprise": 302, "researcher": 302}),
+    "brokerage:case_rate": R(302, lambda s: {"case_id": s.case}, method="POST", but={"investor": 403, "unit_staff": 403}),
+    "brokerage:file_download": R(403, lambda s: {"pk": s.case_file}, but={"anonymous": 302, "broker": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "brokerage:case_start_from_match": R(403, lambda s: {"match_id": s.match}, but={"anonymous": 302, "broker": 200, "operator": 200, "superuser": 200}),
+    "brokerage:ranking": R(200, but={"anonymous": 302}),
+    "brokerage:broker_figures": R(403, lambda s: {"user_id": s.users["broker"].pk}, but={"anonymous": 302, "broker": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    # --- pages: notifications ---
+    "notifications:list": R(200, but={"anonymous": 302}),
+    "notifications:badge": R(200, but={"anonymous": 302}),
+    "notifications:mark_all_read": R(302, method="POST"),
+    "notifications:preferences": R(302, method="POST"),
+    "notifications:open": R(404, lambda s: {"notification_id": s.notification}, but={"anonymous": 302, "enterprise": 302}),
+    "notifications:mark_read": R(404, lambda s: {"notification_id": s.notification}, method="POST", but={"anonymous": 302, "enterprise": 302}),
+    # --- the admin (Django's own staff check; one entry for its many routes) ---
+    "admin:*": R(302, but={"operator": 200, "superuser": 200}),
+    # --- sign-in: two-factor (docs/sign-in.md) ---
+    "accounts:two_factor_setup": R(200, but={"anonymous": 302}),
+    "accounts:two_factor_verify": R(302),  # nobody here has a device to verify: back to set-up / sign-in
+    "accounts:two_factor_backup_codes": R(200, but={"anonymous": 302}),  # the password is asked again on the page
+    "accounts:two_factor_disable": R(200, but={"anonymous": 302}),
+    # --- privacy (docs/privacy.md): the audit trail for operators and the task force; a user's own rights ---
+    "api:audit_list": R(403, but={"anonymous": 401, "task_force": 200, "operator": 200, "superuser": 200}),
+    "privacy:audit": R(403, but={"anonymous": 302, "task_force": 200, "operator": 200, "superuser": 200}),
+    "privacy:automated_decisions": R(200, but={"anonymous": 302}),
+    "privacy:consent": R(200, but={"anonymous": 302}),
+    "privacy:contact_sharing": R(302, method="POST"),  # saved (or to sign-in), back to the account page
+    "privacy:deletion": R(200, but={"anonymous": 302}),
+    "privacy:deletion_cancel": R(302, method="POST"),  # nothing to cancel: back to the account page
+    "privacy:export_start": R(302, method="POST"),  # the export starts (or to sign-in): to its progress page
+    "privacy:export_detail": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302}),
+    "privacy:export_download": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302}),
+    "privacy:notice": R(200),
+    "privacy:terms": R(200),
+}
+# fmt: on
+
+
+# --- the tests -----------------------------------------------------------------------------------
+
+
+def _route_names() -> set[str]:
+    """Every named route of the project; the admin's many routes are one entry ("admin:*")."""
+    names: set[str] = set()
+
+    def walk(patterns, namespace: str | None) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                ns = ":".join(x for x in (namespace, p.namespace) if x) or None
+                if ns == "admin":
+                    names.add("admin:*")
+                    continue
+                walk(p.url_patterns, ns)
+            elif isinstance(p, URLPattern):
+                assert p.name, f"unnamed route {p.pattern}: give it a name and an entry in ROUTES"
+                names.add(":".join(x for x in (namespace, p.name) if x))
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def test_every_route_has_an_entry():
+    # "name#variant" entries check the same route on another object (a draft, a request).
+    assert _route_names() == {name.partition("#")[0] for name in ROUTES}
+
+
+# The project's routes plus one nobody decided about (for the test below).
+urlpatterns = [*project_urls.urlpatterns, path("matrix-probe/", lambda request: None, name="matrix_probe")]
+
+
+def test_a_route_without_an_entry_fails_the_matrix():
+    with override_settings(ROOT_URLCONF=__name__):
+        missing = _route_names() - {name.partition("#")[0] for name in ROUTES}
+    assert missing == {"matrix_probe"}
+
+
+def _url(name: str, route: R, scene: Scene) -> str:
+    if name == "admin:*":
+        return reverse("admin:index")
+    return reverse(name.partition("#")[0], kwargs=route.kw(scene))
+
+
+def _client_for(role: str, scene: Scene) -> Client:
+    client = Client()
+    if role != "anonymous":
+        client.force_login(scene.users[role])
+    return client
+
+
+def _status(client: Client, name: str, route: R, scene: Scene) -> int:
+    url = _url(name, route, scene)
+    if route.method == "GET":
+        response = client.get(url)
+    else:
+        response = client.generic(
+            route.method, url, json.dumps(route.body or {}), content_type="application/json"
+        )
+    if getattr(response, "streaming", False):
+        # Read to the end: the test client then closes the file without the request_finished
+        # signal, which would close the database connection of the module's transaction.
+        b"".join(response.streaming_content)
+    return response.status_code
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_each_role_gets_the_expected_status_on_every_route(scene, role):
+    client = _client_for(role, scene)
+    # Reads first, then the actions (which may change what later reads see).
+    order = sorted(ROUTES.items(), key=lambda item: item[1].method != "GET")
+    got = {
+        name: _status(_client_for(role, scene) if route.own_client else client, name, route, scene)
+        for name, route in order
+    }
+    if os.environ.get("MATRIX_DUMP"):
+        with open(os.environ["MATRIX_DUMP"], "a") as out:
+            out.write(json.dumps({"role": role, "got": got}, ensure_ascii=False) + "\n")
+    wrong = {
+        name: f"got {got[name]}, expected {route.expected(role)}"
+        for name, route in ROUTES.items()
+        if got[name] != route.expected(role)
+    }
+    assert not wrong, f"{role}: {json.dumps(wrong, ensure_ascii=False, indent=1)}"
+
+
+# Who receives the outcome's confidential part (docs/permissions.md): its owner's members, operators
+# and the task force. The broker has a case on the outcome, which the institute has not agreed to.
+SEES_THE_SECRET = {"researcher", "task_force", "operator", "superuser"}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_confidential_part_of_an_outcome_per_role(scene, role):
+    client = _client_for(role, scene)
+    api = client.get(reverse("api:outcome_detail", kwargs={"outcome_id": scene.outcome})).json()
+    assert (api["confidential_details"] == SECRET) is (role in SEES_THE_SECRET)
+    for name, kwargs in (
+        ("listings:outcome_detail", {"pk": scene.outcome}),
+        ("brokerage:case_detail", {"case_id": scene.case}),
+    ):
+        page = client.get(reverse(name, kwargs=kwargs)).content.decode()
+        if role not in SEES_THE_SECRET:
+            assert SECRET not in page, name
