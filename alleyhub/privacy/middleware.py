@@ -13,6 +13,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from alleyhub.accounts.middleware import BACKGROUND_HEADER
+
 from . import selectors
 from .conf import privacy_setting
 
@@ -68,8 +70,14 @@ class ConsentRequiredMiddleware:
             )
             response["Content-Type"] = "application/problem+json"
             return response
-        target = f"{reverse('privacy:consent')}?{urlencode({'next': request.get_full_path()})}"
         htmx = getattr(request, "htmx", None)
+        if htmx and request.headers.get(BACKGROUND_HEADER):
+            # A poll the page makes by itself (the notification badge): nothing to show, and it must
+            # not send the user anywhere — least of all back to the accept page they are reading.
+            return HttpResponse(status=204)
+        # After accepting, back to the page the user was on (for htmx, the page, not the fragment).
+        current = htmx.current_url_abs_path if htmx else None
+        target = f"{reverse('privacy:consent')}?{urlencode({'next': current or request.get_full_path()})}"
         if htmx:
             hx_response = HttpResponse()
             hx_response["HX-Redirect"] = target

@@ -101,6 +101,24 @@ def test_htmx_requests_are_redirected_by_htmx(client):
     assert response["HX-Redirect"].startswith("/privacy/consent/")
 
 
+def test_htmx_goes_back_to_the_page_not_the_fragment(client):
+    _sign_in(client, UserFactory())
+    response = client.get(
+        "/notifications/badge/",
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/listings/outcomes/?q=MEMS"},
+    )
+    assert response["HX-Redirect"] == "/privacy/consent/?next=%2Flistings%2Foutcomes%2F%3Fq%3DMEMS"
+
+
+def test_the_badge_polling_in_the_background_is_left_alone(client):
+    """The accept page itself polls the notification badge: that poll must not reload the page
+    (which would lose the ticked box) nor point `next` at the fragment."""
+    _sign_in(client, UserFactory())
+    response = client.get("/notifications/badge/", headers={"HX-Request": "true", "X-Background": "1"})
+    assert response.status_code == 204
+    assert "HX-Redirect" not in response
+
+
 def test_a_user_who_accepted_the_current_version_is_not_asked(client):
     user = UserFactory()
     services.documents_accept(user=user, actor=user)
