@@ -1,6 +1,7 @@
 """RFC 9457 problem details for every error the API returns."""
 
 import logging
+from typing import Any
 
 from django.core.exceptions import (
     ImproperlyConfigured,
@@ -10,7 +11,7 @@ from django.core.exceptions import (
     ValidationError,
 )
 from django.db import OperationalError
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -93,15 +94,50 @@ class ProblemJsonAPI(NinjaAPI):
         return ProblemOpenAPISchema(self, path_prefix)
 
 
-def problem(api: NinjaAPI, request: HttpRequest, status: int, title: str, detail: str = "", **extra):
-    body = {"type": "about:blank", "title": title, "status": status, "instance": request.path}
+def problem_body(
+    request: HttpRequest,
+    status: int,
+    title: str,
+    detail: str = "",
+    *,
+    instance: str | None = None,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The RFC 9457 problem document every error of the API answers with."""
+    body: dict[str, Any] = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "instance": request.path if instance is None else instance,
+    }
     if detail:
         body["detail"] = detail
     # Extension members never overwrite the standard ones (RFC 9457 §3.2).
     body.update({key: value for key, value in extra.items() if key not in body and key != "type"})
-    response = api.create_response(request, body, status=status)
+    return body
+
+
+def problem(api: NinjaAPI, request: HttpRequest, status: int, title: str, detail: str = "", **extra):
+    response = api.create_response(
+        request, problem_body(request, status, title, detail, **extra), status=status
+    )
     response["Content-Type"] = PROBLEM_CONTENT_TYPE
     return response
+
+
+def problem_response(
+    request: HttpRequest,
+    status: int,
+    title: str,
+    detail: str = "",
+    *,
+    instance: str | None = None,
+    **extra: Any,
+) -> JsonResponse:
+    """The same problem document, for the few answers given before the API is reached (middleware,
+    /healthz)."""
+    body = problem_body(request, status, title, detail, instance=instance, **extra)
+    return JsonResponse(body, status=status, content_type=PROBLEM_CONTENT_TYPE)
 
 
 def install_problem_handlers(api: NinjaAPI) -> None:

@@ -5,10 +5,12 @@ import re
 from urllib.parse import unquote_to_bytes
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from .api_errors import problem_response
 
 # Characters that are never text: NUL (PostgreSQL refuses it) and the UTF-16 surrogates U+D800–U+DFFF
 # (JSON can spell a lone one as "\udc80"; it cannot be encoded as UTF-8, so the database driver fails).
@@ -99,14 +101,9 @@ class RejectNulCharactersMiddleware:
         if detail is None:
             return self.get_response(request)
         if request.path.startswith("/api/"):
-            body = {
-                "type": "about:blank",
-                "title": _("输入无效"),
-                "status": 422,
-                "detail": detail,
-                "instance": _INVALID_CHARACTERS.sub("", request.path),
-            }
-            return JsonResponse(body, status=422, content_type="application/problem+json")
+            return problem_response(
+                request, 422, _("输入无效"), detail, instance=_INVALID_CHARACTERS.sub("", request.path)
+            )
         return render(request, "400.html", {"detail": detail}, status=400)
 
 

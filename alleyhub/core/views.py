@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 
 from alleyhub.core import selectors
 
+from .api_errors import problem_response
+
 logger = logging.getLogger(__name__)
 
 
@@ -29,15 +31,7 @@ def healthz(request):
             raise DatabaseError("unexpected answer to SELECT 1")
     except DatabaseError as exc:
         logger.error("Health check failed: %s", exc)
-        body = {
-            "type": "about:blank",
-            "title": _("服务不可用"),
-            "status": 503,
-            "detail": _("数据库无法访问。"),
-            "instance": request.path,
-            "database": "error",
-        }
-        return JsonResponse(body, status=503, content_type="application/problem+json")
+        return problem_response(request, 503, _("服务不可用"), _("数据库无法访问。"), database="error")
     return JsonResponse({"status": "ok", "database": "ok"})
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from alleyhub.accounts.middleware import BACKGROUND_HEADER
+from alleyhub.core.api_errors import problem_response
 
 from . import selectors
 from .conf import privacy_setting
@@ -58,18 +59,12 @@ class ConsentRequiredMiddleware:
         if request.path.startswith("/api/"):
             if "HTTP_AUTHORIZATION" in request.META:  # a token client, not this browser session
                 return self.get_response(request)
-            response = JsonResponse(
-                {
-                    "type": "about:blank",
-                    "title": _("需要同意隐私政策"),
-                    "status": 403,
-                    "detail": _("请先在网页上阅读并同意最新的隐私政策和用户协议。"),
-                    "instance": request.path,
-                },
-                status=403,
+            return problem_response(
+                request,
+                403,
+                _("需要同意隐私政策"),
+                _("请先在网页上阅读并同意最新的隐私政策和用户协议。"),
             )
-            response["Content-Type"] = "application/problem+json"
-            return response
         htmx = getattr(request, "htmx", None)
         if htmx and request.headers.get(BACKGROUND_HEADER):
             # A poll the page makes by itself (the notification badge): nothing to show, and it must
