@@ -1,9 +1,14 @@
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.http import HttpRequest
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from alleyhub.accounts.models import SPOKEN_LANGUAGES
+from alleyhub.core.uploads import IMAGES, UploadField
 
 
 class LoginForm(AuthenticationForm):
@@ -62,3 +67,84 @@ class PasswordConfirmForm(forms.Form):
         if authenticate(self.request, username=user.get_username(), password=password) != user:
             raise forms.ValidationError(_("密码不正确。"))
         return password
+
+
+class SignupForm(forms.Form):
+    """Sign-up. Whether the address is taken is decided by `services.signup_register`, which never
+    tells: the form only checks what the person typed."""
+
+    email = forms.EmailField(
+        label=_("邮箱"), max_length=150, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    display_name = forms.CharField(
+        label=_("显示名称"),
+        max_length=100,
+        help_text=_("其他用户看到的名字，例如“王小明”。"),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    password = forms.CharField(
+        label=_("密码"),
+        strip=False,
+        help_text=_("至少 8 位，不能全是数字，也不能太常见或与邮箱、名字相近。"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("再次输入密码"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    preferred_language = forms.ChoiceField(label=_("偏好语言"), choices=settings.LANGUAGES)
+    accept = forms.BooleanField(
+        label=_("我已阅读并同意隐私政策和用户协议"),
+        required=False,
+    )
+
+    def clean_accept(self) -> bool:
+        if not self.cleaned_data.get("accept"):
+            raise forms.ValidationError(_("请阅读并同意隐私政策和用户协议。"))
+        return True
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("password") and cleaned.get("password2") and cleaned["password"] != cleaned["password2"]:
+            self.add_error("password2", _("两次输入的密码不一致。"))
+        return cleaned
+
+
+class EmailOnlyForm(forms.Form):
+    email = forms.EmailField(
+        label=_("邮箱"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+    )
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form; the e-mail goes out in the account owner's language, not the language
+    of whoever filled in the form."""
+
+    email = forms.EmailField(
+        label=_("邮箱"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+    )
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None):
+        language = getattr(context.get("user"), "preferred_language", "") or settings.LANGUAGE_CODE
+        with translation.override(language):
+            super().send_mail(
+                subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name
+            )
+
+
+class ProfileForm(forms.Form):
+    display_name = forms.CharField(label=_("显示名称"), max_length=100)
+    phone = forms.CharField(
+        label=_("手机号"),
+        max_length=30,
+        required=False,
+        help_text=_("11 位手机号，或以 + 和国家代码开头的国际号码。"),
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
+    job_title = forms.CharField(label=_("职务"), max_length=100, required=False)
+    languages_spoken = forms.MultipleChoiceField(
+        label=_("使用语言"), choices=SPOKEN_LANGUAGES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    photo = UploadField(label=_("照片"), policy=IMAGES, required=False)
+    photo_clear = forms.BooleanField(label=_("删除现有照片"), required=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.http import HttpRequest
 from django.utils.functional import Promise
@@ -37,3 +38,8 @@ class AccountSection:
 
 account_sections: Hook[AccountSection] = Hook("accounts.account_sections")
 """Sections of the account page (registered by privacy: consents, data export, deletion)."""
+
+
+signup_consents: Hook[Callable[[Any, str | None], None]] = Hook("accounts.signup_consents")
+"""`provider(user, ip)`: records that the user accepted the current privacy notice and terms on
+the sign-up form, inside the sign-up's transaction (registered by privacy)."""

@@ -9,7 +9,7 @@ from django_ratelimit.core import is_ratelimited
 
 from alleyhub.core.http import client_ip
 
-__all__ = ["client_ip", "ratelimit_key", "token_create_limited"]
+__all__ = ["address_limited", "client_ip", "mailbox_limited", "ratelimit_key", "token_create_limited"]
 
 
 def ratelimit_key(group: str, request: HttpRequest) -> str:
@@ -41,4 +41,28 @@ def login_limited(request: HttpRequest) -> bool:
         rate=settings.RATELIMIT_LOGIN,
         method="POST",
         increment=True,
+    )
+
+
+def _limited(request: HttpRequest, *, group: str, rate: str, key=ratelimit_key) -> bool:
+    return is_ratelimited(request, group=group, key=key, rate=rate, method="POST", increment=True)
+
+
+def address_limited(request: HttpRequest, group: str) -> bool:
+    """Count one sign-up / resend / password-reset form from this client address; True once there
+    were more than the group's rate (RATELIMIT_SIGNUP, RATELIMIT_PASSWORD_RESET)."""
+    rate = settings.RATELIMIT_PASSWORD_RESET if group == "password_reset" else settings.RATELIMIT_SIGNUP
+    return _limited(request, group=f"accounts.{group}.ip", rate=rate)
+
+
+def mailbox_limited(request: HttpRequest, group: str, email: str) -> bool:
+    """Count one e-mail to `email` (normalised) from the `group` form; True once there were more
+    than RATELIMIT_EMAIL_PER_ADDRESS. The caller then sends nothing but answers as always, so no
+    one can flood a mailbox and the answer still tells nothing about the address."""
+    address = (email or "").strip().lower()
+    return _limited(
+        request,
+        group=f"accounts.{group}.email",
+        rate=settings.RATELIMIT_EMAIL_PER_ADDRESS,
+        key=lambda _group, _request: address or "none",
     )

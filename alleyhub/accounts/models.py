@@ -7,6 +7,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import BaseModel
+from alleyhub.core.uploads import random_upload_to
+
+# Languages a person can say they speak on their profile (codes, labels in the reader's language).
+SPOKEN_LANGUAGES = [
+    ("zh", _("中文")),
+    ("en", _("英语")),
+    ("ja", _("日语")),
+    ("ko", _("韩语")),
+    ("de", _("德语")),
+    ("fr", _("法语")),
+    ("es", _("西班牙语")),
+    ("ru", _("俄语")),
+]
 
 
 class Role(models.TextChoices):
@@ -32,6 +45,15 @@ class User(AbstractUser):
     )
     is_demo = models.BooleanField(_("演示账号"), default=False)
     contact_consent_at = models.DateTimeField(_("同意被联系时间"), null=True, blank=True)
+    job_title = models.CharField(_("职务"), max_length=100, blank=True)
+    languages_spoken = models.JSONField(_("使用语言"), default=list, blank=True)
+    photo = models.FileField(_("照片"), upload_to=random_upload_to("accounts/photos"), blank=True)
+    photo_content_type = models.CharField(max_length=100, blank=True, editable=False)
+    # Self sign-up (accounts.signup): when the form was sent and when the e-mail link was followed.
+    # An account with `signed_up_at` but no `email_verified_at` is a pending sign-up: inactive,
+    # and a new sign-up with its address replaces it.
+    signed_up_at = models.DateTimeField(_("注册时间"), null=True, blank=True, editable=False)
+    email_verified_at = models.DateTimeField(_("邮箱验证时间"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("用户")
@@ -49,6 +71,11 @@ class User(AbstractUser):
         """Operators, the task force, government-unit staff (and superusers): the accounts whose
         sessions expire when idle (accounts.middleware)."""
         return self.is_superuser or self.role in (Role.OPERATOR, Role.TASK_FORCE, Role.UNIT_STAFF)
+
+    @property
+    def is_signup_pending(self) -> bool:
+        """Signed up, e-mail link not followed yet (so not allowed to sign in)."""
+        return not self.is_active and self.signed_up_at is not None and self.email_verified_at is None
 
     @property
     def is_broker(self) -> bool:

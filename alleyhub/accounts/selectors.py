@@ -13,6 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from alleyhub.accounts.hooks import DemoPersonas, login_demo_personas
 from alleyhub.accounts.models import Membership, PersonalAccessToken, User
+from alleyhub.core.uploads import StoredFile
 
 
 def user_memberships(*, user: User) -> QuerySet[Membership]:
@@ -107,3 +108,13 @@ def two_factor_backup_codes(*, user: User) -> list[str]:
     """The user's unused backup codes (call only after the user re-entered their password)."""
     device = StaticDevice.objects.filter(user=user, confirmed=True).first()
     return [] if device is None else list(device.token_set.order_by("pk").values_list("token", flat=True))
+
+
+def user_photo_for_download(*, pk: int, user) -> StoredFile:
+    """A user's profile photo (for `core.uploads.protected_file_view`): to themselves and to
+    operators; anyone else, or no photo: Http404 (whether there is one is nobody else's business)."""
+    owner = User.objects.filter(pk=pk).first()
+    if owner is None or not owner.photo or not (user.pk == owner.pk or user.is_operator):
+        raise Http404
+    ext = owner.photo.name.rsplit(".", 1)[-1] if "." in owner.photo.name else "jpg"
+    return StoredFile(file=owner.photo, filename=f"photo.{ext}", content_type=owner.photo_content_type)

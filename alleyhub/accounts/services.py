@@ -1,5 +1,5 @@
-"""Writes for accounts: preferences, personal access tokens, two-factor sign-in. Each records an
-audit entry."""
+"""Writes for accounts: sign-up and its e-mail link, profile and preferences, passwords, personal
+access tokens, two-factor sign-in. Each records an audit entry."""
 
 from __future__ import annotations
 
@@ -7,7 +7,13 @@ import secrets
 from datetime import datetime
 
 from django.conf import settings
-from django.db import transaction
+from django.contrib.auth import password_validation
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user, verify_token
@@ -16,9 +22,14 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from alleyhub.accounts.models import PersonalAccessToken, User
+from alleyhub.accounts.hooks import signup_consents
+from alleyhub.accounts.tasks import send_signup_email
+from alleyhub.accounts.models import SPOKEN_LANGUAGES, PersonalAccessToken, Role, User
+from alleyhub.accounts.tokens import email_verification_token
+from alleyhub.accounts.validators import normalise_phone
 from alleyhub.core.audit import audit_record
 from alleyhub.core.exceptions import ApplicationError
+from alleyhub.core.uploads import IMAGES, upload_validate
 
 MAX_ACTIVE_TOKENS = 20
 
@@ -42,6 +53,193 @@ def user_update_preferences(*, user: User, preferred_language: str, actor: User)
         data={"preferred_language": [old, preferred_language]},
     )
     return user
+
+
+# --- sign-up -----------------------------------------------------------------------------------------
+
+
+def normalise_email(email: str) -> str:
+    """E-mail addresses are compared and stored in lower case: one account per address, whatever
+    its spelling."""
+    return (email or "").strip().lower()
+
+
+def _send_signup_email(user: User, kind: str) -> None:
+    transaction.on_commit(lambda: send_signup_email.enqueue(user_id=user.pk, kind=kind))
+
+
+def signup_register(
+    *,
+    email: str,
+    display_name: str,
+    password: str,
+    preferred_language: str,
+    documents_accepted: bool,
+    ip: str | None = None,
+) -> User | None:
+    """Someone signs up. Creates an inactive account (username = e-mail) that the link e-mailed to
+    the address activates (`signup_verify`), and records the acceptance of the current privacy
+    notice and terms (through the `signup_consents` hook, privacy's consent records).
+
+    An address that belongs to an account already gets no second one and the caller learns
+    nothing: the owner is e-mailed that someone tried (with links to sign in and to reset the
+    password) and None is returned; the page says "check your mailbox" either way. A still
+    pending sign-up for the address is replaced by this one (new password and name; its older
+    links stop working, as the password changed).
+
+    Raises ValidationError for a missing acceptance (field `accept`), a password the validators
+    refuse (field `password`), an invalid address or name.
+    """
+    email = normalise_email(email)
+    display_name = (display_name or "").strip()
+    if not documents_accepted:
+        raise ValidationError({"accept": _("请阅读并同意隐私政策和用户协议。")})
+    with transaction.atomic():
+        existing = (
+            User.objects.select_for_update()
+            .filter(Q(email__iexact=email) | Q(username__iexact=email))
+            .order_by("pk")
+            .first()
+        )
+        if existing is not None and not existing.is_signup_pending:
+            audit_record(actor=None, target=existing, code="accounts.signup.existing_address", data={}, ip=ip)
+            _send_signup_email(existing, "existing")
+            return None
+        user = existing or User(username=email, role=Role.PUBLIC)
+        user.email = email
+        user.display_name = display_name
+        user.preferred_language = preferred_language
+        user.is_active = False
+        user.signed_up_at = timezone.now()
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as error:
+            raise ValidationError({"password": error.messages}) from None
+        user.set_password(password)
+        user.full_clean(exclude=["password", "username"] if existing else ["password"])
+        try:
+            with transaction.atomic():
+                user.save()
+        except IntegrityError:
+            # The same address signed up at the same moment in another request: that one won.
+            return None
+        for record_consent in signup_consents.providers():
+            record_consent(user, ip)
+        audit_record(
+            actor=user,
+            target=user,
+            code="accounts.signup.registered" if existing is None else "accounts.signup.replaced",
+            data={"preferred_language": preferred_language},
+            ip=ip,
+        )
+        _send_signup_email(user, "verify")
+    return user
+
+
+def signup_resend(*, email: str) -> None:
+    """Send the link again to a pending sign-up for `email` (older links keep working until they
+    expire). Any other address: nothing happens, and the caller cannot tell the difference."""
+    user = User.objects.filter(email__iexact=normalise_email(email)).order_by("pk").first()
+    if user is not None and user.is_signup_pending:
+        with transaction.atomic():
+            _send_signup_email(user, "verify")
+
+
+def signup_user_from_link(uidb64: str) -> User | None:
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return User.objects.filter(pk=pk).first()
+
+
+def signup_verify(*, uidb64: str, token: str, ip: str | None = None) -> User:
+    """Follow the e-mailed link: the pending account becomes active with its address verified.
+
+    Raises ApplicationError (400) for a link that is wrong, expired, already used or replaced by
+    a newer sign-up; records `accounts.signup.verified`.
+    """
+    with transaction.atomic():
+        user = signup_user_from_link(uidb64)
+        if user is not None:
+            user = User.objects.select_for_update().get(pk=user.pk)
+        if user is None or not user.is_signup_pending or not email_verification_token.check_token(user, token):
+            raise ApplicationError(
+                _("验证链接无效、已使用或已过期。请重新发送验证邮件，或直接登录。"), status=400
+            )
+        user.is_active = True
+        user.email_verified_at = timezone.now()
+        user.save(update_fields=["is_active", "email_verified_at"])
+        audit_record(actor=user, target=user, code="accounts.signup.verified", ip=ip)
+    return user
+
+
+# --- profile and password ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def user_update_profile(
+    *,
+    user: User,
+    actor: User,
+    display_name: str,
+    phone: str = "",
+    job_title: str = "",
+    languages_spoken: list[str] | None = None,
+    photo: UploadedFile | None = None,
+    photo_clear: bool = False,
+) -> User:
+    """Edit the user's own profile: display name, phone (a mainland mobile number or an
+    international one in +country form, stored normalised), job title, languages spoken, photo
+    (PNG or JPEG, core.uploads' image policy).
+
+    Raises PermissionDenied unless `actor` is `user`; ValidationError for a bad phone number (field
+    `phone`), an unknown language (`languages_spoken`), a refused photo (`photo`);
+    records `accounts.user.profile_changed` with the names of the changed fields.
+    """
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("只能编辑自己的资料。"))
+    user = User.objects.select_for_update().get(pk=user.pk)
+    allowed = {code for code, _label in SPOKEN_LANGUAGES}
+    languages = list(dict.fromkeys(languages_spoken or []))
+    if any(code not in allowed for code in languages):
+        raise ValidationError({"languages_spoken": _("请选择列出的语言。")})
+    new = {
+        "display_name": (display_name or "").strip(),
+        "phone": normalise_phone(phone) if (phone or "").strip() else "",
+        "job_title": (job_title or "").strip(),
+        "languages_spoken": languages,
+    }
+    changed = [name for name, value in new.items() if getattr(user, name) != value]
+    for name, value in new.items():
+        setattr(user, name, value)
+    old_photo = user.photo.name if user.photo else ""
+    if photo is not None:
+        try:
+            content_type = upload_validate(photo, policy=IMAGES)
+        except ApplicationError as error:
+            raise ValidationError({"photo": error.message}) from None
+        user.photo = photo
+        user.photo_content_type = content_type
+        changed.append("photo")
+    elif photo_clear and old_photo:
+        user.photo = ""
+        user.photo_content_type = ""
+        changed.append("photo")
+    user.full_clean(exclude=["password"])
+    user.save()
+    if "photo" in changed and old_photo:
+        storage = User._meta.get_field("photo").storage
+        transaction.on_commit(lambda: storage.delete(old_photo))
+    if changed:
+        audit_record(actor=actor, target=user, code="accounts.user.profile_changed", data={"fields": changed})
+    return user
+
+
+def password_changed_record(*, user: User, how: str, ip: str | None = None) -> None:
+    """Django's password views change the password; this notes it in the audit trail (`how`:
+    "change" by the signed-in user, "reset" through the e-mailed link)."""
+    audit_record(actor=user, target=user, code=f"accounts.user.password_{how}", ip=ip)
 
 
 @transaction.atomic

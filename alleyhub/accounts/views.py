@@ -5,8 +5,11 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse_lazy
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -17,17 +20,28 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from alleyhub.accounts import selectors, services
+from alleyhub.accounts import emails, selectors, services
 from alleyhub.accounts.forms import (
+    EmailOnlyForm,
     LoginForm,
     PasswordConfirmForm,
+    PasswordResetForm,
     PreferencesForm,
+    ProfileForm,
+    SignupForm,
     TokenCreateForm,
     TwoFactorCodeForm,
 )
 from alleyhub.accounts.hooks import account_sections
-from alleyhub.accounts.lockout import login_limited, token_create_limited
+from alleyhub.accounts.lockout import (
+    address_limited,
+    client_ip,
+    login_limited,
+    mailbox_limited,
+    token_create_limited,
+)
 from alleyhub.accounts.middleware import TWO_FACTOR_ON_KEY
+from alleyhub.accounts.tokens import email_verification_token
 from alleyhub.core.pages import form_errors
 
 
@@ -97,11 +111,38 @@ def set_language(request):
     return response
 
 
+def _profile_initial(user) -> dict:
+    return {
+        "display_name": user.display_name,
+        "phone": user.phone,
+        "job_title": user.job_title,
+        "languages_spoken": user.languages_spoken,
+    }
+
+
 @login_required
 def my_account(request):
     user = request.user
     preferences_form = PreferencesForm(initial={"preferred_language": user.preferred_language})
     token_form = TokenCreateForm()
+    if request.method == "POST" and request.POST.get("action") == "profile":
+        profile_form = ProfileForm(request.POST, request.FILES)
+        if profile_form.is_valid():
+            data = profile_form.cleaned_data
+            with form_errors(profile_form):
+                services.user_update_profile(
+                    user=user,
+                    actor=user,
+                    display_name=data["display_name"],
+                    phone=data["phone"],
+                    job_title=data["job_title"],
+                    languages_spoken=data["languages_spoken"],
+                    photo=data["photo"] or None,
+                    photo_clear=data["photo_clear"],
+                )
+                messages.success(request, _("资料已保存。"))
+                return redirect("accounts:me")
+        return _render_my_account(request, profile_form=profile_form, status=422)
     if request.method == "POST" and request.POST.get("action") == "preferences":
         preferences_form = PreferencesForm(request.POST)
         if preferences_form.is_valid():
@@ -114,9 +155,12 @@ def my_account(request):
     return _render_my_account(request, preferences_form=preferences_form, token_form=token_form)
 
 
-def _render_my_account(request, *, preferences_form=None, token_form=None, new_token=None, status=200):
+def _render_my_account(
+    request, *, preferences_form=None, token_form=None, profile_form=None, new_token=None, status=200
+):
     user = request.user
     context = {
+        "profile_form": profile_form or ProfileForm(initial=_profile_initial(user)),
         "memberships": selectors.user_memberships(user=user),
         "tokens": selectors.token_list_for_user(user=user),
         "preferences_form": preferences_form
@@ -269,3 +313,169 @@ def two_factor_disable(request):
     return render(
         request, "accounts/two_factor_confirm.html", {"form": form, "action": "disable"}, status=status
     )
+
+
+# --- sign-up ------------------------------------------------------------------------------------------
+
+
+def _signup_enabled() -> None:
+    if not settings.SIGNUP_ENABLED:
+        raise Http404
+
+
+def signup(request):
+    """The sign-up form. Whatever the address, a valid form ends on "check your mailbox"."""
+    _signup_enabled()
+    if request.user.is_authenticated:
+        return redirect(settings.LOGIN_REDIRECT_URL)
+    form = SignupForm(request.POST or None, initial={"preferred_language": translation.get_language()})
+    if request.method == "POST":
+        if address_limited(request, "signup"):
+            form.add_error(None, _("注册过于频繁，请稍后再试。"))
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            if mailbox_limited(request, "signup", data["email"]):
+                return redirect("accounts:signup_sent")
+            with form_errors(form):
+                services.signup_register(
+                    email=data["email"],
+                    display_name=data["display_name"],
+                    password=data["password"],
+                    preferred_language=data["preferred_language"],
+                    documents_accepted=data["accept"],
+                    ip=client_ip(request),
+                )
+                return redirect("accounts:signup_sent")
+    return render(request, "accounts/signup.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def signup_sent(request):
+    _signup_enabled()
+    hours = settings.SIGNUP_VERIFICATION_SECONDS // 3600
+    return render(request, "accounts/signup_sent.html", {"hours": hours})
+
+
+def signup_resend(request):
+    """Send the link again. The same answer for every address (no account enumeration)."""
+    _signup_enabled()
+    form = EmailOnlyForm(request.POST or None)
+    if request.method == "POST":
+        if address_limited(request, "signup"):
+            form.add_error(None, _("请求过于频繁，请稍后再试。"))
+            return render(request, "accounts/signup_resend.html", {"form": form}, status=429)
+        if form.is_valid():
+            email = form.cleaned_data["email"]
+            if not mailbox_limited(request, "signup", email):
+                services.signup_resend(email=email)
+            return redirect("accounts:signup_sent")
+    return render(request, "accounts/signup_resend.html", {"form": form}, status=422 if form.errors else 200)
+
+
+def signup_verify(request, uidb64: str, token: str):
+    """The e-mailed link. Opening it (a GET, which mail scanners also do) only shows a button;
+    pressing it (a POST) activates the account, signs the person in and goes on to the welcome
+    page. A wrong, expired, used or replaced link: 400 with the way to get a new one."""
+    _signup_enabled()
+    user = services.signup_user_from_link(uidb64)
+    if user is None or not user.is_signup_pending or not email_verification_token.check_token(user, token):
+        error = _("验证链接无效、已使用或已过期。请重新发送验证邮件，或直接登录。")
+        return render(request, "accounts/signup_verify.html", {"error": error}, status=400)
+    if request.method == "POST":
+        # Checked again under a lock by the service (two tabs pressing at once: one wins).
+        user = services.signup_verify(uidb64=uidb64, token=token, ip=client_ip(request))
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        response = redirect("accounts:welcome")
+        _apply_language(response, user.preferred_language)
+        return response
+    return render(request, "accounts/signup_verify.html", {"pending_user": user})
+
+
+@login_required
+def welcome(request):
+    """Where a new account lands: join an organisation or register one (the directory's pages)."""
+    context = {"onboarding_url": settings.ONBOARDING_URL, "memberships": selectors.user_memberships(user=request.user)}
+    return render(request, "accounts/welcome.html", context)
+
+
+# --- passwords ----------------------------------------------------------------------------------------
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form: the same answer for every address, links on SITE_URL (never the Host
+    header), rate-limited per client address (429) and per address typed (quietly not sent)."""
+
+    template_name = "accounts/password_reset_form.html"
+    form_class = PasswordResetForm
+    email_template_name = "accounts/email/password_reset_body.txt"
+    subject_template_name = "accounts/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def post(self, request, *args, **kwargs):
+        if address_limited(request, "password_reset"):
+            form = self.get_form_class()(initial={"email": request.POST.get("email", "")})
+            form.add_error(None, _("请求过于频繁，请稍后再试。"))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        if mailbox_limited(self.request, "password_reset", form.cleaned_data["email"]):
+            return redirect(self.success_url)
+        domain, https = emails.site_domain()
+        form.save(
+            domain_override=domain,
+            use_https=https,
+            token_generator=self.token_generator,
+            from_email=self.from_email,
+            email_template_name=self.email_template_name,
+            subject_template_name=self.subject_template_name,
+            request=self.request,
+            extra_email_context={"hours": settings.PASSWORD_RESET_TIMEOUT // 3600},
+        )
+        return redirect(self.success_url)
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 422
+        return response
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed_record(user=form.user, how="reset", ip=client_ip(self.request))
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 422
+        return response
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Every signed-in user changes their own password here (the session stays signed in)."""
+
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:me")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed_record(user=form.user, how="change", ip=client_ip(self.request))
+        messages.success(self.request, _("密码已修改。"))
+        return response
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 422
+        return response

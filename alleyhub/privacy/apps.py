@@ -14,13 +14,14 @@ class PrivacyConfig(AppConfig):
         # every app is loaded.
         from django.contrib.auth.signals import user_logged_in
 
-        from alleyhub.accounts.hooks import AccountSection, account_sections
+        from alleyhub.accounts.hooks import AccountSection, account_sections, signup_consents
         from alleyhub.directory.hooks import person_contact_consent
 
-        from . import middleware, personal_data, selectors, views
+        from . import middleware, personal_data, selectors, services, views
 
         user_logged_in.connect(middleware.flag_pending_documents, dispatch_uid="privacy.documents_pending")
         personal_data.register_own_exporters()
+        signup_consents.register(services.documents_accept_at_signup, key="privacy")
         person_contact_consent.register(selectors.person_contact_consent, key="privacy")
         account_sections.register(
             AccountSection(

@@ -122,6 +122,12 @@ def documents_accept(*, user: User, actor: User, ip: str | None = None) -> list[
         return [consent_give(user=user, kind=kind, actor=actor, ip=ip) for kind in DOCUMENT_KINDS]
 
 
+def documents_accept_at_signup(user: User, ip: str | None) -> None:
+    """accounts' `signup_consents` hook: the sign-up form's acceptance of the privacy notice and
+    terms, recorded like the acceptance at sign-in (same rows, versions and audit entries)."""
+    documents_accept(user=user, actor=user, ip=ip)
+
+
 # --- data export -----------------------------------------------------------------------------------
 
 

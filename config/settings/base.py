@@ -178,6 +178,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Alley Hub <noreply@alleyhub.local>")
 
 # Background tasks: the database-backed worker (`manage.py db_worker`) in the embedded default; in
@@ -224,6 +226,19 @@ AXES_HTTP_RESPONSE_CODE = 429
 # creation of API tokens.
 RATELIMIT_LOGIN = env.str("RATELIMIT_LOGIN", default="30/m")
 RATELIMIT_TOKEN_CREATE = env.str("RATELIMIT_TOKEN_CREATE", default="10/m")
+# Sign-up, its "send the link again" and the password-reset form: per client address (answered
+# with 429) and, for the e-mails, per address written in the form (quietly not sent, the page says
+# the same as always, so the limit tells nothing about whether an account exists).
+RATELIMIT_SIGNUP = env.str("RATELIMIT_SIGNUP", default="10/h")
+RATELIMIT_PASSWORD_RESET = env.str("RATELIMIT_PASSWORD_RESET", default="10/h")
+RATELIMIT_EMAIL_PER_ADDRESS = env.str("RATELIMIT_EMAIL_PER_ADDRESS", default="3/h")
+
+# Self sign-up (accounts.signup): the e-mail link works this long; after following it the new
+# user lands on the welcome page, which sends them on to join or register an organisation here.
+SIGNUP_ENABLED = env.bool("SIGNUP_ENABLED", default=True)
+SIGNUP_VERIFICATION_SECONDS = env.int("SIGNUP_VERIFICATION_SECONDS", default=3 * 24 * 3600)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
+ONBOARDING_URL = env.str("ONBOARDING_URL", default="/directory/join/")
 
 # Content-Security-Policy on every response (django-csp). Scripts and styles come only from our
 # own static files: no inline <script>, no on…= handlers, no style="" (behaviour lives in

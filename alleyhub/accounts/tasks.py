@@ -1,0 +1,20 @@
+"""Background work for accounts: the sign-up e-mails (ids in, one call each)."""
+
+from django_tasks import task
+
+from alleyhub.accounts import emails
+from alleyhub.accounts.models import User
+
+
+@task()
+def send_signup_email(*, user_id: int, kind: str) -> None:
+    """`kind` "verify": the link to activate a pending sign-up (not sent once it is active);
+    "existing": the notice to the owner of an existing account that someone used their address."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not user.email:
+        return
+    if kind == "verify":
+        if user.is_signup_pending:
+            emails.send_signup_verification(user)
+    elif kind == "existing":
+        emails.send_signup_existing(user)
