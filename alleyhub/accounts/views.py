@@ -413,7 +413,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def post(self, request, *args, **kwargs):
         if address_limited(request, "password_reset"):
-            form = self.get_form_class()(initial={"email": request.POST.get("email", "")})
+            form = self.get_form_class()(request.POST)
             form.add_error(None, _("请求过于频繁，请稍后再试。"))
             return self.render_to_response(self.get_context_data(form=form), status=429)
         return super().post(request, *args, **kwargs)
