@@ -79,6 +79,9 @@ class NotificationPreference(BaseModel):
     email_mode = models.CharField(
         _("邮件方式"), max_length=10, choices=EmailMode.choices, default=EmailMode.IMMEDIATE
     )
+    # Per category of event (notifications.categories): {"matches": "off", …}; a category not
+    # listed follows `email_mode`.
+    category_modes = models.JSONField(_("按类别的邮件方式"), default=dict, blank=True)
     last_digest_on = models.DateField(_("最近汇总日期"), null=True, blank=True)
 
     class Meta:
@@ -87,3 +90,7 @@ class NotificationPreference(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.get_email_mode_display()}"
+
+    def mode_for(self, category: str) -> str:
+        mode = (self.category_modes or {}).get(category)
+        return mode if mode in self.EmailMode.values else self.email_mode

@@ -5,13 +5,17 @@ import json
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from alleyhub.core.audit import audit_record
+
+from .categories import CATEGORY_KEYS, category_of
 from .delivery import absolute_url, email_subject, send_notification_email
 from .delivery import notification_email_send as notification_email_send
 from .messages import MESSAGES
@@ -39,9 +43,12 @@ def _default_dedup_key(code: str, target, context: dict) -> str:
     return f"{code}:{target_part}:{digest}"[:200]
 
 
-def email_mode_for(user) -> str:
-    pref = NotificationPreference.objects.filter(user=user).values_list("email_mode", flat=True).first()
-    return pref or NotificationPreference.EmailMode.IMMEDIATE
+def email_mode_for(user, code: str | None = None) -> str:
+    """How `user` wants e-mail about messages of `code`'s category (or in general, without a code)."""
+    pref = NotificationPreference.objects.filter(user=user).first()
+    if pref is None:
+        return NotificationPreference.EmailMode.IMMEDIATE
+    return pref.mode_for(category_of(code)) if code else pref.email_mode
 
 
 def render_message(*, code: str, context: dict, language: str) -> tuple[str, str]:
@@ -98,7 +105,7 @@ def notify(
 
     state = Notification.EmailState.NONE
     if email and recipient.email:
-        mode = email_mode_for(recipient)
+        mode = email_mode_for(recipient, code)
         if mode == NotificationPreference.EmailMode.IMMEDIATE:
             state = Notification.EmailState.PENDING
         elif mode == NotificationPreference.EmailMode.DAILY:
@@ -144,11 +151,30 @@ def notifications_mark_all_read(*, actor) -> int:
     return Notification.objects.filter(recipient=actor, read_at__isnull=True).update(read_at=timezone.now())
 
 
-def preference_set(*, user, email_mode: str) -> NotificationPreference:
-    pref, _created = NotificationPreference.objects.get_or_create(user=user)
+@transaction.atomic
+def preference_set(
+    *, user, email_mode: str, category_modes: dict[str, str] | None = None
+) -> NotificationPreference:
+    """Set how `user` gets e-mail: `email_mode` for everything, and per category of event
+    (`notifications.categories`) where `category_modes` says otherwise ("" or a missing key: follow
+    `email_mode`; None: leave the categories as they are). Raises ValidationError for an unknown
+    mode or category; records `notifications.preference.changed`."""
+    pref, _created = NotificationPreference.objects.select_for_update().get_or_create(user=user)
     pref.email_mode = email_mode
+    if category_modes is not None:
+        unknown = set(category_modes) - set(CATEGORY_KEYS)
+        bad = {m for m in category_modes.values() if m and m not in NotificationPreference.EmailMode.values}
+        if unknown or bad:
+            raise ValidationError(_("未知的通知类别或邮件方式。"))
+        pref.category_modes = {key: mode for key, mode in category_modes.items() if mode}
     pref.full_clean()
     pref.save()
+    audit_record(
+        actor=user,
+        target=pref,
+        code="notifications.preference.changed",
+        data={"email_mode": pref.email_mode, "category_modes": pref.category_modes},
+    )
     return pref
 
 

@@ -6,8 +6,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from alleyhub.core.pages import form_errors
+
 from . import selectors, services
-from .forms import PreferenceForm
+from .forms import CategoryPreferenceForm, PreferenceForm
 
 
 @login_required
@@ -73,12 +75,35 @@ def mark_all_read(request):
 
 
 @login_required
-@require_POST
 def preferences(request):
-    form = PreferenceForm(request.POST)
-    if form.is_valid():
-        services.preference_set(user=request.user, email_mode=form.cleaned_data["email_mode"])
-        messages.success(request, _("通知偏好已保存。"))
-    else:
-        messages.error(request, _("请选择一种邮件方式。"))
-    return redirect("notifications:list")
+    """E-mail delivery per category of event (in-app notifications always arrive). The short form
+    on the notification list posts only the default; the page posts every category too."""
+    preference = selectors.preference_for_user(user=request.user)
+    if request.method == "POST":
+        full = any(key.startswith("category_") for key in request.POST)
+        form = CategoryPreferenceForm(request.POST) if full else PreferenceForm(request.POST)
+        if form.is_valid():
+            with form_errors(form):
+                services.preference_set(
+                    user=request.user,
+                    email_mode=form.cleaned_data["email_mode"],
+                    category_modes=form.category_modes() if full else None,
+                )
+                messages.success(request, _("通知偏好已保存。"))
+                return redirect("notifications:preferences" if full else "notifications:list")
+        if not full:
+            messages.error(request, _("请选择一种邮件方式。"))
+            return redirect("notifications:list")
+        return render(request, "notifications/preferences.html", {"form": form}, status=422)
+    form = CategoryPreferenceForm(initial=CategoryPreferenceForm.initial_for(preference))
+    return render(request, "notifications/preferences.html", {"form": form})
+
+
+def account_section(request) -> dict:
+    """The account page's short summary of the notification preferences (accounts' hook)."""
+    preference = selectors.preference_for_user(user=request.user)
+    differing = len(preference.category_modes or {})
+    summary = _("默认：%(mode)s") % {"mode": preference.get_email_mode_display()}
+    if differing:
+        summary += _("；另有 %(n)s 类事件单独设置") % {"n": differing}
+    return {"summary": summary}
