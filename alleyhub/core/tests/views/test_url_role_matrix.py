@@ -384,6 +384,18 @@ ROUTES: dict[str, R] = {
     "privacy:export_download": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302}),
     "privacy:notice": R(200),
     "privacy:terms": R(200),
+    # --- accounts: sign-up, passwords, profile (docs/sign-in.md) ---
+    "accounts:signup": R(302, but={"anonymous": 200}),  # signed in: nothing to sign up for, home
+    "accounts:signup_sent": R(200),
+    "accounts:signup_resend": R(200),
+    "accounts:signup_verify": R(400, lambda s: {"uidb64": "MQ", "token": "x-y"}),  # a bad link for everyone
+    "accounts:welcome": R(200, but={"anonymous": 302}),
+    "accounts:password_reset": R(200),
+    "accounts:password_reset_done": R(200),
+    "accounts:password_reset_confirm": R(200, lambda s: {"uidb64": "MQ", "token": "x-y"}),  # says the link is invalid
+    "accounts:password_reset_complete": R(200),
+    "accounts:password_change": R(200, but={"anonymous": 302}),
+    "accounts:photo": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302}),
 }
 # fmt: on
 
