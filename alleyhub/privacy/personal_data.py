@@ -27,10 +27,14 @@ USER_FIELDS = (
     "email",
     "display_name",
     "phone",
+    "job_title",
+    "languages_spoken",
     "role",
     "preferred_language",
     "date_joined",
     "last_login",
+    "signed_up_at",
+    "email_verified_at",
 )
 
 
@@ -51,6 +55,7 @@ def account_data(user: User) -> PersonalData:
                 ("name", "created_at", "last_used_at", "expires_at", "revoked_at"),
             ),
         },
+        files=[(f"photo{os.path.splitext(user.photo.name)[1]}", user.photo)] if user.photo else [],
     )
 
 

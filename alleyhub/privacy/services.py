@@ -246,6 +246,10 @@ def user_erase(*, user: User, actor: User | None) -> int:
         names = erasure.personal_names(user)
         for export in DataExport.objects.filter(user=user).exclude(file=""):
             export.file.delete(save=False)
+        if user.photo:
+            photo = user.photo.name
+            storage = user.photo.storage
+            transaction.on_commit(lambda: storage.delete(photo))
         for eraser in personal_data_erasers.providers():
             eraser(user, names)
         erasure.anonymise_person(user)
