@@ -32,10 +32,9 @@ def send_templated(*, user: User, template: str, context: dict) -> None:
     """`accounts/email/<template>_subject.txt` and `_body.txt`, in the user's language."""
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         context = {"user": user, "site_url": settings.SITE_URL, **context}
-        subject = render_to_string(f"accounts/email/{template}_subject.txt", context)
+        # One line: a CR/LF must never reach the Subject header.
+        subject = " ".join(render_to_string(f"accounts/email/{template}_subject.txt", context).split())
         body = render_to_string(f"accounts/email/{template}_body.txt", context)
-    # One line: a CR/LF must never reach the Subject header.
-    subject = " ".join(subject.split())
     EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
 
 

@@ -105,15 +105,21 @@ class SignupForm(forms.Form):
         return True
 
     def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("password") and cleaned.get("password2") and cleaned["password"] != cleaned["password2"]:
+        cleaned = super().clean() or {}
+        if (
+            cleaned.get("password")
+            and cleaned.get("password2")
+            and cleaned["password"] != cleaned["password2"]
+        ):
             self.add_error("password2", _("两次输入的密码不一致。"))
         return cleaned
 
 
 class EmailOnlyForm(forms.Form):
     email = forms.EmailField(
-        label=_("邮箱"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("邮箱"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
 
@@ -122,14 +128,30 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
     of whoever filled in the form."""
 
     email = forms.EmailField(
-        label=_("邮箱"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True})
+        label=_("邮箱"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None):
-        language = getattr(context.get("user"), "preferred_language", "") or settings.LANGUAGE_CODE
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        user = (context or {}).get("user")
+        language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
         with translation.override(language):
             super().send_mail(
-                subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name
+                subject_template_name,
+                email_template_name,
+                context,
+                from_email,
+                to_email,
+                html_email_template_name,
             )
 
 

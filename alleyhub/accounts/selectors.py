@@ -116,5 +116,6 @@ def user_photo_for_download(*, pk: int, user) -> StoredFile:
     owner = User.objects.filter(pk=pk).first()
     if owner is None or not owner.photo or not (user.pk == owner.pk or user.is_operator):
         raise Http404
-    ext = owner.photo.name.rsplit(".", 1)[-1] if "." in owner.photo.name else "jpg"
+    name = owner.photo.name or ""
+    ext = name.rsplit(".", 1)[-1] if "." in name else "jpg"
     return StoredFile(file=owner.photo, filename=f"photo.{ext}", content_type=owner.photo_content_type)

@@ -12,9 +12,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.http import urlsafe_base64_decode
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user, verify_token
 from django_otp.models import Device
@@ -23,8 +23,8 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from alleyhub.accounts.hooks import signup_consents
-from alleyhub.accounts.tasks import send_signup_email
 from alleyhub.accounts.models import SPOKEN_LANGUAGES, PersonalAccessToken, Role, User
+from alleyhub.accounts.tasks import send_signup_email
 from alleyhub.accounts.tokens import email_verification_token
 from alleyhub.accounts.validators import normalise_phone
 from alleyhub.core.audit import audit_record
@@ -163,7 +163,11 @@ def signup_verify(*, uidb64: str, token: str, ip: str | None = None) -> User:
         user = signup_user_from_link(uidb64)
         if user is not None:
             user = User.objects.select_for_update().get(pk=user.pk)
-        if user is None or not user.is_signup_pending or not email_verification_token.check_token(user, token):
+        if (
+            user is None
+            or not user.is_signup_pending
+            or not email_verification_token.check_token(user, token)
+        ):
             raise ApplicationError(
                 _("验证链接无效、已使用或已过期。请重新发送验证邮件，或直接登录。"), status=400
             )

@@ -4,8 +4,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render, resolve_url
@@ -394,7 +394,10 @@ def signup_verify(request, uidb64: str, token: str):
 @login_required
 def welcome(request):
     """Where a new account lands: join an organisation or register one (the directory's pages)."""
-    context = {"onboarding_url": settings.ONBOARDING_URL, "memberships": selectors.user_memberships(user=request.user)}
+    context = {
+        "onboarding_url": settings.ONBOARDING_URL,
+        "memberships": selectors.user_memberships(user=request.user),
+    }
     return render(request, "accounts/welcome.html", context)
 
 

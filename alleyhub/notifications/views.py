@@ -83,11 +83,12 @@ def preferences(request):
         full = any(key.startswith("category_") for key in request.POST)
         form = CategoryPreferenceForm(request.POST) if full else PreferenceForm(request.POST)
         if form.is_valid():
+            category_modes = form.category_modes() if isinstance(form, CategoryPreferenceForm) else None
             with form_errors(form):
                 services.preference_set(
                     user=request.user,
                     email_mode=form.cleaned_data["email_mode"],
-                    category_modes=form.category_modes() if full else None,
+                    category_modes=category_modes,
                 )
                 messages.success(request, _("通知偏好已保存。"))
                 return redirect("notifications:preferences" if full else "notifications:list")

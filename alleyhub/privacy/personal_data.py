@@ -55,7 +55,7 @@ def account_data(user: User) -> PersonalData:
                 ("name", "created_at", "last_used_at", "expires_at", "revoked_at"),
             ),
         },
-        files=[(f"photo{os.path.splitext(user.photo.name)[1]}", user.photo)] if user.photo else [],
+        files=[(f"photo{os.path.splitext(user.photo.name or '')[1]}", user.photo)] if user.photo else [],
     )
 
 

@@ -247,7 +247,7 @@ def user_erase(*, user: User, actor: User | None) -> int:
         for export in DataExport.objects.filter(user=user).exclude(file=""):
             export.file.delete(save=False)
         if user.photo:
-            photo = user.photo.name
+            photo = user.photo.name or ""
             storage = user.photo.storage
             transaction.on_commit(lambda: storage.delete(photo))
         for eraser in personal_data_erasers.providers():

@@ -42,7 +42,12 @@ def test_a_member_edits_their_profile(client):
 
 @pytest.mark.parametrize(
     ("phone", "stored"),
-    [("+86 139-0000-1111", "13900001111"), ("+44 20 7946 0958", "+442079460958"), ("0049 30 1234567", "+49301234567"), ("", "")],
+    [
+        ("+86 139-0000-1111", "13900001111"),
+        ("+44 20 7946 0958", "+442079460958"),
+        ("0049 30 1234567", "+49301234567"),
+        ("", ""),
+    ],
 )
 def test_phone_numbers_are_stored_normalised(client, phone, stored):
     user = UserFactory()

@@ -134,7 +134,10 @@ def test_a_new_sign_up_replaces_a_pending_one_and_its_old_link_stops_working(cli
     with commit():
         client.post(SIGNUP, _form())
     with commit():
-        client.post(SIGNUP, _form(display_name="李娜2", password="Other-Pass-Phrase-7", password2="Other-Pass-Phrase-7"))
+        client.post(
+            SIGNUP,
+            _form(display_name="李娜2", password="Other-Pass-Phrase-7", password2="Other-Pass-Phrase-7"),
+        )
     assert User.objects.filter(email="li.na@example.cn").count() == 1
     first, second = (_path(_link(m)) for m in mail.outbox)
     assert client.post(first).status_code == 400

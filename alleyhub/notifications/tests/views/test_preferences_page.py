@@ -23,7 +23,9 @@ def test_the_account_page_links_to_the_preferences_page(client):
 def test_saving_per_category_choices(client):
     user = UserFactory()
     client.force_login(user)
-    response = client.post(URL, {"email_mode": "daily", "category_matches": "off", "category_cases": "immediate"})
+    response = client.post(
+        URL, {"email_mode": "daily", "category_matches": "off", "category_cases": "immediate"}
+    )
     assert response.status_code == 302 and response["Location"] == URL
     pref = NotificationPreference.objects.get(user=user)
     assert pref.email_mode == "daily"
