@@ -47,13 +47,18 @@ class UserAdmin(DjangoUserAdmin):
                     "role",
                     "display_name",
                     "phone",
+                    "job_title",
+                    "languages_spoken",
                     "preferred_language",
                     "is_demo",
                     "contact_consent_at",
+                    "signed_up_at",
+                    "email_verified_at",
                 )
             },
         ),
     )
+    readonly_fields = ["signed_up_at", "email_verified_at"]
     add_fieldsets = (
         *DjangoUserAdmin.add_fieldsets,
         (_("平台"), {"fields": ("role", "display_name", "email")}),

@@ -4,7 +4,7 @@ access tokens, two-factor sign-in. Each records an audit entry."""
 from __future__ import annotations
 
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import password_validation
@@ -176,6 +176,23 @@ def signup_verify(*, uidb64: str, token: str, ip: str | None = None) -> User:
         user.save(update_fields=["is_active", "email_verified_at"])
         audit_record(actor=user, target=user, code="accounts.signup.verified", ip=ip)
     return user
+
+
+def signup_pending_purge(*, now: datetime | None = None) -> int:
+    """Delete sign-ups whose link expired a day ago without being followed (their consent rows
+    go with them; the audit trail keeps that they signed up). Safe to run twice. Returns how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(seconds=settings.SIGNUP_VERIFICATION_SECONDS) - timedelta(days=1)
+    pending = User.objects.filter(
+        is_active=False, signed_up_at__lt=cutoff, email_verified_at__isnull=True, last_login__isnull=True
+    )
+    count = 0
+    for user in pending:
+        with transaction.atomic():
+            audit_record(actor=None, target=user, code="accounts.signup.expired_deleted")
+            user.delete()
+            count += 1
+    return count
 
 
 # --- profile and password ----------------------------------------------------------------------------

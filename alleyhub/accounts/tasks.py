@@ -18,3 +18,14 @@ def send_signup_email(*, user_id: int, kind: str) -> None:
             emails.send_signup_verification(user)
     elif kind == "existing":
         emails.send_signup_existing(user)
+
+
+@task()
+def signup_pending_purge() -> int:
+    # Imported here: services import this module (for `send_signup_email`).
+    from alleyhub.accounts.services import signup_pending_purge as purge
+
+    return purge()
+
+
+PERIODIC_TASKS = [("accounts_signup_pending_purge", signup_pending_purge, 60)]

@@ -92,7 +92,10 @@ def test_profile_and_notification_preferences_in_english_at_phone_width(
 ):
     user = UserFactory(username="sun.li", preferred_language="en")
     page.context.add_cookies(
-        [session_cookie(user, live_server.url), {"name": "django_language", "value": "en", "url": live_server.url}]
+        [
+            session_cookie(user, live_server.url),
+            {"name": "django_language", "value": "en", "url": live_server.url},
+        ]
     )
     page.goto(live_server.url + "/accounts/me/")
     form = page.get_by_test_id("profile-form")
