@@ -23,6 +23,12 @@ class LoginForm(AuthenticationForm):
         label=_("密码"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
 
+    def clean_username(self) -> str:
+        # Accounts from sign-up have their e-mail in lower case as username: "Li.Na@Example.cn"
+        # signs in as well.
+        username = self.cleaned_data["username"]
+        return username.strip().lower() if "@" in username else username
+
 
 class PreferencesForm(forms.Form):
     preferred_language = forms.ChoiceField(label=_("偏好语言"), choices=settings.LANGUAGES)

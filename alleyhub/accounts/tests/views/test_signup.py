@@ -223,3 +223,12 @@ def test_the_pending_window_is_the_signed_up_time_not_the_account_age(client, co
     old.refresh_from_db()
     assert not old.is_active and old.signed_up_at is None and old.check_password(PASSWORD)
     assert "已有账号" in mail.outbox[0].subject
+
+
+def test_a_signed_up_user_signs_in_with_their_e_mail_in_any_case(client, commit):
+    with commit():
+        client.post(SIGNUP, _form())
+    client.post(_path(_link(mail.outbox[0])))
+    other = Client()
+    response = other.post(reverse("accounts:login"), {"username": " LI.NA@example.cn", "password": STRONG})
+    assert response.status_code == 302 and "_auth_user_id" in other.session
