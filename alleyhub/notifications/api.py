@@ -45,4 +45,6 @@ def preference_get(request):
 
 @router.put("/preferences", response=PreferenceOut, summary="Set my email preference")
 def preference_set(request, payload: PreferenceIn):
-    return services.preference_set(user=request.user, email_mode=payload.email_mode.value)
+    return services.preference_set(
+        user=request.user, email_mode=payload.email_mode.value, category_modes=payload.categories
+    )

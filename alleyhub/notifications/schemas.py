@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from .models import NotificationPreference
 
@@ -26,7 +26,13 @@ class MarkedOut(Schema):
 
 class PreferenceIn(Schema):
     email_mode: NotificationPreference.EmailMode
+    categories: dict[str, str] | None = Field(
+        None,
+        description="E-mail delivery per category of event (matches, requests, cases, organisation, "
+        'listings, general): "immediate", "daily", "off", or "" to follow email_mode. Omitted: unchanged.',
+    )
 
 
 class PreferenceOut(Schema):
     email_mode: str
+    categories: dict[str, str] = Field(default_factory=dict, alias="category_modes")

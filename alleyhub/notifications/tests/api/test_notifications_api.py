@@ -26,7 +26,20 @@ def test_setting_the_email_preference(client_as):
     client = client_as(UserFactory())
     assert client.put(
         "/api/notifications/preferences", {"email_mode": "daily"}, content_type="application/json"
-    ).json() == {"email_mode": "daily"}
+    ).json() == {"email_mode": "daily", "categories": {}}
+    assert client.put(
+        "/api/notifications/preferences",
+        {"email_mode": "daily", "categories": {"matches": "off"}},
+        content_type="application/json",
+    ).json() == {"email_mode": "daily", "categories": {"matches": "off"}}
+    assert client.get("/api/notifications/preferences").json()["categories"] == {"matches": "off"}
+    for bad in ({"weather": "off"}, {"matches": "hourly"}):
+        response = client.put(
+            "/api/notifications/preferences",
+            {"email_mode": "daily", "categories": bad},
+            content_type="application/json",
+        )
+        assert response.status_code == 422
     assert (
         client.put(
             "/api/notifications/preferences", {"email_mode": "hourly"}, content_type="application/json"
