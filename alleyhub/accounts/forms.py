@@ -176,3 +176,8 @@ class ProfileForm(forms.Form):
     )
     photo = UploadField(label=_("照片"), policy=IMAGES, required=False)
     photo_clear = forms.BooleanField(label=_("删除现有照片"), required=False)
+
+    def __init__(self, *args, has_photo: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not has_photo:
+            del self.fields["photo_clear"]  # nothing to remove

@@ -126,7 +126,7 @@ def my_account(request):
     preferences_form = PreferencesForm(initial={"preferred_language": user.preferred_language})
     token_form = TokenCreateForm()
     if request.method == "POST" and request.POST.get("action") == "profile":
-        profile_form = ProfileForm(request.POST, request.FILES)
+        profile_form = ProfileForm(request.POST, request.FILES, has_photo=bool(user.photo))
         if profile_form.is_valid():
             data = profile_form.cleaned_data
             with form_errors(profile_form):
@@ -138,7 +138,7 @@ def my_account(request):
                     job_title=data["job_title"],
                     languages_spoken=data["languages_spoken"],
                     photo=data["photo"] or None,
-                    photo_clear=data["photo_clear"],
+                    photo_clear=data.get("photo_clear", False),
                 )
                 messages.success(request, _("资料已保存。"))
                 return redirect("accounts:me")
@@ -160,7 +160,8 @@ def _render_my_account(
 ):
     user = request.user
     context = {
-        "profile_form": profile_form or ProfileForm(initial=_profile_initial(user)),
+        "profile_form": profile_form
+        or ProfileForm(initial=_profile_initial(user), has_photo=bool(user.photo)),
         "memberships": selectors.user_memberships(user=user),
         "tokens": selectors.token_list_for_user(user=user),
         "preferences_form": preferences_form

@@ -104,7 +104,7 @@ def test_profile_and_notification_preferences_in_english_at_phone_width(
     form.get_by_label("English").check()
     form.locator("button[type=submit]").click()
     page.get_by_text("Profile saved.").wait_for()
-    page.screenshot(path=str(screenshot_dir / "account-profile-en.png"), full_page=True)
+    page.get_by_test_id("profile").screenshot(path=str(screenshot_dir / "account-profile-en.png"))
     user.refresh_from_db()
     assert (user.phone, user.languages_spoken) == ("13900001111", ["en"])
 
