@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -94,6 +95,15 @@ def signup_register(
     display_name = (display_name or "").strip()
     if not documents_accepted:
         raise ValidationError({"accept": _("请阅读并同意隐私政策和用户协议。")})
+    # The password is judged and hashed whether or not the address is taken: neither the answer
+    # nor the time it takes may tell that an account exists.
+    try:
+        password_validation.validate_password(
+            password, User(username=email, email=email, display_name=display_name)
+        )
+    except ValidationError as error:
+        raise ValidationError({"password": error.messages}) from None
+    password_hash = make_password(password)
     with transaction.atomic():
         existing = (
             User.objects.select_for_update()
@@ -103,7 +113,8 @@ def signup_register(
         )
         if existing is not None and not existing.is_signup_pending:
             audit_record(actor=None, target=existing, code="accounts.signup.existing_address", data={}, ip=ip)
-            _send_signup_email(existing, "existing")
+            if normalise_email(existing.email) == email:  # never to another address
+                _send_signup_email(existing, "existing")
             return None
         user = existing or User(username=email, role=Role.PUBLIC)
         user.email = email
@@ -111,11 +122,7 @@ def signup_register(
         user.preferred_language = preferred_language
         user.is_active = False
         user.signed_up_at = timezone.now()
-        try:
-            password_validation.validate_password(password, user)
-        except ValidationError as error:
-            raise ValidationError({"password": error.messages}) from None
-        user.set_password(password)
+        user.password = password_hash
         user.full_clean(exclude=["password", "username"] if existing else ["password"])
         try:
             with transaction.atomic():

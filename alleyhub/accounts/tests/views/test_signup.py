@@ -232,3 +232,24 @@ def test_a_signed_up_user_signs_in_with_their_e_mail_in_any_case(client, commit)
     other = Client()
     response = other.post(reverse("accounts:login"), {"username": " LI.NA@example.cn", "password": STRONG})
     assert response.status_code == 302 and "_auth_user_id" in other.session
+
+
+def test_a_weak_password_is_refused_for_an_existing_address_too(client, commit):
+    """Otherwise "weak password" for new addresses but "check your mailbox" for taken ones would
+    tell which addresses have accounts."""
+    UserFactory(username="taken", email="taken@example.cn")
+    with commit():
+        response = client.post(
+            SIGNUP, _form(email="taken@example.cn", password="12345678", password2="12345678")
+        )
+    assert response.status_code == 422 and "password" in response.context["form"].errors
+    assert mail.outbox == []
+
+
+def test_an_address_used_as_another_accounts_username_mails_nobody_else(client, commit):
+    UserFactory(username="li.na@example.cn", email="someone.else@example.cn")
+    with commit():
+        response = client.post(SIGNUP, _form())
+    assert response.status_code == 302
+    assert mail.outbox == []
+    assert User.objects.filter(username="li.na@example.cn").count() == 1
