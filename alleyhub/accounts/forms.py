@@ -3,11 +3,12 @@ from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.db import transaction
 from django.http import HttpRequest
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.accounts.models import SPOKEN_LANGUAGES
+from alleyhub.accounts.tasks import send_password_reset_email
 from alleyhub.core.uploads import IMAGES, UploadField
 
 
@@ -139,26 +140,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        user = (context or {}).get("user")
-        language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-        with translation.override(language):
-            super().send_mail(
-                subject_template_name,
-                email_template_name,
-                context,
-                from_email,
-                to_email,
-                html_email_template_name,
-            )
+    def save(self, *args, **kwargs) -> None:  # type: ignore[override]
+        """Django's matching of the address (active accounts with a usable password, any case);
+        the e-mail itself goes out from a background task, in the owner's language: the answer
+        takes as long whether the address has an account or not, and no SMTP wait is in it."""
+        for user in self.get_users(self.cleaned_data["email"]):
+            transaction.on_commit(lambda pk=user.pk: send_password_reset_email.enqueue(user_id=pk))
 
 
 class ProfileForm(forms.Form):

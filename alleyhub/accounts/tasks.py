@@ -21,6 +21,14 @@ def send_signup_email(*, user_id: int, kind: str) -> None:
 
 
 @task()
+def send_password_reset_email(*, user_id: int) -> None:
+    """The reset link for an active account with a usable password (checked again at sending)."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is not None and user.email and user.has_usable_password():
+        emails.send_password_reset(user)
+
+
+@task()
 def signup_pending_purge() -> int:
     # Imported here: services import this module (for `send_signup_email`).
     from alleyhub.accounts.services import signup_pending_purge as purge

@@ -20,7 +20,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from alleyhub.accounts import emails, selectors, services
+from alleyhub.accounts import selectors, services
 from alleyhub.accounts.forms import (
     EmailOnlyForm,
     LoginForm,
@@ -411,8 +411,6 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     template_name = "accounts/password_reset_form.html"
     form_class = PasswordResetForm
-    email_template_name = "accounts/email/password_reset_body.txt"
-    subject_template_name = "accounts/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
 
     def post(self, request, *args, **kwargs):
@@ -425,17 +423,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         if mailbox_limited(self.request, "password_reset", form.cleaned_data["email"]):
             return redirect(self.success_url)
-        domain, https = emails.site_domain()
-        form.save(
-            domain_override=domain,
-            use_https=https,
-            token_generator=self.token_generator,
-            from_email=self.from_email,
-            email_template_name=self.email_template_name,
-            subject_template_name=self.subject_template_name,
-            request=self.request,
-            extra_email_context={"hours": settings.PASSWORD_RESET_TIMEOUT // 3600},
-        )
+        form.save()  # e-mails from a background task (forms.PasswordResetForm.save)
         return redirect(self.success_url)
 
     def form_invalid(self, form):
