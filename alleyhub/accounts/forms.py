@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
@@ -140,12 +142,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
 
-    def save(self, *args, **kwargs) -> None:  # type: ignore[override]
+    def save(self, *args, **kwargs) -> None:
         """Django's matching of the address (active accounts with a usable password, any case);
         the e-mail itself goes out from a background task, in the owner's language: the answer
         takes as long whether the address has an account or not, and no SMTP wait is in it."""
         for user in self.get_users(self.cleaned_data["email"]):
-            transaction.on_commit(lambda pk=user.pk: send_password_reset_email.enqueue(user_id=pk))
+            transaction.on_commit(partial(send_password_reset_email.enqueue, user_id=user.pk))
 
 
 class ProfileForm(forms.Form):
