@@ -85,6 +85,7 @@ class OrganizationProfileForm(forms.ModelForm):
     showed (a stale one shows what changed meanwhile, core.pages)."""
 
     version = VersionField()
+    website = forms.URLField(label=_("网站"), max_length=200, required=False, assume_scheme="https")
     industries = IndustryCheckboxField()
     logo = UploadField(
         label=_("标志"), policy=IMAGES, required=False, help_text=_("PNG 或 JPG，不超过 5 MB。")
