@@ -47,7 +47,13 @@ def _listed(user) -> dict[str, bool]:
 
 
 def _indexed(items) -> bool:
-    kinds = {"outcome": "outcome", "demand": "demand", "investor": "investor", "service": "service", "unit": "space"}
+    kinds = {
+        "outcome": "outcome",
+        "demand": "demand",
+        "investor": "investor",
+        "service": "service",
+        "unit": "space",
+    }
     return all(
         IndexedDocument.objects.filter(kind=kinds[key], object_id=obj.pk, is_active=True).exists()
         for key, obj in items.items()
@@ -76,7 +82,9 @@ def test_members_and_operators_still_see_them(pending):
         assert listing_get_for_user(TechOutcome, pk=items["outcome"].pk, user=user) == items["outcome"]
 
 
-def test_approval_publishes_them_and_a_rejection_hides_them_again(pending, django_capture_on_commit_callbacks):
+def test_approval_publishes_them_and_a_rejection_hides_them_again(
+    pending, django_capture_on_commit_callbacks
+):
     org, items = pending
     operator = OperatorFactory()
     with django_capture_on_commit_callbacks(execute=True):
@@ -89,7 +97,9 @@ def test_approval_publishes_them_and_a_rejection_hides_them_again(pending, djang
     with django_capture_on_commit_callbacks(execute=True):
         services.organization_review(organization=org, action="reject", actor=operator, note="资料不全")
     assert not any(_listed(AnonymousUser()).values())
-    assert not IndexedDocument.objects.filter(kind="outcome", object_id=items["outcome"].pk, is_active=True).exists()
+    assert not IndexedDocument.objects.filter(
+        kind="outcome", object_id=items["outcome"].pk, is_active=True
+    ).exists()
 
 
 def test_a_pending_organisation_is_not_in_the_directory_for_outsiders(pending, client):

@@ -30,7 +30,11 @@ MEMBER = Membership.MemberRole.MEMBER
 
 
 def _register(user, code=None, **extra):
-    data = {"kind": OrganizationKind.ENTERPRISE, "name_zh": "愚园路新材料科技有限公司", "credit_code": code or make_credit_code(90001)}
+    data = {
+        "kind": OrganizationKind.ENTERPRISE,
+        "name_zh": "愚园路新材料科技有限公司",
+        "credit_code": code or make_credit_code(90001),
+    }
     data.update(extra)
     return services.organization_register(actor=user, **data)
 
@@ -76,7 +80,9 @@ def test_only_operators_review_and_a_rejection_needs_a_reason():
     with pytest.raises(ApplicationError) as exc:
         services.organization_review(organization=org, action="reject", actor=operator, note=" ")
     assert exc.value.extra["code"] == "note_required"
-    org = services.organization_review(organization=org, action="reject", actor=operator, note="营业执照信息不符")
+    org = services.organization_review(
+        organization=org, action="reject", actor=operator, note="营业执照信息不符"
+    )
     assert org.status == OrganizationStatus.REJECTED
     assert Notification.objects.filter(recipient=user, code="directory.organization.rejected").exists()
     org = services.organization_review(organization=org, action="approve", actor=operator)
@@ -177,11 +183,16 @@ def test_members_cannot_manage_but_may_leave():
 # --- invitations ----------------------------------------------------------------------------------
 
 
-def test_an_invitation_is_mailed_and_accepted_once_by_the_invited_address(mailoutbox, django_capture_on_commit_callbacks):
+def test_an_invitation_is_mailed_and_accepted_once_by_the_invited_address(
+    mailoutbox, django_capture_on_commit_callbacks
+):
     admin = MembershipFactory(role=ADMIN)
     with django_capture_on_commit_callbacks(execute=True):
         invitation = services.invitation_create(
-            organization=admin.organization, email="Zhang.Wei@Example.cn", role=ADMIN, actor=admin.user,
+            organization=admin.organization,
+            email="Zhang.Wei@Example.cn",
+            role=ADMIN,
+            actor=admin.user,
             base_url="https://alley.example.cn/",
         )
     assert invitation.email == "zhang.wei@example.cn"
@@ -201,7 +212,9 @@ def test_an_invitation_is_mailed_and_accepted_once_by_the_invited_address(mailou
 
 def test_expired_forged_and_revoked_invitations_do_not_work():
     admin = MembershipFactory(role=ADMIN)
-    invitation = services.invitation_create(organization=admin.organization, email="a@example.cn", actor=admin.user)
+    invitation = services.invitation_create(
+        organization=admin.organization, email="a@example.cn", actor=admin.user
+    )
     user = UserFactory(email="a@example.cn")
     token = services.invitation_token(invitation)
     for bad in (token + "x", "not-a-token"):
@@ -240,12 +253,20 @@ def test_admins_and_operators_edit_the_profile_with_a_version_check():
         services.organization_update(organization=org, actor=member.user, description_zh="x")
     industry = IndustryFactory()
     org = services.organization_update(
-        organization=org, actor=admin.user, expected_version=1, description_en="Power chips", industries=[industry]
+        organization=org,
+        actor=admin.user,
+        expected_version=1,
+        description_en="Power chips",
+        industries=[industry],
     )
     assert org.version == 2 and list(org.industries.all()) == [industry]
     with pytest.raises(ConflictError):
-        services.organization_update(organization=org, actor=OperatorFactory(), expected_version=1, address="愚园路")
-    services.organization_update(organization=org, actor=OperatorFactory(), expected_version=2, address="愚园路")
+        services.organization_update(
+            organization=org, actor=OperatorFactory(), expected_version=1, address="愚园路"
+        )
+    services.organization_update(
+        organization=org, actor=OperatorFactory(), expected_version=2, address="愚园路"
+    )
     entry = AuditEntry.objects.filter(code="directory.organization.updated").first()
     assert entry.data["fields"] == ["address"]
     with pytest.raises(ApplicationError):
