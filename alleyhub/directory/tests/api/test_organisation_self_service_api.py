@@ -24,16 +24,43 @@ def _send(client, method, url, body=None, **headers):
 def test_registering_checks_the_credit_code_and_makes_a_pending_organisation(client_as):
     client = client_as(UserFactory())
     IndustryFactory(code="ic")
-    bad = _send(client, "POST", "/api/organizations", {"kind": "enterprise", "name_zh": "甲", "credit_code": "913101050000000000"})
+    bad = _send(
+        client,
+        "POST",
+        "/api/organizations",
+        {"kind": "enterprise", "name_zh": "甲", "credit_code": "913101050000000000"},
+    )
     assert bad.status_code == 422 and bad["Content-Type"].startswith(PROBLEM)
     code = make_credit_code(4242)
-    ok = _send(client, "POST", "/api/organizations", {"kind": "enterprise", "name_zh": "愚园路芯片设计有限公司", "credit_code": code, "industries": ["ic"]})
+    ok = _send(
+        client,
+        "POST",
+        "/api/organizations",
+        {
+            "kind": "enterprise",
+            "name_zh": "愚园路芯片设计有限公司",
+            "credit_code": code,
+            "industries": ["ic"],
+        },
+    )
     assert ok.status_code == 201, ok.content
     assert ok.json()["status"] == OrganizationStatus.PENDING
-    again = _send(client, "POST", "/api/organizations", {"kind": "enterprise", "name_zh": "乙", "credit_code": code})
+    again = _send(
+        client, "POST", "/api/organizations", {"kind": "enterprise", "name_zh": "乙", "credit_code": code}
+    )
     assert again.status_code == 422
     assert "愚园路芯片设计有限公司" in json.dumps(again.json(), ensure_ascii=False)
-    unknown = _send(client, "POST", "/api/organizations", {"kind": "enterprise", "name_zh": "丙", "credit_code": make_credit_code(4243), "industries": ["nope"]})
+    unknown = _send(
+        client,
+        "POST",
+        "/api/organizations",
+        {
+            "kind": "enterprise",
+            "name_zh": "丙",
+            "credit_code": make_credit_code(4243),
+            "industries": ["nope"],
+        },
+    )
     assert unknown.status_code == 422
 
 
@@ -84,8 +111,18 @@ def test_members_roles_and_the_last_admin(client_as):
     last = _send(client, "PATCH", f"/api/organizations/{org.slug}/members/{admin.pk}", {"role": "member"})
     assert last.status_code == 409 and last.json()["code"] == "last_admin"
     assert _send(client, "DELETE", f"/api/organizations/{org.slug}/members/{admin.pk}").status_code == 409
-    assert _send(client, "PATCH", f"/api/organizations/{org.slug}/members/{member.pk}", {"role": "owner"}).status_code == 422
-    assert _send(client, "PATCH", f"/api/organizations/{org.slug}/members/{member.pk}", {"role": "admin"}).status_code == 200
+    assert (
+        _send(
+            client, "PATCH", f"/api/organizations/{org.slug}/members/{member.pk}", {"role": "owner"}
+        ).status_code
+        == 422
+    )
+    assert (
+        _send(
+            client, "PATCH", f"/api/organizations/{org.slug}/members/{member.pk}", {"role": "admin"}
+        ).status_code
+        == 200
+    )
     assert _send(client, "DELETE", f"/api/organizations/{org.slug}/members/{member.pk}").status_code == 204
     outsider = client_as(UserFactory())
     assert outsider.get(f"/api/organizations/{org.slug}/members").status_code == 403
@@ -95,24 +132,58 @@ def test_invitations_are_created_listed_revoked_and_accepted(client_as, mailoutb
     admin = MembershipFactory(role=ADMIN)
     org = admin.organization
     client = client_as(admin.user)
-    assert _send(client, "POST", f"/api/organizations/{org.slug}/invitations", {"email": "not-an-email"}).status_code == 422
-    created = _send(client, "POST", f"/api/organizations/{org.slug}/invitations", {"email": "li.na@example.cn"})
+    assert (
+        _send(
+            client, "POST", f"/api/organizations/{org.slug}/invitations", {"email": "not-an-email"}
+        ).status_code
+        == 422
+    )
+    created = _send(
+        client, "POST", f"/api/organizations/{org.slug}/invitations", {"email": "li.na@example.cn"}
+    )
     assert created.status_code == 201
-    assert [i["email"] for i in client.get(f"/api/organizations/{org.slug}/invitations").json()] == ["li.na@example.cn"]
+    assert [i["email"] for i in client.get(f"/api/organizations/{org.slug}/invitations").json()] == [
+        "li.na@example.cn"
+    ]
     invitation = org.invitations.get()
     invitee = client_as(UserFactory(email="li.na@example.cn"))
-    accepted = _send(invitee, "POST", "/api/invitations/accept", {"token": services.invitation_token(invitation)})
+    accepted = _send(
+        invitee, "POST", "/api/invitations/accept", {"token": services.invitation_token(invitation)}
+    )
     assert accepted.status_code == 200 and accepted.json()["role"] == "member"
     assert _send(invitee, "POST", "/api/invitations/accept", {"token": "forged"}).status_code == 410
-    second = _send(client_as(admin.user), "POST", f"/api/organizations/{org.slug}/invitations", {"email": "wang@example.cn"}).json()
-    assert _send(client_as(admin.user), "DELETE", f"/api/organizations/{org.slug}/invitations/{second['id']}").json()["status"] == "revoked"
+    second = _send(
+        client_as(admin.user),
+        "POST",
+        f"/api/organizations/{org.slug}/invitations",
+        {"email": "wang@example.cn"},
+    ).json()
+    assert (
+        _send(
+            client_as(admin.user), "DELETE", f"/api/organizations/{org.slug}/invitations/{second['id']}"
+        ).json()["status"]
+        == "revoked"
+    )
 
 
 def test_operators_review_over_the_api(client_as):
     org = OrganizationFactory(status=OrganizationStatus.PENDING)
     user = UserFactory()
-    assert _send(client_as(user), "POST", f"/api/organizations/{org.slug}/review", {"action": "approve"}).status_code == 404
+    assert (
+        _send(
+            client_as(user), "POST", f"/api/organizations/{org.slug}/review", {"action": "approve"}
+        ).status_code
+        == 404
+    )
     operator = client_as(OperatorFactory())
-    assert _send(operator, "POST", f"/api/organizations/{org.slug}/review", {"action": "reject"}).status_code == 400
-    assert _send(operator, "POST", f"/api/organizations/{org.slug}/review", {"action": "approve"}).json()["status"] == "approved"
+    assert (
+        _send(operator, "POST", f"/api/organizations/{org.slug}/review", {"action": "reject"}).status_code
+        == 400
+    )
+    assert (
+        _send(operator, "POST", f"/api/organizations/{org.slug}/review", {"action": "approve"}).json()[
+            "status"
+        ]
+        == "approved"
+    )
     assert JoinRequest.objects.count() == 0

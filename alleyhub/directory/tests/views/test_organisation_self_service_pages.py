@@ -47,11 +47,19 @@ def test_registering_shows_field_errors_and_the_organisation_to_join(client_as):
     bad = client.post(url, {"kind": "enterprise", "name_zh": "甲", "credit_code": "913101050000000000"})
     assert bad.status_code == 200
     assert "统一社会信用代码" in bad.content.decode()
-    dup = client.post(url, {"kind": "enterprise", "name_zh": "乙", "credit_code": existing.credit_code}).content.decode()
+    dup = client.post(
+        url, {"kind": "enterprise", "name_zh": "乙", "credit_code": existing.credit_code}
+    ).content.decode()
     assert "华阳路街道科创中心" in dup and 'data-testid="already-registered"' in dup
     industry = IndustryFactory()
     ok = client.post(
-        url, {"kind": "enterprise", "name_zh": "愚园路量子科技有限公司", "credit_code": make_credit_code(777), "industries": [industry.pk]}
+        url,
+        {
+            "kind": "enterprise",
+            "name_zh": "愚园路量子科技有限公司",
+            "credit_code": make_credit_code(777),
+            "industries": [industry.pk],
+        },
     )
     org = Organization.objects.get(credit_code=make_credit_code(777))
     assert ok.status_code == 302 and ok["Location"] == reverse("directory:detail", kwargs={"slug": org.slug})
@@ -79,7 +87,13 @@ def test_the_profile_form_saves_and_reports_a_change_made_meanwhile(client_as):
     client = client_as(admin.user)
     form = client.get(url).content.decode()
     assert 'type="checkbox"' in form  # industries as checkboxes, not a Ctrl-click list
-    data = {"language": "zh", "name_zh": org.name_zh, "name_en": org.name_en, "version": 1, "description_zh": "新的简介"}
+    data = {
+        "language": "zh",
+        "name_zh": org.name_zh,
+        "name_en": org.name_en,
+        "version": 1,
+        "description_zh": "新的简介",
+    }
     assert client.post(url, data).status_code == 302
     stale = client.post(url, {**data, "description_zh": "另一份简介"})
     assert stale.status_code == 200
@@ -121,13 +135,17 @@ def test_the_members_page_invites_and_approves(client_as, mailoutbox, django_cap
         assert client.post(url, {"email": "colleague@example.cn", "role": "member"}).status_code == 302
     assert mailoutbox[0].to == ["colleague@example.cn"]
     assert "http://testserver/directory/invitations/" in mailoutbox[0].body
-    client.post(reverse("directory:join_request_action", kwargs={"pk": join.pk, "action": "approve"}), {"next": url})
+    client.post(
+        reverse("directory:join_request_action", kwargs={"pk": join.pk, "action": "approve"}), {"next": url}
+    )
     assert Membership.objects.filter(user=requester, organization=org).exists()
 
 
 def test_the_invitation_link_sends_strangers_to_sign_up_and_members_in(client, client_as):
     admin = MembershipFactory(role=ADMIN)
-    invitation = services.invitation_create(organization=admin.organization, email="new@example.cn", actor=admin.user)
+    invitation = services.invitation_create(
+        organization=admin.organization, email="new@example.cn", actor=admin.user
+    )
     url = reverse("directory:invitation", kwargs={"token": services.invitation_token(invitation)})
     page = client.get(url).content.decode()
     assert "/accounts/signup/?next=" in page
