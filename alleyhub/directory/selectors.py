@@ -427,3 +427,27 @@ def organization_review_queue(*, user) -> QuerySet[Organization]:
         .prefetch_related("industries")
         .order_by("created_at", "pk")
     )
+
+
+def account_section(request) -> dict:
+    """The account page's part about organisations (accounts.hooks.account_sections): the join
+    page, the organisations the user administers with their pending join requests, and for
+    operators the review queue."""
+    from .ownership import acts_for_every_organization
+
+    user = request.user
+    managed = list(
+        Organization.objects.filter(
+            memberships__user=user, memberships__role=Membership.MemberRole.ADMIN
+        ).annotate(
+            pending_requests=Count("join_requests", filter=Q(join_requests__status=JoinRequestStatus.PENDING))
+        )
+    )
+    operator = acts_for_every_organization(user)
+    return {
+        "managed": managed,
+        "is_operator": operator,
+        "review_count": Organization.objects.filter(status=OrganizationStatus.PENDING).count()
+        if operator
+        else 0,
+    }

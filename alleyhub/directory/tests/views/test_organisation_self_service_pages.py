@@ -155,3 +155,14 @@ def test_the_invitation_link_sends_strangers_to_sign_up_and_members_in(client, c
     response = client_as(invitee).post(url)
     assert response.status_code == 302
     assert Membership.objects.filter(user=invitee, organization=admin.organization).exists()
+
+
+def test_the_account_page_links_to_joining_managing_and_the_review_queue(client_as):
+    admin = MembershipFactory(role=ADMIN)
+    services.join_request_create(organization=admin.organization, actor=UserFactory())
+    page = client_as(admin.user).get(reverse("accounts:me")).content.decode()
+    assert reverse("directory:join") in page
+    assert reverse("directory:members", kwargs={"slug": admin.organization.slug}) in page
+    assert "1 个加入申请" in page
+    assert reverse("directory:review") not in page
+    assert reverse("directory:review") in client_as(OperatorFactory()).get(reverse("accounts:me")).content.decode()
