@@ -46,7 +46,7 @@ class IndustryCheckboxField(forms.TypedMultipleChoiceField):
         kwargs.setdefault("error_messages", {"invalid_choice": _("产业领域无效。")})
         super().__init__(coerce=int, choices=industry_grouped_choices, **kwargs)
 
-    def clean(self, value: Any) -> list[Industry]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[Industry]:
         ids = super().clean(value)
         return list(Industry.objects.filter(pk__in=ids).order_by("code"))
 
@@ -74,7 +74,7 @@ class OrganizationRegisterForm(forms.Form):
         return (self.cleaned_data.get("credit_code") or "").strip().upper()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not (data.get("name_zh") or data.get("name_en")):
             self.add_error("name_zh", _("请至少填写中文或英文名称。"))
         return data

@@ -244,7 +244,7 @@ def organization_register(
         if industries:
             organization.industries.set(industries)
         Membership.objects.create(user=actor, organization=organization, role=ADMIN)
-        actor._alleyhub_org_ids = None  # accounts.selectors memoises the user's organisations
+        actor.__dict__.pop("_alleyhub_org_ids", None)  # accounts.selectors memoises the user's organisations
         audit_record(
             actor=actor,
             target=organization,
@@ -327,7 +327,7 @@ def organization_update(
             changed.append("logo")
         current.full_clean(exclude=["logo", "industries"])
         if logo is not None:
-            current.logo.save(current.logo.name, logo, save=False)
+            current.logo.save(logo.name or "logo", logo, save=False)
         versioned_save(current, update_fields=[*fields, *(["logo"] if logo is not None else [])])
         if industries is not None:
             before = set(current.industries.values_list("pk", flat=True))

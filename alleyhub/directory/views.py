@@ -1,11 +1,14 @@
+import os
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_vary_headers
@@ -13,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from alleyhub.accounts.models import Membership
+from alleyhub.accounts.models import Membership, User
 from alleyhub.accounts.selectors import user_organization_ids
 from alleyhub.core.pages import form_error_text, form_errors
 from alleyhub.core.uploads import StoredFile, file_response
@@ -114,6 +117,13 @@ def person_list(request):
 # --- organisations running themselves -------------------------------------------------------------
 
 
+def _actor(request: HttpRequest) -> User:
+    """The signed-in user of a page that requires one (login_required let nobody else in)."""
+    if not isinstance(request.user, User):
+        raise PermissionDenied
+    return request.user
+
+
 def _signup_url(next_url: str) -> str:
     """The sign-up page (accounts:signup, when that app has it) that returns to `next_url`."""
     try:
@@ -128,9 +138,10 @@ def join(request: HttpRequest) -> HttpResponse:
     """Where a signed-in user without an organisation goes: find one and ask to join it, or
     register a new one. Also shows the user's own requests."""
     q = request.GET.get("q", "")[: selectors.SEARCH_MAX_LENGTH]
-    member_of = set(user_organization_ids(request.user))
+    user = _actor(request)
+    member_of = set(user_organization_ids(user))
     pending = set(
-        selectors.join_requests_for_user(user=request.user)
+        selectors.join_requests_for_user(user=user)
         .filter(status=JoinRequestStatus.PENDING)
         .values_list("organization_id", flat=True)
     )
@@ -140,8 +151,8 @@ def join(request: HttpRequest) -> HttpResponse:
         "member_of": member_of,
         "pending": pending,
         "form": JoinRequestForm(),
-        "my_requests": selectors.join_requests_for_user(user=request.user)[:20],
-        "memberships": Membership.objects.filter(user=request.user).select_related("organization"),
+        "my_requests": selectors.join_requests_for_user(user=user)[:20],
+        "memberships": Membership.objects.filter(user=user).select_related("organization"),
     }
     return render(request, "directory/join.html", context)
 
@@ -155,7 +166,7 @@ def join_request_create(request: HttpRequest, slug: str) -> HttpResponse:
         messages.error(request, form_error_text(form))
         return redirect("directory:join")
     services.join_request_create(
-        organization=organization, actor=request.user, message=form.cleaned_data["message"]
+        organization=organization, actor=_actor(request), message=form.cleaned_data["message"]
     )
     messages.success(
         request, _("已向「%(name)s」提交加入申请，管理员批准后您会收到通知。") % {"name": organization.name}
@@ -169,7 +180,7 @@ def join_request_action(request: HttpRequest, pk: int, action: str) -> HttpRespo
     join_req = selectors.join_request_get_for_user(user=request.user, pk=pk)
     form = DecisionForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    services.join_request_decide(join=join_req, action=action, actor=request.user, note=note)
+    services.join_request_decide(join=join_req, action=action, actor=_actor(request), note=note)
     labels = {"approve": _("已批准。"), "reject": _("已拒绝。"), "withdraw": _("已撤回。")}
     messages.success(request, labels.get(action, _("已保存。")))
     return redirect(_next_or(request, "directory:join"))
@@ -187,7 +198,7 @@ def register(request: HttpRequest) -> HttpResponse:
     form = OrganizationRegisterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with form_errors(form):
-            org = services.organization_register(actor=request.user, **form.cleaned_data)
+            org = services.organization_register(actor=_actor(request), **form.cleaned_data)
             messages.success(
                 request,
                 _("「%(name)s」已提交，运营方审核通过后，机构信息和发布的内容将公开。") % {"name": org.name},
@@ -221,7 +232,7 @@ def review_action(request: HttpRequest, slug: str, action: str) -> HttpResponse:
         raise Http404
     form = DecisionForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    services.organization_review(organization=org, action=action, actor=request.user, note=note)
+    services.organization_review(organization=org, action=action, actor=_actor(request), note=note)
     messages.success(request, _("已通过。") if action == "approve" else _("已退回。"))
     return redirect("directory:review")
 
@@ -237,7 +248,7 @@ def organization_edit(request: HttpRequest, slug: str) -> HttpResponse:
         with form_errors(form):
             services.organization_update(
                 organization=org,
-                actor=request.user,
+                actor=_actor(request),
                 expected_version=form.cleaned_data["version"],
                 **form.service_data(),
             )
@@ -256,7 +267,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
         with form_errors(form):
             services.invitation_create(
                 organization=org,
-                actor=request.user,
+                actor=_actor(request),
                 base_url=request.build_absolute_uri("/"),
                 **form.cleaned_data,
             )
@@ -282,7 +293,7 @@ def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, form_error_text(form))
     else:
         services.membership_set_role(
-            membership=membership, role=form.cleaned_data["role"], actor=request.user
+            membership=membership, role=form.cleaned_data["role"], actor=_actor(request)
         )
         messages.success(request, _("角色已更新。"))
     return redirect("directory:members", slug=slug)
@@ -292,7 +303,7 @@ def member_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = selectors.membership_get_for_manage(user=request.user, slug=slug, pk=pk)
-    services.membership_remove(membership=membership, actor=request.user)
+    services.membership_remove(membership=membership, actor=_actor(request))
     messages.success(request, _("已移除成员。"))
     return redirect("directory:members", slug=slug)
 
@@ -301,7 +312,7 @@ def member_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def invitation_revoke(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     invitation = selectors.invitation_get_for_manage(user=request.user, slug=slug, pk=pk)
-    services.invitation_revoke(invitation=invitation, actor=request.user)
+    services.invitation_revoke(invitation=invitation, actor=_actor(request))
     messages.success(request, _("邀请已撤销。"))
     return redirect("directory:members", slug=slug)
 
@@ -313,7 +324,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:login')}?{urlencode({'next': request.path})}")
-        membership = services.invitation_accept(token=token, actor=request.user)
+        membership = services.invitation_accept(token=token, actor=_actor(request))
         messages.success(request, _("您已加入「%(name)s」。") % {"name": membership.organization.name})
         return redirect("directory:detail", slug=membership.organization.slug)
     context = {
@@ -324,9 +335,10 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "directory/invitation.html", context)
 
 
-def organization_logo(request: HttpRequest, slug: str) -> HttpResponse:
+def organization_logo(request: HttpRequest, slug: str) -> HttpResponseBase:
     """The logo of an organisation the user may see (core.uploads' protective headers)."""
     org = selectors.organization_get_for_user(user=request.user, slug=slug)
     if not org.logo:
         raise Http404
-    return file_response(StoredFile(file=org.logo, filename=f"{org.slug}-logo{org.logo.name[-4:]}"))
+    ext = os.path.splitext(org.logo.name or "")[1]
+    return file_response(StoredFile(file=org.logo, filename=f"{org.slug}-logo{ext}"))

@@ -96,7 +96,8 @@ def on_organization_changed(organization_id: int) -> None:
     for model, kind in INDEXED_MODELS.items():
         if model in (Person, Organization):
             continue
-        for pk in model._default_manager.filter(owner_id=organization_id).values_list("pk", flat=True):
+        owned = {"owner_id": organization_id}  # every model left here is a PublishableListing
+        for pk in model._default_manager.filter(**owned).values_list("pk", flat=True):
             index_schedule_sync(kind=kind, object_id=pk)
 
 

@@ -133,7 +133,9 @@ def _build_scene() -> Scene:
     token, _plain = PersonalAccessToken.issue(user=users["enterprise"], name="matrix")
     # Organisations running themselves: the demo's pending join request and registration, the
     # enterprise's only admin (demo-enterprise) and an invitation it sent.
-    invitation = invitation_create(organization=enterprise, email="matrix@example.org", actor=users["enterprise"])
+    invitation = invitation_create(
+        organization=enterprise, email="matrix@example.org", actor=users["enterprise"]
+    )
     return Scene(
         {
             "users": users,

@@ -165,4 +165,7 @@ def test_the_account_page_links_to_joining_managing_and_the_review_queue(client_
     assert reverse("directory:members", kwargs={"slug": admin.organization.slug}) in page
     assert "1 个加入申请" in page
     assert reverse("directory:review") not in page
-    assert reverse("directory:review") in client_as(OperatorFactory()).get(reverse("accounts:me")).content.decode()
+    assert (
+        reverse("directory:review")
+        in client_as(OperatorFactory()).get(reverse("accounts:me")).content.decode()
+    )
