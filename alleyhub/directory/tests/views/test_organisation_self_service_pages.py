@@ -2,6 +2,7 @@
 the profile form (with "changed meanwhile"), members and the invitation link."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from alleyhub.accounts.models import Membership
@@ -169,3 +170,25 @@ def test_the_account_page_links_to_joining_managing_and_the_review_queue(client_
         reverse("directory:review")
         in client_as(OperatorFactory()).get(reverse("accounts:me")).content.decode()
     )
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_a_logo_is_uploaded_checked_and_served_with_protective_headers(client_as, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    admin = MembershipFactory(role=ADMIN)
+    org = admin.organization
+    url = reverse("directory:edit", kwargs={"slug": org.slug})
+    data = {"language": "zh", "name_zh": org.name_zh, "version": 1}
+    editor = client_as(admin.user)
+    renamed = editor.post(url, {**data, "logo": SimpleUploadedFile("logo.png", b"MZ\x90\x00not a png")})
+    assert renamed.status_code == 200  # an executable renamed .png is refused on the field
+    assert not Organization.objects.get(pk=org.pk).logo
+    assert editor.post(url, {**data, "logo": SimpleUploadedFile("标志.png", PNG)}).status_code == 302
+    org.refresh_from_db()
+    assert org.logo.name.startswith("logos/") and "标志" not in org.logo.name
+    response = client.get(reverse("directory:logo", kwargs={"slug": org.slug}))
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == PNG
