@@ -132,7 +132,6 @@ class JoinRequestForm(forms.Form):
         label=_("留言（可选）"),
         max_length=1000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("例如您的职务，便于管理员确认。"),
     )
 

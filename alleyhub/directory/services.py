@@ -221,6 +221,16 @@ def organization_register(
     if not code:
         raise ValidationError({"credit_code": _("请填写统一社会信用代码。")})
     existing = organization_by_credit_code(code)
+    if existing is not None and existing.status != OrganizationStatus.APPROVED:
+        # Not public yet: its name is not revealed.
+        raise ValidationError(
+            {
+                "credit_code": ValidationError(
+                    _("该统一社会信用代码已有人注册，正在等待运营方审核；如有疑问请联系运营方。"),
+                    code="already_registered",
+                )
+            }
+        )
     if existing is not None:
         raise ValidationError(
             {

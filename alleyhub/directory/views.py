@@ -207,6 +207,8 @@ def register(request: HttpRequest) -> HttpResponse:
     existing = None
     if form.errors.get("credit_code"):
         existing = services.organization_by_credit_code(request.POST.get("credit_code", ""))
+        if existing is not None and not existing.is_approved:
+            existing = None
     return render(request, "directory/register.html", {"form": form, "existing": existing})
 
 

@@ -42,7 +42,7 @@ def test_a_newcomer_joins_an_organisation_its_admin_approves_and_they_post_a_dem
     page.click("form[role=search] button[type=submit]")
     candidates = page.locator("[data-testid=join-candidates]")
     assert "上海新微科技集团有限公司" in candidates.inner_text()
-    candidates.locator("textarea[name=message]").fill("我是新加入的产品经理")
+    candidates.locator("input[name=message]").fill("我是新加入的产品经理")
     page.screenshot(path=str(screenshot_dir / "directory-join-phone.png"), full_page=True)
     candidates.locator("button[type=submit]").click()
     page.wait_for_load_state()

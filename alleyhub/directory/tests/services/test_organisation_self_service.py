@@ -271,3 +271,11 @@ def test_admins_and_operators_edit_the_profile_with_a_version_check():
     assert entry.data["fields"] == ["address"]
     with pytest.raises(ApplicationError):
         services.organization_update(organization=org, actor=admin.user, status="approved")
+
+
+def test_a_credit_code_registered_by_a_pending_organisation_does_not_reveal_its_name():
+    pending = OrganizationFactory(name_zh="尚未公开的机构", status=OrganizationStatus.PENDING)
+    with pytest.raises(ValidationError) as exc:
+        _register(UserFactory(), code=pending.credit_code)
+    [message] = exc.value.message_dict["credit_code"]
+    assert "尚未公开的机构" not in message and "等待运营方审核" in message
