@@ -451,16 +451,15 @@ def join_request_decide(
 # --- members -------------------------------------------------------------------------------------
 
 
+def _lock_members(organization_id: int) -> None:
+    """Serialises changes to one organisation's memberships on its row, so that two admins
+    demoting (or removing) each other at the same time cannot leave it without an admin — and
+    cannot deadlock, as locking the membership rows one by one in different orders could."""
+    lock_for_update(Organization.objects, pk=organization_id)
+
+
 def _admin_count(organization_id: int) -> int:
-    # Locks the organisation's admin rows so that two admins demoting each other at the same
-    # time cannot leave it with none.
-    return len(
-        list(
-            Membership.objects.select_for_update()
-            .filter(organization_id=organization_id, role=ADMIN)
-            .values_list("pk", flat=True)
-        )
-    )
+    return Membership.objects.filter(organization_id=organization_id, role=ADMIN).count()
 
 
 def _last_admin_error() -> ApplicationError:
@@ -474,6 +473,9 @@ def membership_set_role(*, membership: Membership, role: str, actor: User) -> Me
     if role not in Membership.MemberRole.values:
         raise ValidationError({"role": _("角色无效。")})
     with transaction.atomic():
+        _lock_members(membership.organization_id)
+        # Checked again under the lock: the actor may have lost their role meanwhile.
+        _require_manage(actor=actor, organization=membership.organization)
         membership = lock_for_update(Membership.objects.select_related("organization"), pk=membership.pk)
         before = membership.role
         if before == role:
@@ -501,6 +503,10 @@ def membership_remove(*, membership: Membership, actor: User) -> None:
     if membership.user_id != getattr(actor, "pk", None):
         _require_manage(actor=actor, organization=membership.organization)
     with transaction.atomic():
+        _lock_members(membership.organization_id)
+        if membership.user_id != getattr(actor, "pk", None):
+            # Checked again under the lock: the actor may have lost their role meanwhile.
+            _require_manage(actor=actor, organization=membership.organization)
         membership = lock_for_update(Membership.objects.select_related("organization"), pk=membership.pk)
         if membership.role == ADMIN and _admin_count(membership.organization_id) <= 1:
             raise _last_admin_error()
