@@ -1,7 +1,6 @@
-"""Two admins demote or remove each other at the same moment: one succeeds, the other is refused as the
-last admin (or, removed meanwhile, as no admin any more) — the organisation never ends up
-without an admin, and nothing deadlocks. Two
-decisions on one join request: one wins.
+"""Two admins demote or remove each other at the same moment: one succeeds, the other is
+refused as the last admin (or, removed meanwhile, as no admin any more) — the organisation never
+ends up without an admin, and nothing deadlocks. Two decisions on one join request: one wins.
 
 Proved on PostgreSQL with two threads on two connections (see core.tests.concurrency); SQLite
 serialises writers, so the race cannot be staged there."""
