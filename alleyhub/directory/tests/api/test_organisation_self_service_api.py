@@ -8,7 +8,7 @@ import pytest
 from alleyhub.accounts.models import Membership
 from alleyhub.accounts.tests.factories import MembershipFactory, OperatorFactory, UserFactory
 from alleyhub.directory import services
-from alleyhub.directory.models import JoinRequest, OrganizationStatus
+from alleyhub.directory.models import JoinRequest, Organization, OrganizationStatus
 from alleyhub.directory.tests.factories import IndustryFactory, OrganizationFactory, make_credit_code
 
 pytestmark = pytest.mark.django_db
@@ -45,9 +45,12 @@ def test_registering_checks_the_credit_code_and_makes_a_pending_organisation(cli
     )
     assert ok.status_code == 201, ok.content
     assert ok.json()["status"] == OrganizationStatus.PENDING
-    again = _send(
-        client, "POST", "/api/organizations", {"kind": "enterprise", "name_zh": "乙", "credit_code": code}
-    )
+    duplicate = {"kind": "enterprise", "name_zh": "乙", "credit_code": code}
+    again = _send(client, "POST", "/api/organizations", duplicate)
+    assert again.status_code == 422
+    assert "等待运营方审核" in json.dumps(again.json(), ensure_ascii=False)  # pending: not named
+    Organization.objects.filter(credit_code=code).update(status=OrganizationStatus.APPROVED)
+    again = _send(client, "POST", "/api/organizations", duplicate)
     assert again.status_code == 422
     assert "愚园路芯片设计有限公司" in json.dumps(again.json(), ensure_ascii=False)
     unknown = _send(
