@@ -6,7 +6,7 @@ from alleyhub.brokerage.api import router as brokerage_router
 from alleyhub.catalogue.api import router as catalogue_router
 from alleyhub.core.api_auth import api_auth
 from alleyhub.core.api_errors import ProblemJsonAPI, install_problem_handlers
-from alleyhub.directory.api import people_router
+from alleyhub.directory.api import join_router, people_router
 from alleyhub.directory.api import router as directory_router
 from alleyhub.listings.api import router as listings_router
 from alleyhub.matching.api import router as matching_router
@@ -27,6 +27,7 @@ install_problem_handlers(api)
 
 api.add_router("/organizations", directory_router)
 api.add_router("/people", people_router)
+api.add_router("/", join_router)
 api.add_router("/", accounts_router)
 api.add_router("/", listings_router)
 api.add_router("/services", catalogue_router)

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from alleyhub.core.lists import OWNER_SEARCH, json_list_contains, ordered_by_relevance
-from alleyhub.core.models import ListingStatus
 from alleyhub.directory.models import LifecycleStage
-from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset
+from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset, public_listing_q
 
 from .models import ServiceCategory, ServiceOffering
 
@@ -77,8 +76,8 @@ def service_groups(
 
 def home_overview() -> dict:
     """The home page's count of published services."""
-    return {"services": ServiceOffering.objects.filter(status=ListingStatus.PUBLISHED).count()}
+    return {"services": ServiceOffering.objects.filter(public_listing_q()).count()}
 
 
 def organization_services(organization) -> QuerySet[ServiceOffering]:
-    return ServiceOffering.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+    return ServiceOffering.objects.filter(public_listing_q(), owner=organization)

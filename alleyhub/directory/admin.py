@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.accounts.models import Membership
-from alleyhub.directory.models import Affiliation, Industry, Organization, Person
+from alleyhub.directory.models import Affiliation, Industry, Invitation, JoinRequest, Organization, Person
 
 
 @admin.register(Industry)
@@ -59,8 +59,18 @@ class AffiliationForPersonInline(admin.TabularInline):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "stage", "subdistrict", "credit_code", "is_published", "updated_at"]
+    list_display = [
+        "__str__",
+        "kind",
+        "stage",
+        "subdistrict",
+        "credit_code",
+        "status",
+        "is_published",
+        "updated_at",
+    ]
     list_filter = [
+        "status",
         "kind",
         "stage",
         "is_published",
@@ -72,7 +82,9 @@ class OrganizationAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
     autocomplete_fields = ["industries"]
     inlines = [MembershipInline, AffiliationForOrganizationInline]
-    readonly_fields = ["created_at", "updated_at"]
+    # The approval state changes only through the operators' review (directory.services), which
+    # notifies the registrant and re-indexes the listings.
+    readonly_fields = ["status", "review_note", "registered_by", "created_at", "updated_at"]
     # Django 6 assumes https for scheme-less URLs; opt in now (and avoid the deprecation warning).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
@@ -88,6 +100,9 @@ class OrganizationAdmin(admin.ModelAdmin):
                     "slug",
                     "credit_code",
                     "is_published",
+                    "status",
+                    "review_note",
+                    "registered_by",
                 )
             },
         ),
@@ -139,3 +154,34 @@ class AffiliationAdmin(admin.ModelAdmin):
     ]
     autocomplete_fields = ["person", "organization"]
     list_select_related = ["person", "organization"]
+
+
+@admin.register(JoinRequest)
+class JoinRequestAdmin(admin.ModelAdmin):
+    """Read only: requests are decided on the members page or the review queue (services)."""
+
+    list_display = ["user", "organization", "status", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    search_fields = ["user__username", "user__email", "organization__name_zh", "organization__name_en"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read only: the token is never shown here; admins invite from the members page."""
+
+    list_display = ["email", "organization", "role", "status", "expires_at", "invited_by"]
+    list_filter = ["status", "role"]
+    search_fields = ["email", "organization__name_zh"]
+    exclude = ["nonce"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -12,6 +12,8 @@ class DirectoryConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: selectors import models, which Django only allows once
         # every app is loaded.
+        from alleyhub.accounts.hooks import AccountSection, account_sections
+
         from . import selectors
 
         register_home_section(
@@ -22,6 +24,15 @@ class DirectoryConfig(AppConfig):
                 template=f"{TEMPLATE}#figure",
                 context=selectors.home_overview,
             )
+        )
+        account_sections.register(
+            AccountSection(
+                key="directory",
+                order=5,
+                template="directory/_account_section.html",
+                context=selectors.account_section,
+            ),
+            key="directory",
         )
         register_home_section(
             HomeSection(key="directory.kinds", slot="glance", order=10, template=f"{TEMPLATE}#kinds")

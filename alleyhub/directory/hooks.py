@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
@@ -34,6 +34,33 @@ organization_sections: Hook[OrganizationSection] = Hook("directory.organization_
 
 def register_organization_section(section: OrganizationSection) -> OrganizationSection:
     return organization_sections.register(section, key=section.key, order=section.order)
+
+
+organization_changed: Hook[Callable[[int], None]] = Hook("directory.organization_changed")
+"""`provider(organization_id)`: called inside the transaction that changed an organisation's
+profile or approval state (directory.services); providers only schedule work for after the
+commit (matching re-indexes the organisation and its listings, whose public visibility follows
+the organisation's approval).
+
+`provider(...)` of `directory_notifier` below sends one notification."""
+
+
+@dataclass(frozen=True)
+class DirectoryNotice:
+    """A notification the directory asks for: `code` is registered in notifications.messages,
+    `context` fills its placeholders (models and lazy strings are rendered in the recipient's
+    language), `url` is the link."""
+
+    recipient: Any
+    code: str
+    context: dict
+    url: str = ""
+    target: Any = None
+
+
+directory_notifier: Hook[Callable[[DirectoryNotice], None]] = Hook("directory.notifier")
+"""Sends a DirectoryNotice (registered by notifications, which sits above the directory). With
+nothing registered nobody is notified; the change itself still happens."""
 
 
 person_contact_consent: Hook[Callable[[Person], bool | None]] = Hook("directory.person_contact_consent")

@@ -4,7 +4,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alleyhub.core.models import BaseModel, BilingualMixin, current_language_code
+from alleyhub.accounts.models import Membership
+from alleyhub.core.models import BaseModel, BilingualMixin, VersionedModel, current_language_code
+from alleyhub.core.uploads import random_upload_to
 from alleyhub.core.validators import validate_credit_code
 
 
@@ -60,7 +62,16 @@ class OrganizationKind(models.TextChoices):
     GOVERNMENT_UNIT = "government_unit", _("政府部门")
 
 
-class Organization(BilingualMixin, BaseModel):
+class OrganizationStatus(models.TextChoices):
+    """Whether the operators let an organisation in. Only approved organisations' listings are
+    published (directory.ownership.public_listing_q); self-registered ones start pending."""
+
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已通过")
+    REJECTED = "rejected", _("未通过")
+
+
+class Organization(BilingualMixin, VersionedModel, BaseModel):
     kind = models.CharField(_("类型"), max_length=20, choices=OrganizationKind.choices, db_index=True)
     name_zh = models.CharField(_("中文名称"), max_length=200, blank=True)
     name_en = models.CharField(_("英文名称"), max_length=200, blank=True)
@@ -104,6 +115,25 @@ class Organization(BilingualMixin, BaseModel):
     contact_email = models.EmailField(_("联系邮箱"), blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=30, blank=True)
     is_published = models.BooleanField(_("公开"), default=True, db_index=True)
+    # Rows made by operators, the admin and the demo are approved; `organization_register` sets
+    # pending explicitly (the migration that added the field approved every existing row).
+    status = models.CharField(
+        _("审核状态"),
+        max_length=10,
+        choices=OrganizationStatus.choices,
+        default=OrganizationStatus.APPROVED,
+        db_index=True,
+    )
+    review_note = models.TextField(_("审核意见"), blank=True)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("注册人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    logo = models.FileField(_("标志"), upload_to=random_upload_to("logos"), blank=True, max_length=200)
 
     class Meta:
         verbose_name = _("机构")
@@ -126,6 +156,15 @@ class Organization(BilingualMixin, BaseModel):
     @property
     def name(self) -> str:
         return self.localized("name")
+
+    @property
+    def is_approved(self) -> bool:
+        return self.status == OrganizationStatus.APPROVED
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("directory:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self.credit_code = (self.credit_code or "").strip().upper()
@@ -205,3 +244,110 @@ class Affiliation(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.person} – {self.organization}"
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", _("待审批")
+    APPROVED = "approved", _("已批准")
+    REJECTED = "rejected", _("已拒绝")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+class JoinRequest(VersionedModel, BaseModel):
+    """A user asks to become a member of an organisation; its admins (or, when it has none, an
+    operator) decide (directory.services.JOIN_MOVES)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        on_delete=models.CASCADE,
+        related_name="join_requests",
+    )
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("机构"), on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(_("留言"), max_length=1000, blank=True)
+    status = models.CharField(
+        _("状态"),
+        max_length=10,
+        choices=JoinRequestStatus.choices,
+        default=JoinRequestStatus.PENDING,
+        db_index=True,
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审批人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+    decision_note = models.TextField(_("审批意见"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("加入申请")
+        verbose_name_plural = _("加入申请")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organization"],
+                condition=models.Q(status="pending"),
+                name="joinrequest_one_pending_per_user_org",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.organization}"
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("待接受")
+    ACCEPTED = "accepted", _("已接受")
+    REVOKED = "revoked", _("已撤销")
+
+
+class Invitation(BaseModel):
+    """An organisation admin invites a colleague by e-mail. The link carries a signed token
+    (directory.services.invitation_token) that works once, until `expires_at`."""
+
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("机构"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("邮箱"))
+    role = models.CharField(
+        _("机构内角色"),
+        max_length=20,
+        choices=Membership.MemberRole.choices,
+        default=Membership.MemberRole.MEMBER,
+    )
+    nonce = models.CharField(max_length=32, editable=False)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("邀请人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("过期时间"))
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("接受人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(_("接受时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("成员邀请")
+        verbose_name_plural = _("成员邀请")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization}"

@@ -2,7 +2,10 @@
 
 Every `PublishableListing` (outcomes, demands, investor profiles, services, space units) follows
 these rules, which pages and the API share:
-- published listings: everybody;
+- published listings of approved organisations: everybody (`public_listing_q` /
+  `listing_is_public` — the one definition of "public" that lists, search, detail pages, the
+  home page's figures and the matching index use); a published listing of an organisation the
+  operators have not approved yet (or rejected) is seen like a draft;
 - drafts: members of the owner organisation, operators and the task force (who see everything);
 - archived listings: never in lists; their detail page only for those who may see drafts;
 - writes (create, edit, publish, archive): members of the owner organisation and operators only.
@@ -20,7 +23,7 @@ from django.http import Http404
 from alleyhub.accounts.models import Role
 from alleyhub.accounts.selectors import user_organization_ids
 from alleyhub.core.models import ListingStatus, PublishableListing
-from alleyhub.directory.models import Organization
+from alleyhub.directory.models import Organization, OrganizationStatus
 
 L = TypeVar("L", bound=PublishableListing)
 
@@ -56,22 +59,39 @@ def editable_organizations(*, user):
     return Organization.objects.filter(id__in=user_organization_ids(user))
 
 
+def public_listing_q(prefix: str = "") -> Q:
+    """Listings everybody may see: published, by an organisation the operators approved.
+    `prefix` reaches the listing through a relation (e.g. "units__")."""
+    return Q(
+        **{
+            f"{prefix}status": ListingStatus.PUBLISHED,
+            f"{prefix}owner__status": OrganizationStatus.APPROVED,
+        }
+    )
+
+
+def listing_is_public(listing: PublishableListing) -> bool:
+    """`public_listing_q` for one listing in memory."""
+    return listing.status == ListingStatus.PUBLISHED and listing.owner.status == OrganizationStatus.APPROVED
+
+
 def visibility_q(*, user) -> Q:
-    """Listings the user may see in lists: published ones, plus drafts of their own organisations
-    (all drafts for operators). Archived listings are never listed."""
-    published = Q(status=ListingStatus.PUBLISHED)
+    """Listings the user may see in lists: public ones, plus the drafts and not yet public
+    published listings of their own organisations (all of them for operators). Archived listings
+    are never listed."""
+    not_archived = Q(status__in=(ListingStatus.PUBLISHED, ListingStatus.DRAFT))
     if is_operator(user):
-        return published | Q(status=ListingStatus.DRAFT)
+        return not_archived
     org_ids = user_organization_ids(user)
     if org_ids:
-        return published | Q(status=ListingStatus.DRAFT, owner_id__in=org_ids)
-    return published
+        return public_listing_q() | (not_archived & Q(owner_id__in=org_ids))
+    return public_listing_q()
 
 
 def can_see_listing(*, user, listing: PublishableListing) -> bool:
-    """Published listings: everybody; drafts and archived ones: the owner's members, operators
-    and the task force."""
-    if listing.status == ListingStatus.PUBLISHED:
+    """Public listings: everybody; drafts, archived ones and those of unapproved organisations:
+    the owner's members, operators and the task force."""
+    if listing_is_public(listing):
         return True
     return is_operator(user) or can_edit_listing(user=user, listing=listing)
 

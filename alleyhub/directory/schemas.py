@@ -1,11 +1,11 @@
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from django.urls import reverse
 from ninja import Field, Schema
 
-from alleyhub.core.schemas import choices_json_schema
+from alleyhub.core.schemas import ID_MAX, Text, choices_json_schema
 from alleyhub.directory.models import LifecycleStage, OrganizationKind, Person
 from alleyhub.directory.selectors import SEARCH_MAX_LENGTH, person_contact_visible
 
@@ -59,6 +59,8 @@ class OrganizationOut(Schema):
     longitude: Decimal | None
     credit_code: str
     is_published: bool
+    status: str = Field(description="pending / approved / rejected (operators' review)")
+    version: int
     url: str
     updated_at: datetime
     contact_name: str | None = Field(None, description="only for signed-in users")
@@ -170,3 +172,118 @@ class PersonDetailOut(PersonOut):
             }
             for a in getattr(obj, "visible_affiliations", [])
         ]
+
+
+# --- organisations running themselves -------------------------------------------------------------
+
+VERSION_HELP = "The version you saw (or send If-Match); a stale one gets 409 Conflict"
+MemberRole = Literal["admin", "member"]
+
+
+class OrganizationRegisterIn(Schema):
+    kind: OrganizationKind
+    credit_code: Text = Field(..., min_length=18, max_length=18, description="GB 32100, checked")
+    name_zh: Text | None = Field(None, max_length=200)
+    name_en: Text | None = Field(None, max_length=200)
+    short_name: Text | None = Field(None, max_length=60)
+    address: Text | None = Field(None, max_length=200)
+    stage: LifecycleStage | None = None
+    industries: list[Text] | None = Field(None, max_length=50, description="industry codes")
+
+
+class OrganizationUpdateIn(Schema):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+    language: str | None = Field(None, pattern="^(zh|en)$")
+    name_zh: Text | None = Field(None, max_length=200)
+    name_en: Text | None = Field(None, max_length=200)
+    short_name: Text | None = Field(None, max_length=60)
+    description_zh: Text | None = Field(None, max_length=20_000)
+    description_en: Text | None = Field(None, max_length=20_000)
+    stage: LifecycleStage | None = None
+    website: Text | None = Field(None, max_length=200)
+    founded_year: int | None = Field(None, ge=1800, le=2100)
+    employees: int | None = Field(None, ge=0, le=10_000_000)
+    address: Text | None = Field(None, max_length=200)
+    subdistrict: Text | None = Field(None, max_length=50)
+    contact_name: Text | None = Field(None, max_length=50)
+    contact_email: Text | None = Field(None, max_length=254)
+    contact_phone: Text | None = Field(None, max_length=30)
+    industries: list[Text] | None = Field(None, max_length=50, description="industry codes")
+
+
+class ReviewIn(Schema):
+    action: Literal["approve", "reject"]
+    note: Text | None = Field(None, max_length=1000, description="required to reject")
+
+
+class MemberOut(Schema):
+    id: int
+    user_id: int
+    name: str
+    email: str
+    role: str
+    title: str
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return str(obj.user)
+
+    @staticmethod
+    def resolve_email(obj) -> str:
+        return obj.user.email
+
+
+class MemberRoleIn(Schema):
+    role: MemberRole
+
+
+class InvitationIn(Schema):
+    email: Text = Field(..., max_length=254)
+    role: MemberRole = "member"
+
+
+class InvitationOut(Schema):
+    id: int
+    email: str
+    role: str
+    status: str
+    expires_at: datetime
+
+
+class InvitationAcceptIn(Schema):
+    token: Text = Field(..., max_length=500)
+
+
+class JoinRequestIn(Schema):
+    organization_id: int = Field(..., ge=1, le=ID_MAX)
+    message: Text | None = Field(None, max_length=1000)
+
+
+class JoinRequestOut(Schema):
+    id: int
+    organization_id: int
+    organization: str = Field(description="organisation slug")
+    user_id: int
+    user: str
+    message: str
+    status: str
+    decision_note: str
+    version: int
+    created_at: datetime
+
+    @staticmethod
+    def resolve_organization(obj) -> str:
+        return obj.organization.slug
+
+    @staticmethod
+    def resolve_user(obj) -> str:
+        return str(obj.user)
+
+
+class JoinRequestFilters(Schema):
+    scope: Literal["mine", "to_decide"] = "mine"
+
+
+class DecisionIn(Schema):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)
+    note: Text | None = Field(None, max_length=1000)

@@ -9,12 +9,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
+from alleyhub.accounts.models import Membership
 from alleyhub.core.search import is_ranked, ranked_text_filter
 from alleyhub.directory.hooks import organization_sections, person_contact_consent
-from alleyhub.directory.models import Affiliation, Industry, Organization, OrganizationKind, Person
+from alleyhub.directory.models import (
+    Affiliation,
+    Industry,
+    Invitation,
+    InvitationStatus,
+    JoinRequest,
+    JoinRequestStatus,
+    Organization,
+    OrganizationKind,
+    OrganizationStatus,
+    Person,
+)
 
 SEARCH_MAX_LENGTH = 200
 ORGANIZATION_TEXT_FIELDS = [
@@ -35,13 +49,20 @@ def _is_operator(user) -> bool:
     return _is_signed_in(user) and user.is_operator
 
 
+def public_organization_q() -> Q:
+    """Organisations everybody sees: published, and approved by the operators."""
+    return Q(is_published=True, status=OrganizationStatus.APPROVED)
+
+
 def organization_visible_q(user) -> Q:
-    """The organisations `user` may see."""
+    """The organisations `user` may see: published and approved ones (pending and rejected
+    registrations only by their members and operators)."""
+    public = public_organization_q()
     if _is_operator(user):
         return Q()
     if _is_signed_in(user):
-        return Q(is_published=True) | Q(memberships__user=user)
-    return Q(is_published=True)
+        return public | Q(memberships__user=user)
+    return public
 
 
 def industry_with_descendant_ids(industry: Industry) -> list[int]:
@@ -257,7 +278,7 @@ def industry_choices() -> list[tuple[Industry, int]]:
 
 def subdistrict_choices() -> list[str]:
     return list(
-        Organization.objects.filter(is_published=True)
+        Organization.objects.filter(public_organization_q())
         .exclude(subdistrict="")
         .order_by("subdistrict")
         .values_list("subdistrict", flat=True)
@@ -269,7 +290,7 @@ def home_overview() -> dict:
     """The home page's organisation figures: published organisations in total and by kind, and
     the functional platforms."""
     by_kind = dict(
-        Organization.objects.filter(is_published=True)
+        Organization.objects.filter(public_organization_q())
         .values_list("kind")
         .annotate(n=Count("pk"))
         .values_list("kind", "n")
@@ -280,8 +301,153 @@ def home_overview() -> dict:
             (value, label, by_kind.get(value, 0)) for value, label in OrganizationKind.choices
         ],
         "platforms": list(
-            Organization.objects.filter(is_published=True, kind=OrganizationKind.PLATFORM).order_by(
+            Organization.objects.filter(public_organization_q(), kind=OrganizationKind.PLATFORM).order_by(
                 "name_zh"
             )[:12]
         ),
+    }
+
+
+# --- organisations running themselves (directory.services) ------------------------------------------
+
+
+def organization_get_for_manage(*, user, slug: str) -> Organization:
+    """An organisation `user` may manage (its admins, operators): Http404 when they may not see
+    it, PermissionDenied when they see it but do not manage it."""
+    from .services import can_manage_organization
+
+    org = organization_get_for_user(user=user, slug=slug)
+    if not can_manage_organization(user=user, organization=org):
+        raise PermissionDenied
+    return org
+
+
+def organization_members(*, organization: Organization) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(organization=organization)
+        .select_related("user")
+        .order_by("role", "user__display_name", "user__username")
+    )
+
+
+def membership_get_for_manage(*, user, slug: str, pk: int) -> Membership:
+    org = organization_get_for_manage(user=user, slug=slug)
+    membership = (
+        Membership.objects.select_related("organization", "user").filter(organization=org, pk=pk).first()
+    )
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def organization_invitations(*, organization: Organization) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(
+        organization=organization, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
+    ).select_related("invited_by")
+
+
+def invitation_get_for_manage(*, user, slug: str, pk: int) -> Invitation:
+    org = organization_get_for_manage(user=user, slug=slug)
+    invitation = Invitation.objects.select_related("organization").filter(organization=org, pk=pk).first()
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+def organization_join_candidates(*, q: str, limit: int = 20) -> list[Organization]:
+    """Approved organisations one may ask to join, found by name, short name or credit code."""
+    q = (q or "").strip()[:SEARCH_MAX_LENGTH]
+    if not q:
+        return []
+    qs = Organization.objects.filter(status=OrganizationStatus.APPROVED)
+    code = q.upper()
+    return list(
+        qs.filter(
+            Q(name_zh__icontains=q)
+            | Q(name_en__icontains=q)
+            | Q(short_name__icontains=q)
+            | Q(credit_code=code)
+        ).order_by("name_zh", "name_en", "pk")[:limit]
+    )
+
+
+def join_requests_for_user(*, user) -> QuerySet[JoinRequest]:
+    """The user's own requests to join, newest first."""
+    return JoinRequest.objects.filter(user=user).select_related("organization")
+
+
+def join_requests_to_decide(*, user, organization: Organization | None = None) -> QuerySet[JoinRequest]:
+    """Pending requests `user` may decide: those to organisations they are an admin of; for
+    operators every pending request (`organization` narrows to one)."""
+    from .ownership import acts_for_every_organization
+
+    qs = JoinRequest.objects.filter(status=JoinRequestStatus.PENDING).select_related("organization", "user")
+    if organization is not None:
+        qs = qs.filter(organization=organization)
+    if acts_for_every_organization(user):
+        return qs
+    if not _is_signed_in(user):
+        return qs.none()
+    admin_of = Membership.objects.filter(user=user, role=Membership.MemberRole.ADMIN).values(
+        "organization_id"
+    )
+    return qs.filter(organization_id__in=admin_of)
+
+
+def join_requests_without_admin() -> QuerySet[JoinRequest]:
+    """Pending requests to organisations that have no admin: the operators' to decide."""
+    with_admin = Membership.objects.filter(role=Membership.MemberRole.ADMIN).values("organization_id")
+    return (
+        JoinRequest.objects.filter(status=JoinRequestStatus.PENDING)
+        .exclude(organization_id__in=with_admin)
+        .select_related("organization", "user")
+    )
+
+
+def join_request_get_for_user(*, user, pk: int) -> JoinRequest:
+    """One join request, for its requester, the organisation's admins and operators; Http404 for
+    everybody else."""
+    from .services import join_request_roles
+
+    join = JoinRequest.objects.select_related("organization", "user").filter(pk=pk).first()
+    if join is None or not join_request_roles(join=join, user=user):
+        raise Http404
+    return join
+
+
+def organization_review_queue(*, user) -> QuerySet[Organization]:
+    """Registered organisations waiting for an operator (operators only)."""
+    from .ownership import acts_for_every_organization
+
+    if not acts_for_every_organization(user):
+        raise PermissionDenied
+    return (
+        Organization.objects.filter(status=OrganizationStatus.PENDING)
+        .select_related("registered_by")
+        .prefetch_related("industries")
+        .order_by("created_at", "pk")
+    )
+
+
+def account_section(request) -> dict:
+    """The account page's part about organisations (accounts.hooks.account_sections): the join
+    page, the organisations the user administers with their pending join requests, and for
+    operators the review queue."""
+    from .ownership import acts_for_every_organization
+
+    user = request.user
+    managed = list(
+        Organization.objects.filter(
+            memberships__user=user, memberships__role=Membership.MemberRole.ADMIN
+        ).annotate(
+            pending_requests=Count("join_requests", filter=Q(join_requests__status=JoinRequestStatus.PENDING))
+        )
+    )
+    operator = acts_for_every_organization(user)
+    return {
+        "managed": managed,
+        "is_operator": operator,
+        "review_count": Organization.objects.filter(status=OrganizationStatus.PENDING).count()
+        if operator
+        else 0,
     }

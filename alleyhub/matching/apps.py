@@ -2,6 +2,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.registry import site_search
+from alleyhub.directory.hooks import organization_changed
 
 
 class MatchingConfig(AppConfig):
@@ -17,6 +18,7 @@ class MatchingConfig(AppConfig):
         from . import privacy_hooks, selectors, signals
 
         signals.connect()
+        organization_changed.register(signals.on_organization_changed, key="matching")
         site_search.register(selectors.search_object_ids)
         automated_decision_subjects.register(privacy_hooks.automated_subjects, key="matching")
         consent_changed.register(privacy_hooks.on_consent_changed, key="matching")

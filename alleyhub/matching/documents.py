@@ -17,6 +17,7 @@ from django.utils import timezone
 from alleyhub.catalogue.models import ServiceOffering
 from alleyhub.core.models import ListingStatus
 from alleyhub.directory.models import Industry, Organization, Person
+from alleyhub.directory.ownership import listing_is_public
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.requests.models import Category as RequestCategory
 from alleyhub.requests.models import EnterpriseRequest, RequestStatus
@@ -72,7 +73,7 @@ def _lang(obj) -> str:
 
 
 def _is_live_listing(obj) -> bool:
-    if obj.status != ListingStatus.PUBLISHED:
+    if not listing_is_public(obj):
         return False
     return not (obj.expires_on and obj.expires_on < timezone.localdate())
 
@@ -193,7 +194,7 @@ def _space(obj: SpaceUnit) -> Document | None:
 
 
 def _organization(obj: Organization) -> Document | None:
-    if not obj.is_published:
+    if not obj.is_published or not obj.is_approved:
         return None
     codes, names = _industry_codes_and_names(obj.industries.all())
     fields = {

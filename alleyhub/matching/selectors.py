@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alleyhub.accounts.models import User
-from alleyhub.core.models import ListingStatus
-from alleyhub.directory.ownership import acts_for_every_organization
+from alleyhub.core.models import PublishableListing
+from alleyhub.directory.models import Organization
+from alleyhub.directory.ownership import acts_for_every_organization, listing_is_public, public_listing_q
 
 from .documents import SOURCE_ONLY, SPECS, display_title, object_for, objects_for, owner_organization_id
 from .engine import Hit, Query
@@ -193,8 +194,11 @@ def source_is_public(*, kind: str, source: models.Model | None) -> bool:
     profiles. Drafts, archived listings and enterprise requests are private."""
     if source is None or kind in SOURCE_ONLY:
         return False
-    status = getattr(source, "status", None)
-    return status is None or status == ListingStatus.PUBLISHED
+    if isinstance(source, PublishableListing):
+        return listing_is_public(source)
+    if isinstance(source, Organization):
+        return source.is_approved
+    return True
 
 
 def user_can_see_matches(*, user: AnyUser, kind: str, source: models.Model | None) -> bool:
@@ -309,7 +313,10 @@ def matches_visible_q(user: User) -> Q:
         q |= Q(source_kind=DocumentKind.ORGANIZATION)
         for kind in PAIRINGS:
             if kind != DocumentKind.ORGANIZATION and kind not in SOURCE_ONLY:
-                q |= _source_ids_q(kind, status=ListingStatus.PUBLISHED)
+                q |= Q(
+                    source_kind=kind,
+                    source_id__in=SPECS[kind].model._default_manager.filter(public_listing_q()).values("pk"),
+                )
     return q
 
 

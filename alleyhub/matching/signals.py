@@ -88,6 +88,19 @@ def _on_request(sender, instance, raw=False, **kwargs) -> None:
     matches_schedule_refresh(kind=DocumentKind.REQUEST, object_id=instance.pk)
 
 
+def on_organization_changed(organization_id: int) -> None:
+    """directory.hooks.organization_changed: the organisation's profile or approval changed
+    (written without a save signal, by versioned_save). Its listings are public only while it is
+    approved, so they are re-indexed with it."""
+    index_schedule_sync(kind=DocumentKind.ORGANIZATION, object_id=organization_id)
+    for model, kind in INDEXED_MODELS.items():
+        if model in (Person, Organization):
+            continue
+        owned = {"owner_id": organization_id}  # every model left here is a PublishableListing
+        for pk in model._default_manager.filter(**owned).values_list("pk", flat=True):
+            index_schedule_sync(kind=kind, object_id=pk)
+
+
 def connect() -> None:
     for model in INDEXED_MODELS:
         post_save.connect(_on_save, sender=model, dispatch_uid=f"matching-save-{model._meta.label}")

@@ -110,5 +110,37 @@ register(
     body=_("诉求「%(request)s」（责任单位：%(unit)s）已超期 %(days)s 个工作日，已上报工作专班。"),
 )
 
+# Organisations: joining and registering (sent by directory.services through directory.hooks)
+register(
+    "directory.join.requested",
+    title=_("%(user)s 申请加入%(organization)s"),
+    body=_("%(user)s 申请加入「%(organization)s」，请审批。留言：%(message)s"),
+)
+register(
+    "directory.join.approved",
+    title=_("已加入%(organization)s"),
+    body=_("您加入「%(organization)s」的申请已获批准，现在可以代表该机构发布信息。"),
+)
+register(
+    "directory.join.rejected",
+    title=_("加入%(organization)s的申请未获批准"),
+    body=_("您加入「%(organization)s」的申请未获批准。说明：%(reason)s"),
+)
+register(
+    "directory.organization.registered",
+    title=_("新机构待审核：%(organization)s"),
+    body=_("%(user)s 注册了机构「%(organization)s」（统一社会信用代码 %(credit_code)s），请审核。"),
+)
+register(
+    "directory.organization.approved",
+    title=_("机构已通过审核：%(organization)s"),
+    body=_("「%(organization)s」已通过运营方审核，机构发布的信息现已公开。"),
+)
+register(
+    "directory.organization.rejected",
+    title=_("机构未通过审核：%(organization)s"),
+    body=_("「%(organization)s」未通过运营方审核。原因：%(reason)s"),
+)
+
 # A free-form message (e.g. from an operator): context keys title and body.
 register("general.message", title=_("%(title)s"), body=_("%(body)s"))

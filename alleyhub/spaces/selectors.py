@@ -9,9 +9,8 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from alleyhub.core.lists import OWNER_SEARCH, ordered_by_relevance
-from alleyhub.core.models import ListingStatus
 from alleyhub.core.search import substring_q
-from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset
+from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset, public_listing_q
 
 from .models import Building, RenewalSite, SpaceUnit
 
@@ -19,7 +18,7 @@ from .models import Building, RenewalSite, SpaceUnit
 def building_list(*, q: str | None = None, subdistrict: str | None = None) -> QuerySet[Building]:
     """Buildings with the number of published units in each."""
     qs = Building.objects.select_related("operator").annotate(
-        unit_count=Count("units", filter=Q(units__status=ListingStatus.PUBLISHED))
+        unit_count=Count("units", filter=public_listing_q("units__"))
     )
     if subdistrict:
         qs = qs.filter(subdistrict=subdistrict)
@@ -133,9 +132,7 @@ def renewal_site_get(*, slug: str) -> RenewalSite:
 
 def home_overview() -> dict:
     """The home page's space figures (published units and their area), buildings and renewal sites."""
-    units = SpaceUnit.objects.filter(status=ListingStatus.PUBLISHED).aggregate(
-        n=Count("pk"), area=Sum("area_sqm")
-    )
+    units = SpaceUnit.objects.filter(public_listing_q()).aggregate(n=Count("pk"), area=Sum("area_sqm"))
     return {
         "space_units": units["n"] or 0,
         "space_area": units["area"] or 0,
@@ -145,6 +142,4 @@ def home_overview() -> dict:
 
 
 def organization_spaces(organization) -> QuerySet[SpaceUnit]:
-    return SpaceUnit.objects.filter(owner=organization, status=ListingStatus.PUBLISHED).select_related(
-        "building"
-    )
+    return SpaceUnit.objects.filter(public_listing_q(), owner=organization).select_related("building")

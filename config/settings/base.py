@@ -146,6 +146,8 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
+# Where an invited colleague without an account signs up when accounts has no "signup" route yet.
+ALLEYHUB_SIGNUP_PATH = "/accounts/signup/"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 

@@ -13,11 +13,19 @@ from datetime import timedelta
 from decimal import Decimal
 
 from alleyhub.accounts.demo import DEMO_ACCOUNTS
-from alleyhub.accounts.models import Membership
+from alleyhub.accounts.models import Membership, Role, User
 from alleyhub.core.bulk import BulkRow, m2m_insert
 from alleyhub.core.demo_context import DemoContext
 
-from ..models import Affiliation, Industry, Organization, Person
+from ..models import (
+    Affiliation,
+    Industry,
+    JoinRequest,
+    Organization,
+    OrganizationKind,
+    OrganizationStatus,
+    Person,
+)
 from . import names
 from .codes import credit_code
 from .data.names import (
@@ -86,6 +94,7 @@ def load(ctx: DemoContext) -> None:
     with ctx.phase("people"):
         directory.people()
         directory.demo_accounts()
+        directory.self_service()
 
 
 class _Directory:
@@ -397,6 +406,32 @@ class _Directory:
         )
         return person, org_id, title[0], [sector.code]
 
+    # -- self-service: what waits for an organisation admin and the operators ----------------------
+
+    def self_service(self) -> None:
+        """A newcomer (APPLICANT, who cannot sign in) asked to join the showcase enterprise,
+        whose admin is demo-enterprise, and registered a start-up that waits for the operators."""
+        ctx = self.ctx
+        applicant = User(**APPLICANT, role=Role.MEMBER, is_demo=True, date_joined=ctx.now)
+        applicant.set_unusable_password()
+        applicant.save()
+        JoinRequest.objects.create(
+            user=applicant,
+            organization=ctx.orgs["showcase-enterprise"],
+            message="我是新加入的产品经理，负责传感器产品线。",
+        )
+        org = Organization.objects.create(
+            kind=OrganizationKind.ENTERPRISE,
+            credit_code=self._next_code("91310105"),
+            stage="seed",
+            status=OrganizationStatus.PENDING,
+            registered_by=applicant,
+            **PENDING_ORG,
+        )
+        Membership.objects.create(user=applicant, organization=org, role=Membership.MemberRole.ADMIN)
+        ctx.count("directory.JoinRequest", 1)
+        ctx.count("directory.Organization (pending)", 1)
+
     # -- the demo accounts' memberships and people ----------------------------------------------
 
     def demo_accounts(self) -> None:
@@ -438,3 +473,18 @@ class _Directory:
         ctx.count("directory.Affiliation", len(people))
         researcher = people[[key for key, *_ in DEMO_PEOPLE].index("researcher")]
         ctx.people_by_org.setdefault(ctx.orgs["simit"].pk, []).append(researcher.pk)
+
+
+# What operators and organisation admins find waiting for them in the demo: a newcomer who asked
+# to join the showcase enterprise (whose admin is demo-enterprise) and registered a start-up of
+# their own that waits for the operators' approval.
+APPLICANT = {"username": "demo-applicant", "display_name": "赵一鸣", "email": "demo-applicant@example.org"}
+PENDING_ORG = {
+    "slug": "yuyuan-smart-sensing",
+    "name_zh": "上海愚园智感科技有限公司",
+    "name_en": "Yuyuan Smart Sensing (Shanghai) Co., Ltd.",
+    "short_name": "愚园智感",
+    "address": "上海市长宁区愚园路1107号",
+    "subdistrict": "江苏路街道",
+    "description_zh": "面向城市更新的楼宇传感与能耗监测，团队来自上海微系统所。",
+}

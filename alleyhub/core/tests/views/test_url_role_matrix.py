@@ -31,12 +31,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, path, reverse
 
-from alleyhub.accounts.models import PersonalAccessToken, User
+from alleyhub.accounts.models import Membership, PersonalAccessToken, User
 from alleyhub.brokerage.services import case_activity_add, case_create, pipeline_rules_ensure
 from alleyhub.catalogue.models import ServiceOffering
 from alleyhub.core.models import ListingStatus
 from alleyhub.demo.loader import load_district
-from alleyhub.directory.models import Organization, Person
+from alleyhub.directory.models import JoinRequest, Organization, Person
+from alleyhub.directory.services import invitation_create, invitation_token
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.matching.index import reset_process_cache
 from alleyhub.matching.models import Match
@@ -130,6 +131,11 @@ def _build_scene() -> Scene:
         recipient=users["enterprise"], code="general.message", title="矩阵测试通知", dedup_key="matrix:1"
     )
     token, _plain = PersonalAccessToken.issue(user=users["enterprise"], name="matrix")
+    # Organisations running themselves: the demo's pending join request and registration, the
+    # enterprise's only admin (demo-enterprise) and an invitation it sent.
+    invitation = invitation_create(
+        organization=enterprise, email="matrix@example.org", actor=users["enterprise"]
+    )
     return Scene(
         {
             "users": users,
@@ -156,6 +162,11 @@ def _build_scene() -> Scene:
             "match": match.pk,
             "notification": notification.pk,
             "token": token.pk,
+            "join_request": JoinRequest.objects.get(organization=enterprise, status="pending").pk,
+            "pending_org": Organization.objects.get(status="pending").slug,
+            "enterprise_admin": Membership.objects.get(user=users["enterprise"], organization=enterprise).pk,
+            "invitation": invitation.pk,
+            "invitation_token": invitation_token(invitation),
         }
     )
 
@@ -396,6 +407,38 @@ ROUTES: dict[str, R] = {
     "accounts:password_reset_complete": R(200),
     "accounts:password_change": R(200, but={"anonymous": 302}),
     "accounts:photo": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302}),
+    # --- directory: organisations running themselves (docs/organisations.md) ---
+    # Managing an organisation: its admins (demo-enterprise for the showcase enterprise), operators
+    # and superusers; never the task force, which reads but does not write.
+    "directory:detail#pending": R(404, lambda s: {"slug": s.pending_org}, but={"task_force": 200, "operator": 200, "superuser": 200}),
+    "directory:join": R(200, but={"anonymous": 302}),
+    "directory:join_request": R(302, lambda s: {"slug": s.institute.slug}, method="POST", but={"researcher": 400}),  # a member already: refused
+    "directory:join_request_action": R(404, lambda s: {"pk": s.join_request, "action": "approve"}, method="POST", but={"anonymous": 302, "enterprise": 302, "operator": 302, "superuser": 302}),
+    "directory:register": R(200, but={"anonymous": 302}),
+    "directory:review": R(403, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "directory:review_action": R(403, lambda s: {"slug": s.pending_org, "action": "approve"}, method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
+    "directory:invitation": R(200, lambda s: {"token": s.invitation_token}),
+    "directory:edit": R(403, lambda s: {"slug": s.enterprise.slug}, but={"anonymous": 302, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "directory:logo": R(404, lambda s: {"slug": s.enterprise.slug}),  # no logo uploaded
+    "directory:members": R(403, lambda s: {"slug": s.enterprise.slug}, but={"anonymous": 302, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "directory:member_role": R(403, lambda s: {"slug": s.enterprise.slug, "pk": s.enterprise_admin}, method="POST", but={"anonymous": 302, "enterprise": 302, "operator": 302, "superuser": 302}),
+    "directory:member_remove": R(403, lambda s: {"slug": s.enterprise.slug, "pk": s.enterprise_admin}, method="POST", but={"anonymous": 302, "enterprise": 409, "operator": 409, "superuser": 409}),  # the last admin: refused
+    "directory:invitation_revoke": R(403, lambda s: {"slug": s.enterprise.slug, "pk": s.invitation}, method="POST", but={"anonymous": 302, "enterprise": 302, "operator": 302, "superuser": 302}),
+    "api:organization_detail#pending": R(404, lambda s: {"ident": s.pending_org}, but={"task_force": 200, "operator": 200, "superuser": 200}),
+    "api:organization_register": R(422, method="POST", but={"anonymous": 401}),
+    "api:organization_update": R(403, lambda s: {"ident": s.enterprise.slug}, method="PATCH", but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "api:organization_review": R(404, lambda s: {"ident": s.pending_org}, method="POST", body={"action": "approve"}, but={"anonymous": 401, "task_force": 403, "operator": 409, "superuser": 409}),  # the page approved it first
+    "api:member_list": R(403, lambda s: {"ident": s.enterprise.slug}, but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "api:member_role": R(403, lambda s: {"ident": s.enterprise.slug, "membership_id": s.enterprise_admin}, method="PATCH", body={"role": "admin"}, but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "api:member_remove": R(403, lambda s: {"ident": s.enterprise.slug, "membership_id": s.enterprise_admin}, method="DELETE", but={"anonymous": 401, "enterprise": 409, "operator": 409, "superuser": 409}),
+    "api:invitation_list": R(403, lambda s: {"ident": s.enterprise.slug}, but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "api:invitation_create": R(403, lambda s: {"ident": s.enterprise.slug}, method="POST", body={"email": "matrix2@example.org"}, but={"anonymous": 401, "enterprise": 201, "operator": 201, "superuser": 201}),
+    # The page's revoke and approve ran first (pages' actions precede the API's): 409, no longer pending.
+    "api:invitation_revoke": R(403, lambda s: {"ident": s.enterprise.slug, "invitation_id": s.invitation}, method="DELETE", but={"anonymous": 401, "enterprise": 409, "operator": 409, "superuser": 409}),
+    "api:invitation_accept": R(422, method="POST", but={"anonymous": 401}),
+    "api:join_request_list": R(200, but={"anonymous": 401}),
+    "api:join_request_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:join_request_action": R(404, lambda s: {"join_request_id": s.join_request, "action": "approve"}, method="POST", but={"anonymous": 401, "enterprise": 409, "operator": 409, "superuser": 409}),
 }
 # fmt: on
 
