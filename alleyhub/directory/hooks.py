@@ -40,3 +40,9 @@ person_contact_consent: Hook[Callable[[Person], bool | None]] = Hook("directory.
 """Whether a person agreed to show their contact details (registered by privacy, which records
 the consent their account gave): True / False, or None for no opinion. With nothing registered or
 no opinion, the person record's own `contact_consent` flag decides."""
+
+
+confidential_viewers: Hook[Callable[..., bool]] = Hook("directory.confidential_viewers")
+"""`check(*, user, listing) -> bool`: True when `user` may see the confidential part of `listing`
+(and its confidential attachments) for a reason the directory does not know about. Listings
+registers its `confidential_access` grantors here (brokerage case parties)."""

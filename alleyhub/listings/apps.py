@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 
 from alleyhub.core.registry import HomeSection, register_home_section
-from alleyhub.directory.hooks import OrganizationSection, register_organization_section
+from alleyhub.directory.hooks import OrganizationSection, confidential_viewers, register_organization_section
 from alleyhub.privacy.hooks import personal_data_exporters
 
 HOME = "listings/_home.html"
@@ -18,6 +18,9 @@ class ListingsConfig(AppConfig):
         from . import personal_data, selectors
 
         personal_data_exporters.register(personal_data.export, key="listings")
+        # Attachments marked confidential follow the listing's confidential part (brokerage's
+        # grantors included), so the directory's download check asks listings' rule.
+        confidential_viewers.register(selectors.granted_confidential, key="listings")
 
         for key, slot, order, partial, context in [
             ("listings.outcomes", "figures", 20, "outcomes_figure", selectors.home_overview),
