@@ -229,16 +229,19 @@ def file_response(stored: StoredFile) -> FileResponse:
     return response
 
 
-def protected_file_view(getter: FileGetter) -> Callable[..., FileResponse]:
+def protected_file_view(getter: FileGetter, *, require_login: bool = True) -> Callable[..., FileResponse]:
     """The one download view: `getter(pk=, user=)` is the app's selector that finds the file and
     raises PermissionDenied / Http404 for those who may not have it. In an app's urls.py::
 
         path("files/<int:pk>/", protected_file_view(selectors.case_file_for_download), name="file")
+
+    `require_login=False` lets the getter decide for anonymous users too (public files).
     """
 
-    @login_required
     @require_GET
     def download(request: HttpRequest, pk: int) -> FileResponse:
         return file_response(getter(pk=pk, user=request.user))
 
-    return download
+    # `require_login=False` for files that are public when their object is (a published
+    # listing's attachments): the getter still decides, anonymous users included.
+    return login_required(download) if require_login else download

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
@@ -46,3 +46,31 @@ confidential_viewers: Hook[Callable[..., bool]] = Hook("directory.confidential_v
 """`check(*, user, listing) -> bool`: True when `user` may see the confidential part of `listing`
 (and its confidential attachments) for a reason the directory does not know about. Listings
 registers its `confidential_access` grantors here (brokerage case parties)."""
+
+
+@dataclass(frozen=True)
+class ListingKind:
+    """A kind of listing that takes attachments, e.g. "service": `get_for_user(pk=, user=)` is
+    the app's selector (raising Http404 / PermissionDenied), `detail_url` the URL name of its page."""
+
+    slug: str
+    model: type
+    get_for_user: Callable[..., Any]
+    detail_url: str
+
+
+listing_kinds: Hook[ListingKind] = Hook("directory.listing_kinds")
+"""The listing kinds the one attachment upload view serves (registered by listings, catalogue
+and spaces)."""
+
+
+def register_listing_kind(kind: ListingKind) -> ListingKind:
+    return listing_kinds.register(kind, key=kind.slug)
+
+
+def listing_kind(slug: str) -> ListingKind | None:
+    return next((k for k in listing_kinds.providers() if k.slug == slug), None)
+
+
+def listing_kind_of(listing: Any) -> ListingKind | None:
+    return next((k for k in listing_kinds.providers() if k.model is type(listing)), None)
