@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -23,13 +24,16 @@ from django.views.decorators.http import require_POST
 from alleyhub.core.lists import paginate, render_list
 from alleyhub.core.models import ListingStatus, PublishableListing
 from alleyhub.core.pages import VersionField, form_errors
+from alleyhub.directory import listing_pages
 from alleyhub.directory.models import Organization
+from alleyhub.directory.ownership import creatable_organizations
 
 from . import selectors, services
 from .forms import (
     DemandFilterForm,
     DemandForm,
     InvestorFilterForm,
+    InvestorForm,
     ListingEditForm,
     OutcomeFilterForm,
     OutcomeForm,
@@ -183,14 +187,42 @@ def demand_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def investor_list(request: HttpRequest) -> HttpResponse:
     form = InvestorFilterForm(request.GET or None)
     investors = selectors.investor_list(user=request.user, params=form.params())
-    return render_list(
-        request, "listings/investor_list.html", {"form": form, "page_obj": paginate(request, investors)}
-    )
+    context = {
+        "form": form,
+        "page_obj": paginate(request, investors),
+        "can_create": creatable_organizations(user=request.user, kinds=services.INVESTOR_OWNER_KINDS).exists(),
+    }
+    return render_list(request, "listings/investor_list.html", context)
 
 
 def investor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     investor = selectors.investor_get_for_user(pk=pk, user=request.user)
     return render(request, "listings/investor_detail.html", _detail_context(request, investor, "investor"))
+
+
+@login_required
+def investor_create(request: HttpRequest) -> HttpResponse:
+    return listing_pages.listing_create_page(
+        request,
+        form_class=InvestorForm,
+        create=services.investor_create,
+        detail_url="listings:investor_detail",
+        heading=_("发布投资人画像"),
+        cancel_url=reverse("listings:investor_list"),
+        owner_kinds=services.INVESTOR_OWNER_KINDS,
+    )
+
+
+@login_required
+def investor_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    investor = selectors.investor_get_for_user(pk=pk, user=request.user)
+    return listing_pages.listing_edit_page(
+        request,
+        investor,
+        form_class=InvestorForm,
+        update=lambda obj, **kw: services.investor_update(investor=obj, **kw),
+        detail_url="listings:investor_detail",
+    )
 
 
 # --- status actions -------------------------------------------------------------------------------
