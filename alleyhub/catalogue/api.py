@@ -72,5 +72,10 @@ def service_update(
 )
 def service_action(request: HttpRequest, response: HttpResponse, service_id: int, action: Action):
     return act(
-        request, response, getter=selectors.service_get_for_user, listing_id=service_id, action=action, body=ActionIn
+        request,
+        response,
+        getter=selectors.service_get_for_user,
+        listing_id=service_id,
+        action=action,
+        body=ActionIn,
     )

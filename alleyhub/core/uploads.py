@@ -80,9 +80,7 @@ IMAGES = UploadPolicy(extensions=frozenset({".png", ".jpg", ".jpeg"}), max_bytes
 OFFICE = UploadPolicy(extensions=frozenset({".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt"}))
 # Attachments of listings: PDF, images and Office files (checked by content, see OOXML_PARTS).
 LISTING_FILES = UploadPolicy(
-    extensions=frozenset(
-        {".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp"} | OFFICE.extensions
-    ),
+    extensions=frozenset({".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp"} | OFFICE.extensions),
     max_bytes=20 * MB,
 )
 

@@ -37,7 +37,11 @@ def industries_from_codes(codes: Iterable[str]) -> list[Industry]:
 
 
 def write_data(
-    payload: Schema, *, nullable: set[str], m2m_names: Iterable[str] = ("industries",), required: Iterable[str] = ()
+    payload: Schema,
+    *,
+    nullable: set[str],
+    m2m_names: Iterable[str] = ("industries",),
+    required: Iterable[str] = (),
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Plain fields and M2M fields (industry codes → industries) from a write payload, only the
     fields that were sent. A null for a text field means ""; a null for a field in `required`

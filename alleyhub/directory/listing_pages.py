@@ -74,12 +74,18 @@ def listing_create_page(
     heading: str,
     cancel_url: str,
     owner_kinds: Iterable[str] | None = None,
+    organizations: QuerySet[Organization] | None = None,
     form_kwargs: dict[str, Any] | None = None,
 ) -> HttpResponse:
-    """A create page: `create(actor=, owner=, **fields)` saves a draft."""
+    """A create page: `create(actor=, owner=, **fields)` saves a draft. The owner choice is
+    `organizations` when given (403 when empty), else the user's organisations of `owner_kinds`."""
+    if organizations is not None and not organizations.exists():
+        raise PermissionDenied(_("您所在的机构不能发布这类条目。"))
     form = form_class(
         request.POST or None,
-        organizations=organizations_or_403(request.user, owner_kinds),
+        organizations=organizations
+        if organizations is not None
+        else organizations_or_403(request.user, owner_kinds),
         **(form_kwargs or {}),
     )
     if request.method == "POST" and form.is_valid():

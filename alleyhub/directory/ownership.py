@@ -173,4 +173,6 @@ def attachment_get_for_user(*, pk, user, for_write: bool = False) -> ListingAtta
 def attachment_for_download(*, pk, user) -> StoredFile:
     """For `core.uploads.protected_file_view`."""
     attachment = attachment_get_for_user(pk=pk, user=user)
-    return StoredFile(file=attachment.file, filename=attachment.original_name, content_type=attachment.mime_type)
+    return StoredFile(
+        file=attachment.file, filename=attachment.original_name, content_type=attachment.mime_type
+    )

@@ -33,7 +33,9 @@ class ListingsConfig(AppConfig):
             ("demand", TechDemand, selectors.demand_get_for_user, "listings:demand_detail"),
             ("investor", InvestorProfile, selectors.investor_get_for_user, "listings:investor_detail"),
         ]:
-            register_listing_kind(ListingKind(slug=slug, model=model, get_for_user=getter, detail_url=detail_url))
+            register_listing_kind(
+                ListingKind(slug=slug, model=model, get_for_user=getter, detail_url=detail_url)
+            )
 
         for key, slot, order, partial, context in [
             ("listings.outcomes", "figures", 20, "outcomes_figure", selectors.home_overview),

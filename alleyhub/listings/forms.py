@@ -3,16 +3,12 @@ the cleaned data to the services, which validate again and write."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
-from django.db.models import Model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.forms import FilterForm, blank_choice
 from alleyhub.directory.listing_forms import DATE_INPUT, IndustryMultipleChoiceField, ListingEditForm
-from alleyhub.directory.models import Industry, LifecycleStage, OrganizationKind
+from alleyhub.directory.models import LifecycleStage, OrganizationKind
 
 from .models import CooperationMode, InvestorProfile, IPStatus, TechDemand, TechOutcome
 from .selectors import DemandListParams, InvestorListParams, OutcomeListParams, industry_choices

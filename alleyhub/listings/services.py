@@ -18,12 +18,12 @@ from alleyhub.accounts.models import User
 from alleyhub.directory.listing_services import LISTING_MOVES as LISTING_MOVES
 from alleyhub.directory.listing_services import attachment_add as attachment_add
 from alleyhub.directory.listing_services import attachment_remove as attachment_remove
+from alleyhub.directory.listing_services import listing_archive as listing_archive
+from alleyhub.directory.listing_services import listing_confirm as listing_confirm
 from alleyhub.directory.listing_services import (
     listing_create,
     listing_update,
 )
-from alleyhub.directory.listing_services import listing_archive as listing_archive
-from alleyhub.directory.listing_services import listing_confirm as listing_confirm
 from alleyhub.directory.listing_services import listing_publish as listing_publish
 from alleyhub.directory.models import Industry, Organization, OrganizationKind, Person
 
@@ -168,8 +168,6 @@ def demand_update(
         data=data,
         code="listings.demand.updated",
     )
-
-
 
 
 # --- investors ------------------------------------------------------------------------------------

@@ -190,7 +190,9 @@ def investor_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "page_obj": paginate(request, investors),
-        "can_create": creatable_organizations(user=request.user, kinds=services.INVESTOR_OWNER_KINDS).exists(),
+        "can_create": creatable_organizations(
+            user=request.user, kinds=services.INVESTOR_OWNER_KINDS
+        ).exists(),
     }
     return render_list(request, "listings/investor_list.html", context)
 

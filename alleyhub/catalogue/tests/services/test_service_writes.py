@@ -21,7 +21,9 @@ def test_members_of_providers_and_platforms_create_draft_services(kind):
     service = services.service_create(actor=member, owner=org, category="ip", title_zh="专利导航")
     assert service.status == ListingStatus.DRAFT
     assert service.created_by == member
-    assert AuditEntry.objects.filter(code="catalogue.serviceoffering.created", target_id=str(service.pk)).exists()
+    assert AuditEntry.objects.filter(
+        code="catalogue.serviceoffering.created", target_id=str(service.pk)
+    ).exists()
 
 
 @pytest.mark.parametrize("kind", ["enterprise", "institute", "investor", "incubator"])

@@ -17,10 +17,18 @@ def test_provider_member_creates_a_draft_and_publishes_it(client_as, provider_or
     assert reverse("catalogue:create") in page.content.decode()
     response = client.post(
         reverse("catalogue:create"),
-        {"owner": provider_org.pk, "language": "zh", "category": "ip", "title_zh": "专利快速预审", "stages": ["seed"]},
+        {
+            "owner": provider_org.pk,
+            "language": "zh",
+            "category": "ip",
+            "title_zh": "专利快速预审",
+            "stages": ["seed"],
+        },
     )
     service = ServiceOffering.objects.get(title_zh="专利快速预审")
-    assert response.status_code == 302 and response["Location"] == reverse("catalogue:detail", args=[service.pk])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "catalogue:detail", args=[service.pk]
+    )
     assert service.status == ListingStatus.DRAFT
     detail = client.get(reverse("catalogue:detail", args=[service.pk])).content.decode()
     assert reverse("catalogue:edit", args=[service.pk]) in detail
@@ -32,7 +40,9 @@ def test_provider_member_creates_a_draft_and_publishes_it(client_as, provider_or
 def test_create_page_is_refused_to_members_of_other_kinds(client_as, member, other_member):
     # `member` belongs to an institute: no "new" button, 403 on the page.
     assert client_as(member).get(reverse("catalogue:create")).status_code == 403
-    assert reverse("catalogue:create") not in client_as(member).get(reverse("catalogue:list")).content.decode()
+    assert (
+        reverse("catalogue:create") not in client_as(member).get(reverse("catalogue:list")).content.decode()
+    )
 
 
 def test_bad_input_is_shown_on_the_form(client_as, provider_org, provider_member):

@@ -29,7 +29,9 @@ def test_investor_member_creates_and_edits_a_profile(investor_org, investor_memb
         actor=investor_member, owner=investor_org, title_zh="早期硬科技", stages=["seed"], sectors=[sector]
     )
     assert profile.status == ListingStatus.DRAFT and list(profile.sectors.all()) == [sector]
-    services.investor_update(investor=profile, actor=investor_member, expected_version=1, ticket_max=5_000_000)
+    services.investor_update(
+        investor=profile, actor=investor_member, expected_version=1, ticket_max=5_000_000
+    )
     with pytest.raises(ConflictError):
         services.investor_update(investor=profile, actor=investor_member, expected_version=1, ticket_min=1)
     assert AuditEntry.objects.filter(code="listings.investorprofile.updated").count() == 1

@@ -24,7 +24,9 @@ def investor_member(investor_org):
 def test_investor_creates_edits_and_publishes_on_pages(client_as, investor_org, investor_member):
     sector = IndustryFactory()
     client = client_as(investor_member)
-    assert reverse("listings:investor_create") in client.get(reverse("listings:investor_list")).content.decode()
+    assert (
+        reverse("listings:investor_create") in client.get(reverse("listings:investor_list")).content.decode()
+    )
     response = client.post(
         reverse("listings:investor_create"),
         {"owner": investor_org.pk, "language": "zh", "title_zh": "人工智能早期", "sectors": [sector.pk]},
@@ -46,8 +48,12 @@ def test_investor_creates_edits_and_publishes_on_pages(client_as, investor_org, 
 def test_others_cannot_create_or_edit(client_as, member, other_member, investor_org):
     profile = InvestorProfileFactory(owner=investor_org)
     assert client_as(member).get(reverse("listings:investor_create")).status_code == 403
-    assert client_as(other_member).get(reverse("listings:investor_edit", args=[profile.pk])).status_code == 403
-    detail = client_as(other_member).get(reverse("listings:investor_detail", args=[profile.pk])).content.decode()
+    assert (
+        client_as(other_member).get(reverse("listings:investor_edit", args=[profile.pk])).status_code == 403
+    )
+    detail = (
+        client_as(other_member).get(reverse("listings:investor_detail", args=[profile.pk])).content.decode()
+    )
     assert reverse("listings:investor_edit", args=[profile.pk]) not in detail
 
 
@@ -61,15 +67,25 @@ def test_investor_api_writes(client_as, investor_org, investor_member, other_mem
     )
     assert response.status_code == 201, response.content
     pk = response.json()["id"]
-    bad = client.patch(f"/api/investors/{pk}", {"ticket_min": 9, "ticket_max": 1}, content_type="application/json")
+    bad = client.patch(
+        f"/api/investors/{pk}", {"ticket_min": 9, "ticket_max": 1}, content_type="application/json"
+    )
     assert bad.status_code == 422 and bad["Content-Type"] == "application/problem+json"
     unknown = client.patch(f"/api/investors/{pk}", {"sectors": ["no-such"]}, content_type="application/json")
     assert unknown.status_code == 422
-    ok = client.patch(f"/api/investors/{pk}", {"ticket_max": 10, "version": 1}, content_type="application/json")
+    ok = client.patch(
+        f"/api/investors/{pk}", {"ticket_max": 10, "version": 1}, content_type="application/json"
+    )
     assert ok.status_code == 200 and ok.json()["version"] == 2
-    assert client.patch(
-        f"/api/investors/{pk}", {"ticket_max": 11, "version": 1}, content_type="application/json"
-    ).status_code == 409
-    assert client_as(other_member).patch(
-        f"/api/investors/{pk}", {"title_zh": "x"}, content_type="application/json"
-    ).status_code == 404  # a draft: others do not learn it exists
+    assert (
+        client.patch(
+            f"/api/investors/{pk}", {"ticket_max": 11, "version": 1}, content_type="application/json"
+        ).status_code
+        == 409
+    )
+    assert (
+        client_as(other_member)
+        .patch(f"/api/investors/{pk}", {"title_zh": "x"}, content_type="application/json")
+        .status_code
+        == 404
+    )  # a draft: others do not learn it exists
