@@ -78,6 +78,6 @@ def act(
 ) -> PublishableListing:
     """Publish, archive or confirm a listing (`version` in the body or If-Match)."""
     listing = getter(pk=listing_id, user=request.user)
-    expected_version = expected_version_from(request, optional_body(request, body).version)
+    expected_version = expected_version_from(request, getattr(optional_body(request, body), "version", None))
     listing = ACTIONS[action](listing=listing, actor=api_actor(request), expected_version=expected_version)
     return with_etag(response, listing)

@@ -207,6 +207,6 @@ def attachment_remove(request: HttpRequest, pk: int) -> HttpResponse:
     found = listing_kind_of(listing)
     listing_services.attachment_remove(attachment=attachment, actor=request.user)
     messages.success(request, _("附件已删除。"))
-    if found is None:
+    if found is None or listing is None:
         return redirect("/")
     return redirect(found.detail_url, pk=listing.pk)

@@ -78,7 +78,7 @@ class FacilitiesField(forms.CharField):
             return "\n".join(value)
         return value
 
-    def to_python(self, value: Any) -> list[str]:
+    def to_python(self, value: Any) -> list[str]:  # type: ignore[override]  # a list, not a str
         text = super().to_python(value) or ""
         parts = re.split(r"[\n,，、;；]+", text)
         return [p.strip() for p in parts if p.strip()]
@@ -114,7 +114,7 @@ class UnitForm(ListingEditForm):
         building.queryset = buildings if buildings is not None else Building.objects.none()
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         owner = data.get("owner") or (self.instance.owner if self.instance.pk else None)
         building = data.get("building")
         # The same rule the service enforces, shown beside the field: a unit's owner operates its

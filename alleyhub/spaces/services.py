@@ -146,9 +146,17 @@ def _save_new(obj: Any, *, actor: Any, code: str) -> Any:
 
 
 def _save_changes(
-    model: type, *, pk: int, actor: Any, expected_version: int | None, data: dict, code: str
+    model: type[Building] | type[RenewalSite],
+    *,
+    pk: int,
+    actor: Any,
+    expected_version: int | None,
+    data: dict,
+    code: str,
 ) -> Any:
-    obj = lock_for_update(model._default_manager.all(), pk=pk)
+    """Change the given fields of a building or renewal site under its row lock and version check;
+    the audit entry keeps the values before (e.g. the stage a site moved from)."""
+    obj: Any = lock_for_update(model._default_manager.all(), pk=pk)
     version_check(obj, expected_version)
     changed = sorted(k for k, v in data.items() if getattr(obj, k) != v)
     previous = {k: str(getattr(obj, k)) for k in changed}

@@ -1,7 +1,7 @@
-import pytest  # noqa: E402
+import pytest
 
 from alleyhub.listings.tests.conftest import member, operator, other_member, outsider, owner_org  # noqa: F401
-from alleyhub.listings.tests.factories import MembershipFactory, OrganizationFactory  # noqa: E402
+from alleyhub.listings.tests.factories import MembershipFactory, OrganizationFactory
 
 
 @pytest.fixture

@@ -47,7 +47,9 @@ def test_provider_publishes_a_service_with_a_pdf_and_a_visitor_downloads_it(
     assert service.status == ListingStatus.PUBLISHED
     context.close()
 
-    visitor = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True)
+    visitor = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="zh-CN", accept_downloads=True
+    )
     anon = visitor.new_page()
     anon.goto(f"{live_server.url}/services/{service.pk}/")
     assert "技术合同登记" in anon.inner_text("h1")

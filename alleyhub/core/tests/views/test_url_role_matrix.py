@@ -137,9 +137,14 @@ def _build_scene() -> Scene:
         listing=service, actor=users["operator"], uploaded=SimpleUploadedFile("指南.pdf", PDF)
     )
     secret_file = attachment_add(
-        listing=service, actor=users["operator"], uploaded=SimpleUploadedFile("报价.pdf", PDF), confidential=True
+        listing=service,
+        actor=users["operator"],
+        uploaded=SimpleUploadedFile("报价.pdf", PDF),
+        confidential=True,
     )
-    draft_file = attachment_add(listing=draft, actor=users["operator"], uploaded=SimpleUploadedFile("草稿.pdf", PDF))
+    draft_file = attachment_add(
+        listing=draft, actor=users["operator"], uploaded=SimpleUploadedFile("草稿.pdf", PDF)
+    )
     return Scene(
         {
             "users": users,
