@@ -195,3 +195,15 @@ def test_attachments_are_in_the_uploaders_data_export(provider_org, provider_mem
     part = directory_data(provider_member)
     assert len(part.records["listing_attachments"]) == 1
     assert len(part.files) == 1
+
+
+def test_erasing_the_uploader_keeps_the_organisations_file(provider_org, provider_member):
+    from alleyhub.privacy.erasure import deleted_user, reassign_references
+
+    service = ServiceOfferingFactory(owner=provider_org)
+    file = attachment_add(listing=service, actor=provider_member, uploaded=pdf())
+    placeholder = deleted_user()
+    reassign_references(provider_member, placeholder)
+    provider_member.delete()
+    file.refresh_from_db()
+    assert file.uploaded_by == placeholder

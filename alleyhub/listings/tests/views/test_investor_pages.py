@@ -89,3 +89,33 @@ def test_investor_api_writes(client_as, investor_org, investor_member, other_mem
         .status_code
         == 404
     )  # a draft: others do not learn it exists
+
+
+def test_confidential_attachment_follows_the_confidential_access_hook(
+    client_as, settings, tmp_path, other_member
+):
+    """A party admitted by `listings.hooks.confidential_access` (brokerage's case parties) may
+    download an outcome's confidential file; without the grant, a 404."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from alleyhub.directory.listing_services import attachment_add
+    from alleyhub.listings.hooks import confidential_access
+
+    from ..factories import OperatorFactory, TechOutcomeFactory
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    outcome = TechOutcomeFactory()
+    secret = attachment_add(
+        listing=outcome,
+        actor=OperatorFactory(),
+        uploaded=SimpleUploadedFile("工艺.pdf", b"%PDF-1.4 x"),
+        confidential=True,
+    )
+    url = reverse("directory:attachment", args=[secret.pk])
+    client = client_as(other_member)
+    with confidential_access.replaced(lambda *, user, listing: False):
+        assert client.get(url).status_code == 404
+    with confidential_access.replaced(lambda *, user, listing: user == other_member and listing == outcome):
+        response = client.get(url)
+        response.close()
+        assert response.status_code == 200
