@@ -143,6 +143,7 @@ class UnitForm(ListingEditForm):
             "facilities",
             "expires_on",
         ]
+        labels = {"building": _("所在楼宇")}
         widgets = {
             "available_from": DATE_INPUT,
             "available_until": DATE_INPUT,
