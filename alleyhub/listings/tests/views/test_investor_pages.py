@@ -117,5 +117,5 @@ def test_confidential_attachment_follows_the_confidential_access_hook(
         assert client.get(url).status_code == 404
     with confidential_access.replaced(lambda *, user, listing: user == other_member and listing == outcome):
         response = client.get(url)
-        response.close()
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 x"
         assert response.status_code == 200
