@@ -1,7 +1,12 @@
 from django.apps import AppConfig
 
 from alleyhub.core.registry import HomeSection, register_home_section
-from alleyhub.directory.hooks import OrganizationSection, register_organization_section
+from alleyhub.directory.hooks import (
+    ListingKind,
+    OrganizationSection,
+    register_listing_kind,
+    register_organization_section,
+)
 from alleyhub.privacy.hooks import personal_data_exporters
 
 
@@ -13,8 +18,17 @@ class CatalogueConfig(AppConfig):
         # Imported here, not at the top: selectors import models, which Django only allows once
         # every app is loaded.
         from . import personal_data, selectors
+        from .models import ServiceOffering
 
         personal_data_exporters.register(personal_data.export, key="catalogue")
+        register_listing_kind(
+            ListingKind(
+                slug="service",
+                model=ServiceOffering,
+                get_for_user=selectors.service_get_for_user,
+                detail_url="catalogue:detail",
+            )
+        )
 
         register_home_section(
             HomeSection(

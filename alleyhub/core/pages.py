@@ -11,7 +11,7 @@ ConflictError themselves:
               demand = services.demand_update(demand=demand, actor=request.user, **form.cleaned_data)
               messages.success(request, _("已保存。"))
               return redirect(demand)
-      return render(request, "listings/listing_form.html", {"form": form})
+      return render(request, "directory/listing_form.html", {"form": form})
 
   A stale `version` (someone else saved first) keeps the user's input, moves the hidden version to
   the current one and lists the saved values that differ from the input (`form.conflict_changes`), so a second

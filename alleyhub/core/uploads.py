@@ -16,6 +16,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import uuid
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -35,6 +36,7 @@ from django.views.decorators.http import require_GET
 from .exceptions import ApplicationError
 
 ZIP = b"PK\x03\x04"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office (.doc/.xls/.ppt) compound file
 # extension -> (content type, accepted leading bytes; () = text: no NUL, decodes as UTF-8 or GB 18030)
 FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".pdf": ("application/pdf", (b"%PDF-",)),
@@ -45,7 +47,17 @@ FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".txt": ("text/plain; charset=utf-8", ()),
+    ".doc": ("application/msword", (OLE2,)),
+    ".xls": ("application/vnd.ms-excel", (OLE2,)),
+    ".ppt": ("application/vnd.ms-powerpoint", (OLE2,)),
+    ".gif": ("image/gif", (b"GIF87a", b"GIF89a")),
+    ".webp": ("image/webp", (b"RIFF",)),
 }
+# An Office Open XML file is a ZIP; its first bytes say only that. What makes it a Word, Excel or
+# PowerPoint file is the package's content: `[Content_Types].xml` and the main part's folder. A ZIP
+# renamed to .docx, or a macro-enabled document renamed to .docx (a `vbaProject.bin` inside), is
+# refused.
+OOXML_PARTS = {".docx": "word/", ".xlsx": "xl/", ".pptx": "ppt/"}
 MB = 1024 * 1024
 
 
@@ -60,8 +72,17 @@ class UploadPolicy:
         return ", ".join(sorted(ext.lstrip(".").upper() for ext in self.extensions if ext != ".jpeg"))
 
 
-DOCUMENTS = UploadPolicy()
+# The original allow-list (requests, cases): the types added later are opted into per policy.
+DOCUMENTS = UploadPolicy(
+    extensions=frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".txt"})
+)
 IMAGES = UploadPolicy(extensions=frozenset({".png", ".jpg", ".jpeg"}), max_bytes=5 * MB)
+OFFICE = UploadPolicy(extensions=frozenset({".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt"}))
+# Attachments of listings: PDF, images and Office files (checked by content, see OOXML_PARTS).
+LISTING_FILES = UploadPolicy(
+    extensions=frozenset({".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp"} | OFFICE.extensions),
+    max_bytes=20 * MB,
+)
 
 
 def upload_validate(uploaded: UploadedFile, *, policy: UploadPolicy = DOCUMENTS) -> str:
@@ -91,11 +112,31 @@ def upload_validate(uploaded: UploadedFile, *, policy: UploadPolicy = DOCUMENTS)
     uploaded.seek(0)
     content_type, magics = FILE_TYPES[ext]
     ok = any(head.startswith(m) for m in magics) if magics else _looks_like_text(head)
+    if ok and ext == ".webp":
+        ok = head[8:12] == b"WEBP"
+    if ok and ext in OOXML_PARTS:
+        ok = _is_ooxml(uploaded, OOXML_PARTS[ext])
     if not ok:
         raise ApplicationError(
             _("文件内容与类型不符：%(name)s。") % {"name": name}, {"code": "upload_content"}
         )
     return content_type
+
+
+def _is_ooxml(uploaded: UploadedFile, main_part: str) -> bool:
+    """True when the ZIP is an Office Open XML package of the expected kind without macros."""
+    try:
+        with zipfile.ZipFile(uploaded) as package:
+            names = package.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+    finally:
+        uploaded.seek(0)
+    if "[Content_Types].xml" not in names:
+        return False
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        return False
+    return any(name.startswith(main_part) for name in names)
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -186,16 +227,19 @@ def file_response(stored: StoredFile) -> FileResponse:
     return response
 
 
-def protected_file_view(getter: FileGetter) -> Callable[..., FileResponse]:
+def protected_file_view(getter: FileGetter, *, require_login: bool = True) -> Callable[..., FileResponse]:
     """The one download view: `getter(pk=, user=)` is the app's selector that finds the file and
     raises PermissionDenied / Http404 for those who may not have it. In an app's urls.py::
 
         path("files/<int:pk>/", protected_file_view(selectors.case_file_for_download), name="file")
+
+    `require_login=False` lets the getter decide for anonymous users too (public files).
     """
 
-    @login_required
     @require_GET
     def download(request: HttpRequest, pk: int) -> FileResponse:
         return file_response(getter(pk=pk, user=request.user))
 
-    return download
+    # `require_login=False` for files that are public when their object is (a published
+    # listing's attachments): the getter still decides, anonymous users included.
+    return login_required(download) if require_login else download

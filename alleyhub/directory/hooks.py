@@ -67,3 +67,37 @@ person_contact_consent: Hook[Callable[[Person], bool | None]] = Hook("directory.
 """Whether a person agreed to show their contact details (registered by privacy, which records
 the consent their account gave): True / False, or None for no opinion. With nothing registered or
 no opinion, the person record's own `contact_consent` flag decides."""
+
+
+confidential_viewers: Hook[Callable[..., bool]] = Hook("directory.confidential_viewers")
+"""`check(*, user, listing) -> bool`: True when `user` may see the confidential part of `listing`
+(and its confidential attachments) for a reason the directory does not know about. Listings
+registers its `confidential_access` grantors here (brokerage case parties)."""
+
+
+@dataclass(frozen=True)
+class ListingKind:
+    """A kind of listing that takes attachments, e.g. "service": `get_for_user(pk=, user=)` is
+    the app's selector (raising Http404 / PermissionDenied), `detail_url` the URL name of its page."""
+
+    slug: str
+    model: type
+    get_for_user: Callable[..., Any]
+    detail_url: str
+
+
+listing_kinds: Hook[ListingKind] = Hook("directory.listing_kinds")
+"""The listing kinds the one attachment upload view serves (registered by listings, catalogue
+and spaces)."""
+
+
+def register_listing_kind(kind: ListingKind) -> ListingKind:
+    return listing_kinds.register(kind, key=kind.slug)
+
+
+def listing_kind(slug: str) -> ListingKind | None:
+    return next((k for k in listing_kinds.providers() if k.slug == slug), None)
+
+
+def listing_kind_of(listing: Any) -> ListingKind | None:
+    return next((k for k in listing_kinds.providers() if k.model is type(listing)), None)

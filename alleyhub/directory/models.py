@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -351,3 +353,43 @@ class Invitation(BaseModel):
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization}"
+
+
+class ListingAttachment(BaseModel):
+    """A file attached to a listing (outcome, demand, investor profile, service, space unit).
+
+    One model for the five listing kinds, pointing at its listing with a generic relation: the
+    kinds live in three sibling apps above the directory (listings, catalogue, spaces) that may not
+    import each other, and a nullable foreign key per kind would make this lower app depend on
+    them. The listing decides who sees the file (`directory.attachments`): a published listing's
+    attachments are public unless `confidential`; a draft's only for those who may see the draft;
+    confidential ones only for those who may see the listing's confidential part."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    listing = GenericForeignKey("content_type", "object_id")
+    file = models.FileField(_("文件"), upload_to=random_upload_to("listings"), max_length=200)
+    original_name = models.CharField(_("文件名"), max_length=200)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    mime_type = models.CharField(_("类型"), max_length=100)
+    title = models.CharField(_("说明"), max_length=200, blank=True)
+    confidential = models.BooleanField(
+        _("保密"), default=False, help_text=_("仅所属机构、运营方及获准查看保密信息的人可以下载")
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("条目附件")
+        verbose_name_plural = _("条目附件")
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["content_type", "object_id"], name="attachment_listing")]
+
+    def __str__(self) -> str:
+        return self.original_name

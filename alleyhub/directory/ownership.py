@@ -15,15 +15,20 @@ these rules, which pages and the API share:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeVar
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from alleyhub.accounts.models import Role
 from alleyhub.accounts.selectors import user_organization_ids
 from alleyhub.core.models import ListingStatus, PublishableListing
-from alleyhub.directory.models import Organization, OrganizationStatus
+from alleyhub.core.uploads import StoredFile
+from alleyhub.directory.hooks import confidential_viewers
+from alleyhub.directory.models import ListingAttachment, Organization, OrganizationStatus
 
 L = TypeVar("L", bound=PublishableListing)
 
@@ -50,6 +55,26 @@ def can_edit_for_organization(*, user, organization_id: int | None) -> bool:
 
 def can_edit_listing(*, user, listing: PublishableListing) -> bool:
     return can_edit_for_organization(user=user, organization_id=listing.owner_id)
+
+
+def can_create_listing_for(*, user, organization: Organization, kinds: Iterable[str] | None = None) -> bool:
+    """May `user` create a listing owned by `organization`? Members of the organisation when its
+    kind is one of `kinds` (None: any kind; e.g. services only for service providers and
+    functional platforms), and operators for any organisation (they enter what an office sends
+    them, e.g. a government unit's policy service)."""
+    if acts_for_every_organization(user):
+        return True
+    if not can_edit_for_organization(user=user, organization_id=organization.pk):
+        return False
+    return kinds is None or organization.kind in set(kinds)
+
+
+def creatable_organizations(*, user, kinds: Iterable[str] | None = None) -> QuerySet[Organization]:
+    """Organisations the user may create a listing of this kind for (operators: all)."""
+    if acts_for_every_organization(user):
+        return Organization.objects.all()
+    qs = Organization.objects.filter(id__in=user_organization_ids(user))
+    return qs if kinds is None else qs.filter(kind__in=list(kinds))
 
 
 def editable_organizations(*, user):
@@ -116,3 +141,58 @@ def listing_get_for_user(model: type[L], *, pk, user, queryset: QuerySet | None 
     if can_see_listing(user=user, listing=listing):
         return listing
     raise Http404
+
+
+# --- attachments ------------------------------------------------------------------------------------
+
+
+def can_view_confidential_part(*, user, listing: PublishableListing) -> bool:
+    """Owner members and operators (and the task force), plus whoever a higher app admits for
+    this listing (`directory.hooks.confidential_viewers`: listings registers its
+    `confidential_access` grantors, e.g. the parties of a brokerage case)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if is_operator(user) or can_edit_listing(user=user, listing=listing):
+        return True
+    return any(check(user=user, listing=listing) for check in confidential_viewers.providers())
+
+
+def listing_attachments(*, listing: PublishableListing, user) -> list[ListingAttachment]:
+    """The attachments of a listing the user may see (the listing itself is already visible to
+    them): confidential ones only for those who may see the confidential part."""
+    qs = ListingAttachment.objects.filter(
+        content_type=ContentType.objects.get_for_model(listing), object_id=listing.pk
+    ).order_by("pk")
+    if not can_view_confidential_part(user=user, listing=listing):
+        qs = qs.filter(confidential=False)
+    return list(qs)
+
+
+def attachment_get_for_user(*, pk, user, for_write: bool = False) -> ListingAttachment:
+    """One attachment the user may download (or, `for_write`, remove): its listing must be
+    visible to them (a draft's files are not), a confidential file needs the right to the
+    listing's confidential part. Raises Http404 for everything else, so nobody learns that a file
+    exists; PermissionDenied for a visible file the user may not remove."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    if not (0 < pk < 2**63):
+        raise Http404
+    attachment = ListingAttachment.objects.select_related("content_type").filter(pk=pk).first()
+    listing = attachment.listing if attachment else None
+    if attachment is None or listing is None or not can_see_listing(user=user, listing=listing):
+        raise Http404
+    if attachment.confidential and not can_view_confidential_part(user=user, listing=listing):
+        raise Http404
+    if for_write and not can_edit_listing(user=user, listing=listing):
+        raise PermissionDenied
+    return attachment
+
+
+def attachment_for_download(*, pk, user) -> StoredFile:
+    """For `core.uploads.protected_file_view`."""
+    attachment = attachment_get_for_user(pk=pk, user=user)
+    return StoredFile(
+        file=attachment.file, filename=attachment.original_name, content_type=attachment.mime_type
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import listing_pages, views
 
 app_name = "directory"
 # Fixed paths come before "<slug>/" (services.RESERVED_SLUGS keeps organisations off them).
@@ -15,6 +15,10 @@ urlpatterns = [
     path("review/", views.review, name="review"),
     path("review/<slug:slug>/<str:action>/", views.review_action, name="review_action"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    # One attachment mechanism for every listing kind (listing_pages, directory.hooks.listing_kinds).
+    path("attachments/<int:pk>/", listing_pages.attachment_download, name="attachment"),
+    path("attachments/<int:pk>/remove/", listing_pages.attachment_remove, name="attachment_remove"),
+    path("attachments/<slug:kind>/<int:pk>/add/", listing_pages.attachment_add, name="attachment_add"),
     path("<slug:slug>/", views.organization_detail, name="detail"),
     path("<slug:slug>/edit/", views.organization_edit, name="edit"),
     path("<slug:slug>/logo/", views.organization_logo, name="logo"),

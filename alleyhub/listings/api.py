@@ -20,6 +20,7 @@ from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.models import PublishableListing
 from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
+from alleyhub.directory.listing_api import write_data
 from alleyhub.directory.models import Industry, Organization
 
 from . import selectors, services
@@ -31,9 +32,11 @@ from .schemas import (
     DemandFilters,
     DemandListOut,
     DemandUpdateIn,
+    InvestorCreateIn,
     InvestorDetailOut,
     InvestorFilters,
     InvestorOut,
+    InvestorUpdateIn,
     ListingOut,
     OutcomeCreateIn,
     OutcomeDetailOut,
@@ -44,7 +47,17 @@ from .schemas import (
 
 router = Router(tags=["listings"])
 
-NULLABLE = {"price_min", "price_max", "budget_min", "budget_max", "deadline", "min_trl", "expires_on"}
+NULLABLE = {
+    "price_min",
+    "price_max",
+    "budget_min",
+    "budget_max",
+    "deadline",
+    "min_trl",
+    "expires_on",
+    "ticket_min",
+    "ticket_max",
+}
 
 
 def _write_data(payload: Schema) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -174,6 +187,36 @@ def investor_list(request: HttpRequest, filters: Query[InvestorFilters]) -> Quer
 @router.get("/investors/{investor_id}", response=InvestorDetailOut, summary="One investor profile")
 def investor_detail(request: HttpRequest, response: HttpResponse, investor_id: int) -> PublishableListing:
     return _with_etag(response, selectors.investor_get_for_user(pk=investor_id, user=request.user))
+
+
+@router.post(
+    "/investors",
+    response={201: InvestorDetailOut},
+    auth=api_auth_required,
+    summary="Create a draft investor profile",
+)
+def investor_create(request: HttpRequest, payload: InvestorCreateIn) -> Status:
+    owner = get_object_or_404(Organization, pk=payload.owner_id)
+    data, m2m = write_data(payload, nullable=NULLABLE, m2m_names=("sectors",))
+    return Status(201, services.investor_create(actor=api_actor(request), owner=owner, **data, **m2m))
+
+
+@router.patch(
+    "/investors/{investor_id}",
+    response=InvestorDetailOut,
+    auth=api_auth_required,
+    summary="Change an investor profile (only the fields sent; `version` or If-Match: 409 when stale)",
+)
+def investor_update(
+    request: HttpRequest, response: HttpResponse, investor_id: int, payload: InvestorUpdateIn
+) -> PublishableListing:
+    investor = selectors.investor_get_for_user(pk=investor_id, user=request.user)
+    expected_version = expected_version_from(request, payload.version)
+    data, m2m = write_data(payload, nullable=NULLABLE, m2m_names=("sectors",))
+    investor = services.investor_update(
+        investor=investor, actor=api_actor(request), expected_version=expected_version, **data, **m2m
+    )
+    return _with_etag(response, investor)
 
 
 # --- status actions -------------------------------------------------------------------------------

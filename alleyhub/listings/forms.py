@@ -3,18 +3,14 @@ the cleaned data to the services, which validate again and write."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
-from django.db.models import Model
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.forms import FilterForm, blank_choice
-from alleyhub.core.pages import VersionField
-from alleyhub.directory.models import Industry, LifecycleStage, OrganizationKind
+from alleyhub.directory.listing_forms import DATE_INPUT, IndustryMultipleChoiceField, ListingEditForm
+from alleyhub.directory.models import LifecycleStage, OrganizationKind
 
-from .models import CooperationMode, IPStatus, TechDemand, TechOutcome
+from .models import CooperationMode, InvestorProfile, IPStatus, TechDemand, TechOutcome
 from .selectors import DemandListParams, InvestorListParams, OutcomeListParams, industry_choices
 
 TRL_ERRORS = {
@@ -129,50 +125,6 @@ class InvestorFilterForm(FilterForm):
 # --- edit forms -----------------------------------------------------------------------------------
 
 
-class IndustryMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Model) -> str:
-        assert isinstance(obj, Industry)
-        return obj.localized_name
-
-
-class ListingEditForm(forms.ModelForm):
-    """Shared parts: owner choice on create (limited to the user's organisations), no past expiry,
-    and on edit the hidden `version` the page showed (a stale one is a conflict, core.pages)."""
-
-    version = VersionField()
-
-    def __init__(self, *args: Any, organizations: Any = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        owner = self.fields.get("owner")
-        if isinstance(owner, forms.ModelChoiceField):
-            owner.queryset = organizations
-            owner.empty_label = None
-        industries = self.fields.get("industries")
-        if isinstance(industries, forms.ModelMultipleChoiceField):
-            industries.queryset = Industry.objects.order_by("code")
-        if self.instance.pk:
-            self.initial.setdefault("version", self.instance.version)
-        else:
-            del self.fields["version"]
-
-    def clean_expires_on(self) -> Any:
-        value = self.cleaned_data.get("expires_on")
-        if value and value < timezone.localdate() and value != getattr(self.instance, "expires_on", None):
-            raise forms.ValidationError(_("有效期不能早于今天。"))
-        return value
-
-    def service_data(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        """(plain fields, M2M fields) for the service call; owner and version are passed apart."""
-        data = dict(self.cleaned_data)
-        data.pop("owner", None)
-        data.pop("version", None)
-        m2m: dict[str, Any] = {name: data.pop(name) for name in ("industries", "inventors") if name in data}
-        return data, m2m
-
-
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
 class OutcomeForm(ListingEditForm):
     trl = forms.IntegerField(label=_("技术成熟度 (TRL)"), min_value=1, max_value=9, error_messages=TRL_ERRORS)
     cooperation_modes = forms.MultipleChoiceField(
@@ -196,12 +148,7 @@ class OutcomeForm(ListingEditForm):
         max_value=MAX_AMOUNT,
         error_messages=AMOUNT_ERRORS,
     )
-    industries = IndustryMultipleChoiceField(
-        label=_("产业领域"),
-        queryset=Industry.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    industries = IndustryMultipleChoiceField(label=_("产业领域"))
 
     class Meta:
         model = TechOutcome
@@ -260,12 +207,7 @@ class DemandForm(ListingEditForm):
     min_trl = forms.IntegerField(
         label=_("最低技术成熟度"), required=False, min_value=1, max_value=9, error_messages=TRL_ERRORS
     )
-    industries = IndustryMultipleChoiceField(
-        label=_("产业领域"),
-        queryset=Industry.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    industries = IndustryMultipleChoiceField(label=_("产业领域"))
 
     class Meta:
         model = TechDemand
@@ -292,4 +234,52 @@ class DemandForm(ListingEditForm):
             "description_zh": forms.Textarea(attrs={"rows": 5}),
             "description_en": forms.Textarea(attrs={"rows": 5}),
             "confidential_details": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class InvestorForm(ListingEditForm):
+    stages = forms.MultipleChoiceField(
+        label=_("投资阶段"),
+        choices=LifecycleStage.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        error_messages={"invalid_choice": _("发展阶段无效。")},
+    )
+    ticket_min = forms.IntegerField(
+        label=_("单笔投资下限（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
+    )
+    ticket_max = forms.IntegerField(
+        label=_("单笔投资上限（元）"),
+        required=False,
+        min_value=0,
+        max_value=MAX_AMOUNT,
+        error_messages=AMOUNT_ERRORS,
+    )
+    sectors = IndustryMultipleChoiceField(label=_("关注领域"))
+
+    class Meta:
+        model = InvestorProfile
+        fields = [
+            "owner",
+            "language",
+            "title_zh",
+            "title_en",
+            "thesis_zh",
+            "thesis_en",
+            "stages",
+            "ticket_min",
+            "ticket_max",
+            "sectors",
+            "portfolio",
+            "expires_on",
+        ]
+        widgets = {
+            "expires_on": DATE_INPUT,
+            "thesis_zh": forms.Textarea(attrs={"rows": 4}),
+            "thesis_en": forms.Textarea(attrs={"rows": 4}),
+            "portfolio": forms.Textarea(attrs={"rows": 3}),
         }

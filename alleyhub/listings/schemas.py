@@ -191,3 +191,25 @@ class ActionIn(Schema):
 
 class DemandCreateIn(DemandIn):
     owner_id: int = Field(..., ge=1, le=ID_MAX)
+
+
+class InvestorIn(Schema):
+    language: str | None = Field(None, pattern="^(zh|en)$")
+    title_zh: Text | None = Field(None, max_length=200)
+    title_en: Text | None = Field(None, max_length=200)
+    thesis_zh: Text | None = Field(None, max_length=20_000)
+    thesis_en: Text | None = Field(None, max_length=20_000)
+    stages: list[LifecycleStage] | None = Field(None, max_length=4)
+    ticket_min: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+    ticket_max: int | None = Field(None, ge=0, le=AMOUNT_MAX)
+    portfolio: Text | None = Field(None, max_length=20_000)
+    expires_on: date | None = None
+    sectors: list[Text] | None = Field(None, max_length=50, description="industry codes")
+
+
+class InvestorCreateIn(InvestorIn):
+    owner_id: int = Field(..., ge=1, le=ID_MAX)
+
+
+class InvestorUpdateIn(InvestorIn):
+    version: int | None = Field(None, ge=1, description=VERSION_HELP)

@@ -56,6 +56,12 @@ def can_view_confidential(*, user, listing: PublishableListing) -> bool:
     return any(grantor(user=user, listing=listing) for grantor in confidential_access.providers())
 
 
+def granted_confidential(*, user, listing: PublishableListing) -> bool:
+    """Whether a registered grantor (`listings.hooks.confidential_access`) admits `user` to the
+    confidential part of `listing` (for `directory.hooks.confidential_viewers`)."""
+    return any(grantor(user=user, listing=listing) for grantor in confidential_access.providers())
+
+
 # --- shared filters -------------------------------------------------------------------------------
 
 

@@ -13,6 +13,8 @@ urlpatterns = [
     path("demands/<int:pk>/", views.demand_detail, name="demand_detail"),
     path("demands/<int:pk>/edit/", views.demand_edit, name="demand_edit"),
     path("investors/", views.investor_list, name="investor_list"),
+    path("investors/new/", views.investor_create, name="investor_create"),
     path("investors/<int:pk>/", views.investor_detail, name="investor_detail"),
+    path("investors/<int:pk>/edit/", views.investor_edit, name="investor_edit"),
     path("<slug:kind>/<int:pk>/<slug:action>/", views.listing_action, name="action"),
 ]

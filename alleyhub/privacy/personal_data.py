@@ -15,7 +15,7 @@ from django.db.models import Model, QuerySet
 
 from alleyhub.accounts.models import Membership, PersonalAccessToken, User
 from alleyhub.core.models import AuditEntry
-from alleyhub.directory.models import Affiliation, Person
+from alleyhub.directory.models import Affiliation, ListingAttachment, Person
 
 from .hooks import PersonalData, personal_data_exporters
 from .models import Consent, DataExport
@@ -61,12 +61,17 @@ def account_data(user: User) -> PersonalData:
 
 def directory_data(user: User) -> PersonalData:
     people = Person.objects.filter(user=user)
+    # Files the user attached to listings (the listing belongs to the organisation; on erasure
+    # the files stay with it and `uploaded_by` points at the deleted-user placeholder).
+    attachments = ListingAttachment.objects.filter(uploaded_by=user).order_by("pk")
     return PersonalData(
         name="person",
         records={
             "person": records(people),
             "affiliations": records(Affiliation.objects.filter(person__in=people)),
+            "listing_attachments": records(attachments),
         },
+        files=[(f"{a.pk}-{a.original_name}", a.file) for a in attachments if a.file],
     )
 
 

@@ -3,7 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alleyhub.core.models import BaseModel, BilingualMixin, PublishableListing
+from alleyhub.core.models import BaseModel, BilingualMixin, PublishableListing, VersionedModel
 from alleyhub.directory.models import Organization
 
 
@@ -19,7 +19,7 @@ def validate_facilities(value):
         )
 
 
-class Building(BilingualMixin, BaseModel):
+class Building(BilingualMixin, VersionedModel, BaseModel):
     """A building or campus with space units (e.g. 硅巷 NO.1, 硅巷创客厅, 武夷新象限)."""
 
     slug = models.SlugField(_("标识"), max_length=80, unique=True)
@@ -131,7 +131,7 @@ class SpaceUnit(PublishableListing):
             raise ValidationError(errors)
 
 
-class RenewalSite(BilingualMixin, BaseModel):
+class RenewalSite(BilingualMixin, VersionedModel, BaseModel):
     """An urban-renewal site in the pipeline (e.g. 人民电器厂, 新联纺, 武夷路305号)."""
 
     class Stage(models.TextChoices):

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
+from alleyhub.accounts.models import Membership
+from alleyhub.accounts.selectors import user_organization_ids
 from alleyhub.core.lists import OWNER_SEARCH, ordered_by_relevance
 from alleyhub.core.search import substring_q
-from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset, public_listing_q
+from alleyhub.directory.models import Organization
+from alleyhub.directory.ownership import (
+    acts_for_every_organization,
+    listing_get_for_user,
+    listing_visible_queryset,
+    public_listing_q,
+)
 
 from .models import Building, RenewalSite, SpaceUnit
 
@@ -143,3 +152,53 @@ def home_overview() -> dict:
 
 def organization_spaces(organization) -> QuerySet[SpaceUnit]:
     return SpaceUnit.objects.filter(public_listing_q(), owner=organization).select_related("building")
+
+
+# --- for writers ----------------------------------------------------------------------------------
+
+
+def unit_owner_organizations(*, user) -> QuerySet[Organization]:
+    """Organisations the user may create units for: those they belong to that operate a building
+    (operators: every organisation)."""
+    if acts_for_every_organization(user):
+        return Organization.objects.order_by("name_zh", "name_en")
+    return (
+        Organization.objects.filter(id__in=user_organization_ids(user), buildings__isnull=False)
+        .distinct()
+        .order_by("name_zh", "name_en")
+    )
+
+
+def unit_buildings_for_user(*, user) -> QuerySet[Building]:
+    """Buildings a unit of the user's may be placed in: those their organisations operate
+    (operators: all)."""
+    if acts_for_every_organization(user):
+        return Building.objects.order_by("name_zh")
+    return Building.objects.filter(operator_id__in=user_organization_ids(user)).order_by("name_zh")
+
+
+def can_edit_building(*, user, building: Building) -> bool:
+    """Operators, and the admins of the organisation operating the building."""
+    if acts_for_every_organization(user):
+        return True
+    if building.operator_id is None or not getattr(user, "is_authenticated", False):
+        return False
+    return Membership.objects.filter(
+        user=user, organization_id=building.operator_id, role=Membership.MemberRole.ADMIN
+    ).exists()
+
+
+def building_get_for_user(*, slug: str, user, for_write: bool = False) -> Building:
+    """A building (public); `for_write`: raises PermissionDenied unless the user may change it."""
+    building = building_get(slug=slug)
+    if for_write and not can_edit_building(user=user, building=building):
+        raise PermissionDenied
+    return building
+
+
+def renewal_site_get_for_user(*, slug: str, user, for_write: bool = False) -> RenewalSite:
+    """A renewal site (public); `for_write`: operators only (PermissionDenied)."""
+    site = renewal_site_get(slug=slug[:80])
+    if for_write and not acts_for_every_organization(user):
+        raise PermissionDenied
+    return site

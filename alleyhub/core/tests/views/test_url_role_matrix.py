@@ -36,6 +36,7 @@ from alleyhub.brokerage.services import case_activity_add, case_create, pipeline
 from alleyhub.catalogue.models import ServiceOffering
 from alleyhub.core.models import ListingStatus
 from alleyhub.demo.loader import load_district
+from alleyhub.directory.listing_services import attachment_add
 from alleyhub.directory.models import JoinRequest, Organization, Person
 from alleyhub.directory.services import invitation_create, invitation_token
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
@@ -136,6 +137,20 @@ def _build_scene() -> Scene:
     invitation = invitation_create(
         organization=enterprise, email="matrix@example.org", actor=users["enterprise"]
     )
+    # selfserve: a published service's public and confidential files, a draft outcome's file.
+    service = ServiceOffering.objects.filter(status=ListingStatus.PUBLISHED).first()
+    service_file = attachment_add(
+        listing=service, actor=users["operator"], uploaded=SimpleUploadedFile("指南.pdf", PDF)
+    )
+    secret_file = attachment_add(
+        listing=service,
+        actor=users["operator"],
+        uploaded=SimpleUploadedFile("报价.pdf", PDF),
+        confidential=True,
+    )
+    draft_file = attachment_add(
+        listing=draft, actor=users["operator"], uploaded=SimpleUploadedFile("草稿.pdf", PDF)
+    )
     return Scene(
         {
             "users": users,
@@ -150,7 +165,10 @@ def _build_scene() -> Scene:
             )
             .first()
             .pk,
-            "service": ServiceOffering.objects.filter(status=ListingStatus.PUBLISHED).first().pk,
+            "service": service.pk,
+            "service_file": service_file.pk,
+            "secret_file": secret_file.pk,
+            "draft_file": draft_file.pk,
             "unit": SpaceUnit.objects.filter(status=ListingStatus.PUBLISHED).first().pk,
             "building": Building.objects.first().slug,
             "site": RenewalSite.objects.first().slug,
@@ -439,6 +457,36 @@ ROUTES: dict[str, R] = {
     "api:join_request_list": R(200, but={"anonymous": 401}),
     "api:join_request_create": R(422, method="POST", but={"anonymous": 401}),
     "api:join_request_action": R(404, lambda s: {"join_request_id": s.join_request, "action": "approve"}, method="POST", but={"anonymous": 401, "enterprise": 409, "operator": 409, "superuser": 409}),
+    # --- selfserve (issue #9.4): member-facing writes of services, investor profiles, spaces; attachments ---
+    "api:service_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:service_update": R(403, lambda s: {"service_id": s.service}, method="PATCH", but={"anonymous": 401, "operator": 200, "superuser": 200}),
+    "api:service_action": R(403, lambda s: {"service_id": s.service, "action": "confirm"}, method="POST", but={"anonymous": 401, "operator": 200, "superuser": 200}),
+    "api:investor_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:investor_update": R(403, lambda s: {"investor_id": s.investor}, method="PATCH", but={"anonymous": 401, "investor": 200, "operator": 200, "superuser": 200}),
+    "api:unit_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:unit_update": R(403, lambda s: {"unit_id": s.unit}, method="PATCH", but={"anonymous": 401, "operator": 200, "superuser": 200}),
+    "api:unit_action": R(403, lambda s: {"unit_id": s.unit, "action": "confirm"}, method="POST", but={"anonymous": 401, "operator": 200, "superuser": 200}),
+    "api:building_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:building_update": R(403, lambda s: {"slug": s.building}, method="PATCH", but={"anonymous": 401, "operator": 200, "superuser": 200}),
+    "api:renewal_site_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:renewal_site_update": R(403, lambda s: {"slug": s.site}, method="PATCH", but={"anonymous": 401, "operator": 200, "superuser": 200}),
+    "catalogue:create": R(403, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "catalogue:edit": R(403, lambda s: {"pk": s.service}, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "catalogue:action": R(403, lambda s: {"pk": s.service, "action": "confirm"}, method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
+    "listings:investor_create": R(403, but={"anonymous": 302, "investor": 200, "operator": 200, "superuser": 200}),
+    "listings:investor_edit": R(403, lambda s: {"pk": s.investor}, but={"anonymous": 302, "investor": 200, "operator": 200, "superuser": 200}),
+    "spaces:unit_create": R(403, but={"anonymous": 302, "broker": 200, "operator": 200, "superuser": 200}),  # the broker's xinwei-group operates a building
+    "spaces:unit_edit": R(403, lambda s: {"pk": s.unit}, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "spaces:unit_action": R(403, lambda s: {"pk": s.unit, "action": "confirm"}, method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
+    "spaces:building_create": R(403, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "spaces:building_edit": R(403, lambda s: {"slug": s.building}, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "spaces:renewal_create": R(403, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "spaces:renewal_edit": R(403, lambda s: {"slug": s.site}, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "directory:attachment": R(200, lambda s: {"pk": s.service_file}),  # a published listing's public file: anyone
+    "directory:attachment#draft": R(404, lambda s: {"pk": s.draft_file}, but={"researcher": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "directory:attachment#confidential": R(404, lambda s: {"pk": s.secret_file}, but={"task_force": 200, "operator": 200, "superuser": 200}),
+    "directory:attachment_add": R(403, lambda s: {"kind": "outcome", "pk": s.outcome}, method="POST", but={"anonymous": 302, "researcher": 302, "operator": 302, "superuser": 302}),
+    "directory:attachment_remove": R(404, lambda s: {"pk": s.draft_file}, method="POST", but={"anonymous": 302, "researcher": 302, "task_force": 403, "operator": 302, "superuser": 302}),
 }
 # fmt: on
 
