@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "alleyhub.brokerage",
     "alleyhub.requests",
     "alleyhub.notifications",
+    "alleyhub.enquiries",
     "alleyhub.demo",
 ]
 
@@ -224,6 +225,8 @@ AXES_HTTP_RESPONSE_CODE = 429
 # creation of API tokens.
 RATELIMIT_LOGIN = env.str("RATELIMIT_LOGIN", default="30/m")
 RATELIMIT_TOKEN_CREATE = env.str("RATELIMIT_TOKEN_CREATE", default="10/m")
+# Enquiries (applications for services, space visits) one user may send in an hour.
+ENQUIRIES_PER_HOUR = env.int("ENQUIRIES_PER_HOUR", default=10)
 
 # Content-Security-Policy on every response (django-csp). Scripts and styles come only from our
 # own static files: no inline <script>, no on…= handlers, no style="" (behaviour lives in
