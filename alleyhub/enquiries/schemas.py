@@ -48,7 +48,9 @@ class EnquiryListOut(Schema):
 
     @staticmethod
     def resolve_provider(obj):
-        return obj["provider"] if isinstance(obj, dict) else {"id": obj.provider_id, "name": obj.provider.name}
+        return (
+            obj["provider"] if isinstance(obj, dict) else {"id": obj.provider_id, "name": obj.provider.name}
+        )
 
 
 class EnquiryDetailOut(EnquiryListOut):

@@ -47,7 +47,7 @@ def _notify_parties(
     a confirmation of what they sent). `step` keys the notification so a rerun sends nothing new."""
     recipients = [enquiry.applicant, *provider_recipients(organization=enquiry.provider)]
     context = {
-        "target": enquiry.target_title,
+        "target": enquiry.target,
         "provider": enquiry.provider,
         "applicant": enquiry.contact_name,
         "kind": EnquiryKind(enquiry.kind).label,
@@ -179,7 +179,7 @@ def enquiry_create(
             recipient=actor,
             code="enquiries.enquiry.sent",
             context={
-                "target": enquiry.target_title,
+                "target": enquiry.target,
                 "provider": target.owner,
                 "kind": EnquiryKind(enquiry.kind).label,
             },
