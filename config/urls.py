@@ -14,6 +14,7 @@ urlpatterns = [
     path("spaces/", include("alleyhub.spaces.urls")),
     path("requests/", include("alleyhub.requests.urls")),
     path("enquiries/", include("alleyhub.enquiries.urls")),
+    path("freshness/", include("alleyhub.freshness.urls")),
     path("matching/", include("alleyhub.matching.urls")),
     path("search/", include("alleyhub.matching.search_urls")),
     path("cases/", include("alleyhub.brokerage.urls")),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from alleyhub.core.lists import OWNER_SEARCH, json_list_contains, ordered_by_relevance
-from alleyhub.core.models import ListingStatus
+from alleyhub.core.models import live_q
 from alleyhub.directory.models import LifecycleStage
 from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset
 
@@ -77,8 +77,8 @@ def service_groups(
 
 def home_overview() -> dict:
     """The home page's count of published services."""
-    return {"services": ServiceOffering.objects.filter(status=ListingStatus.PUBLISHED).count()}
+    return {"services": ServiceOffering.objects.filter(live_q()).count()}
 
 
 def organization_services(organization) -> QuerySet[ServiceOffering]:
-    return ServiceOffering.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+    return ServiceOffering.objects.filter(live_q(), owner=organization)

@@ -19,7 +19,7 @@ from django.http import Http404
 
 from alleyhub.accounts.models import Role
 from alleyhub.accounts.selectors import user_organization_ids
-from alleyhub.core.models import ListingStatus, PublishableListing
+from alleyhub.core.models import ListingStatus, PublishableListing, live_q
 from alleyhub.directory.models import Organization
 
 L = TypeVar("L", bound=PublishableListing)
@@ -57,15 +57,18 @@ def editable_organizations(*, user):
 
 
 def visibility_q(*, user) -> Q:
-    """Listings the user may see in lists: published ones, plus drafts of their own organisations
-    (all drafts for operators). Archived listings are never listed."""
-    published = Q(status=ListingStatus.PUBLISHED)
+    """Listings the user may see in lists: published ones that have not expired (`live_q`: the
+    day after `expires_on` a listing leaves every public list, without a save), plus drafts and
+    expired ones of their own organisations (all of them for operators, who chase renewals).
+    Archived listings are never listed."""
+    live = live_q()
+    own = Q(status__in=[ListingStatus.PUBLISHED, ListingStatus.DRAFT])
     if is_operator(user):
-        return published | Q(status=ListingStatus.DRAFT)
+        return live | own
     org_ids = user_organization_ids(user)
     if org_ids:
-        return published | Q(status=ListingStatus.DRAFT, owner_id__in=org_ids)
-    return published
+        return live | (own & Q(owner_id__in=org_ids))
+    return live
 
 
 def can_see_listing(*, user, listing: PublishableListing) -> bool:

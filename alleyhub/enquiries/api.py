@@ -18,11 +18,11 @@ from alleyhub.directory.models import Organization
 from . import selectors, services
 from .models import Action, Enquiry, EnquiryKind
 from .schemas import (
-    ActionIn,
+    EnquiryActionIn,
     EnquiryDetailOut,
     EnquiryListOut,
-    QuestionsIn,
-    QuestionsOut,
+    ServiceQuestionsIn,
+    ServiceQuestionsOut,
     ServiceEnquiryIn,
     SpaceEnquiryIn,
 )
@@ -140,7 +140,9 @@ def enquiry_create_for_space(request, unit_id: int, payload: SpaceEnquiryIn) -> 
     return Status(201, _detail_out(enquiry, request.user))
 
 
-def _act(request, response: HttpResponse, enquiry_id: int, action: str, payload: ActionIn) -> dict[str, Any]:
+def _act(
+    request, response: HttpResponse, enquiry_id: int, action: str, payload: EnquiryActionIn
+) -> dict[str, Any]:
     enquiry = services.enquiry_act(
         enquiry_id=enquiry_id,
         action=action,
@@ -155,28 +157,38 @@ def _act(request, response: HttpResponse, enquiry_id: int, action: str, payload:
 @router.post(
     "/{enquiry_id}/answer", response=EnquiryDetailOut, summary="Answer (provider; body = the answer)"
 )
-def enquiry_answer(request, enquiry_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+def enquiry_answer(
+    request, enquiry_id: int, payload: EnquiryActionIn, response: HttpResponse
+) -> dict[str, Any]:
     return _act(request, response, enquiry_id, Action.ANSWER, payload)
 
 
 @router.post(
     "/{enquiry_id}/reply", response=EnquiryDetailOut, summary="Write back (applicant; body required)"
 )
-def enquiry_reply(request, enquiry_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+def enquiry_reply(
+    request, enquiry_id: int, payload: EnquiryActionIn, response: HttpResponse
+) -> dict[str, Any]:
     return _act(request, response, enquiry_id, Action.REPLY, payload)
 
 
 @router.post("/{enquiry_id}/close", response=EnquiryDetailOut, summary="Close (provider)")
-def enquiry_close(request, enquiry_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+def enquiry_close(
+    request, enquiry_id: int, payload: EnquiryActionIn, response: HttpResponse
+) -> dict[str, Any]:
     return _act(request, response, enquiry_id, Action.CLOSE, payload)
 
 
 @router.post("/{enquiry_id}/withdraw", response=EnquiryDetailOut, summary="Withdraw (applicant)")
-def enquiry_withdraw(request, enquiry_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+def enquiry_withdraw(
+    request, enquiry_id: int, payload: EnquiryActionIn, response: HttpResponse
+) -> dict[str, Any]:
     return _act(request, response, enquiry_id, Action.WITHDRAW, payload)
 
 
-@router.get("/services/{service_id}/questions", response=QuestionsOut, summary="A service's application form")
+@router.get(
+    "/services/{service_id}/questions", response=ServiceQuestionsOut, summary="A service's application form"
+)
 def service_questions(request, service_id: int) -> dict[str, Any]:
     service = selectors.target_get_for_user(kind=EnquiryKind.SERVICE, pk=service_id, user=request.user)
     return {"service_id": service.pk, "questions": selectors.service_questions(service=service)}
@@ -184,10 +196,10 @@ def service_questions(request, service_id: int) -> dict[str, Any]:
 
 @router.put(
     "/services/{service_id}/questions",
-    response=QuestionsOut,
+    response=ServiceQuestionsOut,
     summary="Set a service's application form (provider)",
 )
-def service_questions_set(request, service_id: int, payload: QuestionsIn) -> dict[str, Any]:
+def service_questions_set(request, service_id: int, payload: ServiceQuestionsIn) -> dict[str, Any]:
     service = selectors.target_get_for_user(kind=EnquiryKind.SERVICE, pk=service_id, user=request.user)
     form = services.service_form_set(service=service, questions=payload.questions, actor=request.user)
     return {"service_id": service.pk, "questions": form.questions}

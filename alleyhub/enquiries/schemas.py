@@ -4,12 +4,12 @@ from typing import Any
 from ninja import Field, Schema
 
 
-class OrgRef(Schema):
+class EnquiryOrgRef(Schema):
     id: int
     name: str
 
 
-class MessageOut(Schema):
+class EnquiryMessageOut(Schema):
     side: str
     action: str
     author: str | None
@@ -23,7 +23,7 @@ class EnquiryListOut(Schema):
     kind_label: str
     target_id: int
     target_title: str
-    provider: OrgRef
+    provider: EnquiryOrgRef
     status: str
     status_label: str
     created_at: datetime
@@ -65,7 +65,7 @@ class EnquiryDetailOut(EnquiryListOut):
     answered_at: datetime | None
     closed_at: datetime | None
     actions: list[str]
-    thread: list[MessageOut]
+    thread: list[EnquiryMessageOut]
 
 
 class ServiceEnquiryIn(Schema):
@@ -87,17 +87,17 @@ class SpaceEnquiryIn(Schema):
     applicant_organization_id: int | None = None
 
 
-class ActionIn(Schema):
+class EnquiryActionIn(Schema):
     body: str = Field("", max_length=4000)
     version: int | None = Field(
         None, ge=1, description="The version you saw; a stale one is a 409 (or send If-Match)"
     )
 
 
-class QuestionsIn(Schema):
+class ServiceQuestionsIn(Schema):
     questions: list[dict[str, Any]]
 
 
-class QuestionsOut(Schema):
+class ServiceQuestionsOut(Schema):
     service_id: int
     questions: list[dict[str, Any]]

@@ -22,7 +22,7 @@ from django.utils import timezone
 from alleyhub.accounts.selectors import user_organization_ids as user_organization_ids
 from alleyhub.core.lists import OWNER_SEARCH, json_list_contains, ordered_by_relevance, range_overlaps_q
 from alleyhub.core.lists import stale_q as stale_q
-from alleyhub.core.models import ListingStatus, PublishableListing
+from alleyhub.core.models import PublishableListing, live_q
 from alleyhub.core.search import substring_q
 from alleyhub.directory.models import Industry
 from alleyhub.directory.ownership import can_edit_for_organization as can_edit_for_organization
@@ -228,34 +228,30 @@ def industry_choices() -> list[tuple[str, str]]:
 
 def home_overview() -> dict:
     """The home page's listing figures and the latest published outcomes and demands."""
-    published = {"status": ListingStatus.PUBLISHED}
+    live = live_q()
     return {
-        "outcomes": TechOutcome.objects.filter(**published).count(),
-        "demands": TechDemand.objects.filter(**published).count(),
-        "investors": InvestorProfile.objects.filter(**published).count(),
+        "outcomes": TechOutcome.objects.filter(live).count(),
+        "demands": TechDemand.objects.filter(live).count(),
+        "investors": InvestorProfile.objects.filter(live).count(),
         "latest_outcomes": list(
-            TechOutcome.objects.filter(**published)
-            .select_related("owner")
-            .order_by("-published_at", "-pk")[:5]
+            TechOutcome.objects.filter(live).select_related("owner").order_by("-published_at", "-pk")[:5]
         ),
         "latest_demands": list(
-            TechDemand.objects.filter(**published)
-            .select_related("owner")
-            .order_by("-published_at", "-pk")[:5]
+            TechDemand.objects.filter(live).select_related("owner").order_by("-published_at", "-pk")[:5]
         ),
     }
 
 
 def organization_outcomes(organization) -> QuerySet[TechOutcome]:
-    return TechOutcome.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+    return TechOutcome.objects.filter(live_q(), owner=organization)
 
 
 def organization_demands(organization) -> QuerySet[TechDemand]:
-    return TechDemand.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+    return TechDemand.objects.filter(live_q(), owner=organization)
 
 
 def organization_investor_profiles(organization) -> QuerySet[InvestorProfile]:
-    return InvestorProfile.objects.filter(owner=organization, status=ListingStatus.PUBLISHED)
+    return InvestorProfile.objects.filter(live_q(), owner=organization)
 
 
 # --- the lists shared by pages and the API --------------------------------------------------------

@@ -9,7 +9,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.http import Http404
 
 from alleyhub.core.lists import OWNER_SEARCH, ordered_by_relevance
-from alleyhub.core.models import ListingStatus
+from alleyhub.core.models import live_q
 from alleyhub.core.search import substring_q
 from alleyhub.directory.ownership import listing_get_for_user, listing_visible_queryset
 
@@ -19,7 +19,7 @@ from .models import Building, RenewalSite, SpaceUnit
 def building_list(*, q: str | None = None, subdistrict: str | None = None) -> QuerySet[Building]:
     """Buildings with the number of published units in each."""
     qs = Building.objects.select_related("operator").annotate(
-        unit_count=Count("units", filter=Q(units__status=ListingStatus.PUBLISHED))
+        unit_count=Count("units", filter=live_q(prefix="units__"))
     )
     if subdistrict:
         qs = qs.filter(subdistrict=subdistrict)
@@ -133,7 +133,7 @@ def renewal_site_get(*, slug: str) -> RenewalSite:
 
 def home_overview() -> dict:
     """The home page's space figures (published units and their area), buildings and renewal sites."""
-    units = SpaceUnit.objects.filter(status=ListingStatus.PUBLISHED).aggregate(
+    units = SpaceUnit.objects.filter(live_q()).aggregate(
         n=Count("pk"), area=Sum("area_sqm")
     )
     return {
@@ -145,6 +145,6 @@ def home_overview() -> dict:
 
 
 def organization_spaces(organization) -> QuerySet[SpaceUnit]:
-    return SpaceUnit.objects.filter(owner=organization, status=ListingStatus.PUBLISHED).select_related(
+    return SpaceUnit.objects.filter(live_q(), owner=organization).select_related(
         "building"
     )
