@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from alleyhub.catalogue.models import ServiceOffering
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
@@ -27,11 +27,19 @@ class ListingKind:
 KINDS: dict[str, ListingKind] = {
     k.name: k
     for k in (
-        ListingKind("outcome", TechOutcome, _("科技成果"), "listings:outcome_detail"),
-        ListingKind("demand", TechDemand, _("技术需求"), "listings:demand_detail"),
-        ListingKind("investor", InvestorProfile, _("投资机构"), "listings:investor_detail"),
-        ListingKind("service", ServiceOffering, _("服务事项"), "catalogue:detail"),
-        ListingKind("space", SpaceUnit, _("空间"), "spaces:unit_detail"),
+        ListingKind(
+            "outcome", TechOutcome, pgettext_lazy("listing kind", "科技成果"), "listings:outcome_detail"
+        ),
+        ListingKind(
+            "demand", TechDemand, pgettext_lazy("listing kind", "技术需求"), "listings:demand_detail"
+        ),
+        ListingKind(
+            "investor", InvestorProfile, pgettext_lazy("listing kind", "投资机构"), "listings:investor_detail"
+        ),
+        ListingKind(
+            "service", ServiceOffering, pgettext_lazy("listing kind", "服务事项"), "catalogue:detail"
+        ),
+        ListingKind("space", SpaceUnit, pgettext_lazy("listing kind", "空间"), "spaces:unit_detail"),
     )
 }
 
