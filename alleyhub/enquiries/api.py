@@ -21,9 +21,9 @@ from .schemas import (
     EnquiryActionIn,
     EnquiryDetailOut,
     EnquiryListOut,
+    ServiceEnquiryIn,
     ServiceQuestionsIn,
     ServiceQuestionsOut,
-    ServiceEnquiryIn,
     SpaceEnquiryIn,
 )
 from .selectors import EnquiryListParams
