@@ -7,8 +7,8 @@ from alleyhub.catalogue.api import router as catalogue_router
 from alleyhub.core.api_auth import api_auth
 from alleyhub.core.api_errors import ProblemJsonAPI, install_problem_handlers
 from alleyhub.directory.api import people_router
-from alleyhub.enquiries.api import router as enquiries_router
 from alleyhub.directory.api import router as directory_router
+from alleyhub.enquiries.api import router as enquiries_router
 from alleyhub.listings.api import router as listings_router
 from alleyhub.matching.api import router as matching_router
 from alleyhub.matching.api import search_router

@@ -190,7 +190,7 @@ def enquiry_withdraw(
     "/services/{service_id}/questions", response=ServiceQuestionsOut, summary="A service's application form"
 )
 def service_questions(request, service_id: int) -> dict[str, Any]:
-    service = selectors.target_get_for_user(kind=EnquiryKind.SERVICE, pk=service_id, user=request.user)
+    service = selectors.service_get_for_user(pk=service_id, user=request.user)
     return {"service_id": service.pk, "questions": selectors.service_questions(service=service)}
 
 
@@ -200,6 +200,6 @@ def service_questions(request, service_id: int) -> dict[str, Any]:
     summary="Set a service's application form (provider)",
 )
 def service_questions_set(request, service_id: int, payload: ServiceQuestionsIn) -> dict[str, Any]:
-    service = selectors.target_get_for_user(kind=EnquiryKind.SERVICE, pk=service_id, user=request.user)
+    service = selectors.service_get_for_user(pk=service_id, user=request.user)
     form = services.service_form_set(service=service, questions=payload.questions, actor=request.user)
     return {"service_id": service.pk, "questions": form.questions}

@@ -4,7 +4,7 @@ time, party size) are the services', whose refusals `core.pages.form_errors` put
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from alleyhub.core.forms import FilterForm, blank_choice
 from alleyhub.core.models import current_language_code
 from alleyhub.core.pages import VersionField
+from alleyhub.directory.models import Organization
 
 from .models import EnquiryKind, EnquiryStatus, QuestionType
 from .questions import choice_label, question_label
@@ -20,8 +21,8 @@ from .questions import choice_label, question_label
 class EnquiryForm(forms.Form):
     """Apply for a service (its questions, or a message) or ask about a space unit (a visit)."""
 
-    applicant_organization = forms.ModelChoiceField(
-        label=_("代表机构"), queryset=None, required=False, empty_label=_("以个人身份")
+    applicant_organization: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("代表机构"), queryset=Organization.objects.none(), required=False, empty_label=_("以个人身份")
     )
     message = forms.CharField(
         label=_("留言"), widget=forms.Textarea(attrs={"rows": 5}), required=False, max_length=4000
@@ -41,7 +42,7 @@ class EnquiryForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.kind = kind
         self.questions = questions
-        self.fields["applicant_organization"].queryset = organizations
+        cast(forms.ModelChoiceField, self.fields["applicant_organization"]).queryset = organizations
         if not organizations.exists():
             del self.fields["applicant_organization"]
         if kind == EnquiryKind.SERVICE:
@@ -97,7 +98,7 @@ class EnquiryFilterForm(FilterForm):
         if listings is None:
             del self.fields["listing"]
         else:
-            self.fields["listing"].choices = blank_choice(listings)
+            cast(forms.ChoiceField, self.fields["listing"]).choices = blank_choice(listings)
 
 
 class ServiceFormForm(forms.Form):

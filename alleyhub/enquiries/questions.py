@@ -64,7 +64,7 @@ def questions_clean(value: Any) -> list[dict[str, Any]]:
             "required": bool(q.get("required", False)),
         }
         if qtype == QuestionType.CHOICE:
-            choices = q.get("choices")
+            choices = q.get("choices") or []
             good = (
                 isinstance(choices, list)
                 and 0 < len(choices) <= MAX_CHOICES

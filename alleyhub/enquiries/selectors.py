@@ -161,6 +161,11 @@ def target_get_for_user(*, kind: str, pk: Any, user) -> ServiceOffering | SpaceU
     return listing_get_for_user(model, pk=pk, user=user, queryset=queryset)
 
 
+def service_get_for_user(*, pk: Any, user) -> ServiceOffering:
+    """A service `user` may see (else Http404)."""
+    return listing_get_for_user(ServiceOffering, pk=pk, user=user)
+
+
 def service_questions(*, service: ServiceOffering) -> list[dict[str, Any]]:
     form = ServiceForm.objects.filter(service=service).first()
     return list(form.questions) if form else []

@@ -106,7 +106,9 @@ def enquiry_create(
     now = now or timezone.now()
     if not getattr(actor, "is_authenticated", False) or not actor.is_active:
         raise PermissionDenied(_("请先登录。"))
-    kind = EnquiryKind.SERVICE if isinstance(target, ServiceOffering) else EnquiryKind.SPACE
+    service = target if isinstance(target, ServiceOffering) else None
+    space_unit = target if isinstance(target, SpaceUnit) else None
+    kind = EnquiryKind.SERVICE if service is not None else EnquiryKind.SPACE
     _check_target_live(target, now)
     if target.owner_id in user_organization_ids(actor):
         raise ApplicationError(_("不能向本机构发布的信息提交申请。"), {"code": "own_listing"})
@@ -117,8 +119,8 @@ def enquiry_create(
         errors["consent"] = [_("发送前请同意向对方提供您的联系方式。")]
     message = (message or "").strip()
     stored_answers: list[dict[str, Any]] = []
-    if kind == EnquiryKind.SERVICE:
-        questions = service_questions(service=target)
+    if service is not None:
+        questions = service_questions(service=service)
         if questions:
             try:
                 stored_answers = answers_clean(questions, answers or {})
@@ -143,8 +145,8 @@ def enquiry_create(
         _check_allowance(actor, now)
         enquiry = Enquiry(
             kind=kind,
-            service=target if kind == EnquiryKind.SERVICE else None,
-            space_unit=target if kind == EnquiryKind.SPACE else None,
+            service=service,
+            space_unit=space_unit,
             provider_id=target.owner_id,
             applicant=actor,
             applicant_organization=applicant_organization,

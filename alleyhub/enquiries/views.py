@@ -60,7 +60,7 @@ def inbox(request) -> HttpResponse:
 
 def _new(request, *, kind: str, pk: int) -> HttpResponse:
     target = selectors.target_get_for_user(kind=kind, pk=pk, user=request.user)
-    questions = selectors.service_questions(service=target) if kind == EnquiryKind.SERVICE else []
+    questions = selectors.service_questions(service=target) if isinstance(target, ServiceOffering) else []
     organizations = Organization.objects.filter(pk__in=user_organization_ids(request.user))
     form = EnquiryForm(request.POST or None, kind=kind, questions=questions, organizations=organizations)
     if request.method == "POST" and form.is_valid():
@@ -147,8 +147,7 @@ def act(request, pk: int, action: str) -> HttpResponse:
 @login_required
 def service_form(request, pk: int) -> HttpResponse:
     """The provider's editor of a service's application form (a JSON list of questions)."""
-    service = selectors.target_get_for_user(kind=EnquiryKind.SERVICE, pk=pk, user=request.user)
-    assert isinstance(service, ServiceOffering)
+    service = selectors.service_get_for_user(pk=pk, user=request.user)
     questions = selectors.service_questions(service=service)
     if request.method == "POST":
         form = ServiceFormForm(request.POST)

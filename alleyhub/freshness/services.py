@@ -21,7 +21,7 @@ from .models import ListingReminder, Reason
 from .selectors import owner_recipients, reminders_due
 from .tokens import confirm_claim, confirm_token
 
-CODES = {
+CODES: dict[str, str] = {
     Reason.EXPIRES_30: "freshness.listing.expires_soon",
     Reason.EXPIRES_7: "freshness.listing.expires_soon",
     Reason.UNCONFIRMED: "freshness.listing.unconfirmed",

@@ -133,9 +133,7 @@ def renewal_site_get(*, slug: str) -> RenewalSite:
 
 def home_overview() -> dict:
     """The home page's space figures (published units and their area), buildings and renewal sites."""
-    units = SpaceUnit.objects.filter(live_q()).aggregate(
-        n=Count("pk"), area=Sum("area_sqm")
-    )
+    units = SpaceUnit.objects.filter(live_q()).aggregate(n=Count("pk"), area=Sum("area_sqm"))
     return {
         "space_units": units["n"] or 0,
         "space_area": units["area"] or 0,
@@ -145,6 +143,4 @@ def home_overview() -> dict:
 
 
 def organization_spaces(organization) -> QuerySet[SpaceUnit]:
-    return SpaceUnit.objects.filter(live_q(), owner=organization).select_related(
-        "building"
-    )
+    return SpaceUnit.objects.filter(live_q(), owner=organization).select_related("building")
