@@ -208,7 +208,12 @@ class R:
 
 def _demo_enquiry() -> int:
     """The demo enterprise's first application (the demo loader makes it)."""
-    return Enquiry.objects.filter(applicant__username="demo-enterprise", kind="service").order_by("pk").first().pk
+    return (
+        Enquiry.objects.filter(applicant__username="demo-enterprise", kind="service")
+        .order_by("pk")
+        .first()
+        .pk
+    )
 
 
 # fmt: off
