@@ -56,7 +56,9 @@ def enquiry_get_for_user(*, pk: Any, user, for_write: bool = False) -> Enquiry:
     """The enquiry, if `user` may see it (for_write: act on it). Raises Http404 for one they may not
     see (nobody learns that it exists), PermissionDenied for one they may see but not act on."""
     enquiry = (
-        Enquiry.objects.select_related("service", "space_unit__building", "provider", "applicant")
+        Enquiry.objects.select_related(
+            "service", "space_unit__building", "provider", "applicant", "applicant_organization"
+        )
         .filter(pk=_as_id(pk))
         .first()
     )
@@ -109,7 +111,9 @@ class EnquiryListParams:
 def enquiry_list(*, user, params: EnquiryListParams) -> QuerySet[Enquiry]:
     """The enquiries for a page or the API, newest first. Unknown filter values are ignored (the
     pages' forms and the API validate them first)."""
-    qs = Enquiry.objects.select_related("service", "space_unit", "provider", "applicant")
+    qs = Enquiry.objects.select_related(
+        "service", "space_unit", "provider", "applicant", "applicant_organization"
+    )
     if not getattr(user, "is_authenticated", False):
         return qs.none()
     if params.scope == "inbox":
