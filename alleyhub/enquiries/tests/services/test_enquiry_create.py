@@ -44,7 +44,7 @@ def test_notification_is_written_in_the_recipients_language(world):
     world.provider_staff.save()
     e = enquiry_create(target=world.service, actor=world.applicant, consent=True, message="你好")
     n = Notification.objects.get(recipient=world.provider_staff, target_id=e.pk)
-    assert n.title.startswith("New ")
+    assert n.title.startswith("Service application (new)")
 
 
 def test_without_consent_nothing_is_sent(world):
