@@ -206,3 +206,19 @@ def test_pages_work_in_english(client_as, world):
     c.cookies["django_language"] = "en"
     page = c.get(reverse("enquiries:detail", args=[e.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Employees" in page
+
+
+def test_members_of_the_owner_see_their_inbox_link_not_apply(client_as, world):
+    page = (
+        client_as(world.provider_staff)
+        .get(reverse("catalogue:detail", args=[world.service.pk]))
+        .content.decode()
+    )
+    assert 'data-testid="apply"' not in page and f"listing=service:{world.service.pk}" in page
+
+
+def test_expired_listing_has_no_apply_button(client, world):
+    world.unit.expires_on = timezone.localdate() - timedelta(days=1)
+    world.unit.save()
+    page = client.get(reverse("spaces:unit_detail", args=[world.unit.pk])).content.decode()
+    assert 'data-testid="apply"' not in page
