@@ -40,10 +40,15 @@ def reminders_send(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     today = timezone.localdate(now)
     sent = 0
-    for due in reminders_due(now=now):
-        if ListingReminder.objects.filter(
-            kind=due.kind.name, object_id=due.listing.pk, reason=due.reason, anchor=due.anchor
-        ).exists():
+    due_list = list(reminders_due(now=now))
+    # What was sent already, in one query (the unique constraint still guards a race).
+    done = set(
+        ListingReminder.objects.filter(object_id__in={d.listing.pk for d in due_list}).values_list(
+            "kind", "object_id", "reason", "anchor"
+        )
+    )
+    for due in due_list:
+        if (due.kind.name, due.listing.pk, due.reason, due.anchor) in done:
             continue
         recipients = owner_recipients(organization_id=due.listing.owner_id)
         if not recipients:
