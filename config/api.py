@@ -8,6 +8,7 @@ from alleyhub.core.api_auth import api_auth
 from alleyhub.core.api_errors import ProblemJsonAPI, install_problem_handlers
 from alleyhub.directory.api import join_router, people_router
 from alleyhub.directory.api import router as directory_router
+from alleyhub.enquiries.api import router as enquiries_router
 from alleyhub.listings.api import router as listings_router
 from alleyhub.matching.api import router as matching_router
 from alleyhub.matching.api import search_router
@@ -36,5 +37,6 @@ api.add_router("/matching", matching_router)
 api.add_router("/search", search_router)
 api.add_router("/requests", requests_router)
 api.add_router("/cases", brokerage_router)
+api.add_router("/enquiries", enquiries_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/", privacy_router)

@@ -13,6 +13,8 @@ urlpatterns = [
     path("services/", include("alleyhub.catalogue.urls")),
     path("spaces/", include("alleyhub.spaces.urls")),
     path("requests/", include("alleyhub.requests.urls")),
+    path("enquiries/", include("alleyhub.enquiries.urls")),
+    path("freshness/", include("alleyhub.freshness.urls")),
     path("matching/", include("alleyhub.matching.urls")),
     path("search/", include("alleyhub.matching.search_urls")),
     path("cases/", include("alleyhub.brokerage.urls")),

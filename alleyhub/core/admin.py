@@ -61,7 +61,7 @@ class ListingAdmin(admin.ModelAdmin):
 
     @admin.display(boolean=True, description=_("过时"))
     def stale(self, obj):
-        return obj.is_stale
+        return obj.needs_attention
 
     def save_model(self, request, obj, form, change):
         if not change and obj.created_by_id is None:

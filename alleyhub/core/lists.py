@@ -65,9 +65,9 @@ def range_overlaps_q(field_min: str, field_max: str, low, high) -> Q:
 
 
 def stale_q(*, today: date, confirmed_before) -> Q:
-    """Listings that are expired or were last confirmed before `confirmed_before` (or never)."""
-    return (
-        Q(expires_on__lt=today)
-        | Q(last_confirmed_at__isnull=True)
-        | Q(last_confirmed_at__lt=confirmed_before)
+    """Listings that need their owner's attention: expired, or neither confirmed nor saved since
+    `confirmed_before` (a draft saved a minute ago is not stale, although never confirmed)."""
+    return Q(expires_on__lt=today) | (
+        (Q(last_confirmed_at__isnull=True) | Q(last_confirmed_at__lt=confirmed_before))
+        & Q(updated_at__lt=confirmed_before)
     )

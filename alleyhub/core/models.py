@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -84,6 +85,26 @@ class ListingStatus(models.TextChoices):
     ARCHIVED = "archived", _("已归档")
 
 
+FRESH_FOR = timedelta(days=180)
+"""A listing confirmed or saved within this long is fresh: no stale badge, no reminder."""
+
+
+def live_q(*, today=None, prefix: str = "") -> Q:
+    """Listings the public sees: published and not expired (expiry is part of the query, so a
+    listing leaves every public list, count and section the day after its `expires_on`, without
+    waiting for a save). `prefix` for a related listing, e.g. "units__"."""
+    today = today or timezone.localdate()
+    return Q(**{f"{prefix}status": ListingStatus.PUBLISHED}) & (
+        Q(**{f"{prefix}expires_on__isnull": True}) | Q(**{f"{prefix}expires_on__gte": today})
+    )
+
+
+def unconfirmed_q(*, now=None) -> Q:
+    """Listings neither confirmed nor saved within FRESH_FOR (the database side of `is_stale`)."""
+    cutoff = (now or timezone.now()) - FRESH_FOR
+    return (Q(last_confirmed_at__isnull=True) | Q(last_confirmed_at__lt=cutoff)) & Q(updated_at__lt=cutoff)
+
+
 class PublishableListing(BilingualMixin, VersionedModel, BaseModel):
     """What every listing shares: an owner organisation, a status, and an expiry date with a
     'last confirmed' timestamp so stale entries can be found and re-confirmed."""
@@ -114,7 +135,29 @@ class PublishableListing(BilingualMixin, VersionedModel, BaseModel):
         return self.status == ListingStatus.PUBLISHED
 
     @property
+    def is_expired(self) -> bool:
+        return bool(self.expires_on and self.expires_on < timezone.localdate())
+
+    @property
+    def is_live(self) -> bool:
+        """Public: published and not expired (the row side of `live_q`)."""
+        return self.is_public and not self.is_expired
+
+    @property
+    def freshness_baseline(self):
+        """When someone last vouched for the listing: confirmed it, or saved it."""
+        moments = [m for m in (self.last_confirmed_at, self.updated_at) if m is not None]
+        return max(moments) if moments else None
+
+    @property
     def is_stale(self) -> bool:
-        if self.expires_on and self.expires_on < timezone.localdate():
-            return True
-        return self.last_confirmed_at is None or self.last_confirmed_at < timezone.now() - timedelta(days=180)
+        """Neither confirmed nor saved within FRESH_FOR ("信息可能过时"). A new draft has no
+        confirmation yet but was just saved, so it is fresh; expiry is `is_expired`, a badge
+        of its own."""
+        baseline = self.freshness_baseline
+        return baseline is None or baseline < timezone.now() - FRESH_FOR
+
+    @property
+    def needs_attention(self) -> bool:
+        """Expired or stale: what the stale-data lists show (`core.lists.stale_q`)."""
+        return self.is_expired or self.is_stale

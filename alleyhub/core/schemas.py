@@ -51,7 +51,8 @@ class ListingOut(Schema):
     published_at: datetime | None
     expires_on: date | None
     last_confirmed_at: datetime | None
-    is_stale: bool
+    is_stale: bool = Field(..., description="neither confirmed nor saved for 180 days")
+    is_expired: bool = Field(..., description="past `expires_on`: no longer in public lists")
 
 
 def range_in_order(low_name: str, high_name: str, message: str):

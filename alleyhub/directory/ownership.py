@@ -25,7 +25,7 @@ from django.http import Http404
 
 from alleyhub.accounts.models import Role
 from alleyhub.accounts.selectors import user_organization_ids
-from alleyhub.core.models import ListingStatus, PublishableListing
+from alleyhub.core.models import ListingStatus, PublishableListing, live_q
 from alleyhub.core.uploads import StoredFile
 from alleyhub.directory.hooks import confidential_viewers
 from alleyhub.directory.models import ListingAttachment, Organization, OrganizationStatus
@@ -85,19 +85,15 @@ def editable_organizations(*, user):
 
 
 def public_listing_q(prefix: str = "") -> Q:
-    """Listings everybody may see: published, by an organisation the operators approved.
-    `prefix` reaches the listing through a relation (e.g. "units__")."""
-    return Q(
-        **{
-            f"{prefix}status": ListingStatus.PUBLISHED,
-            f"{prefix}owner__status": OrganizationStatus.APPROVED,
-        }
-    )
+    """Listings everybody may see: published, not expired (`core.models.live_q`: a listing leaves
+    every public list the day after its `expires_on`, without a save), by an organisation the
+    operators approved. `prefix` reaches the listing through a relation (e.g. "units__")."""
+    return live_q(prefix=prefix) & Q(**{f"{prefix}owner__status": OrganizationStatus.APPROVED})
 
 
 def listing_is_public(listing: PublishableListing) -> bool:
     """`public_listing_q` for one listing in memory."""
-    return listing.status == ListingStatus.PUBLISHED and listing.owner.status == OrganizationStatus.APPROVED
+    return listing.is_live and listing.owner.status == OrganizationStatus.APPROVED
 
 
 def visibility_q(*, user) -> Q:

@@ -21,6 +21,7 @@ from .services.embedding import (
     embed_documents_now,
     embed_retry_delay,
 )
+from .services.index_sync import index_sweep_expired
 from .services.matches import matches_refresh_all, matches_refresh_around
 
 logger = logging.getLogger(__name__)
@@ -99,5 +100,22 @@ def embed_pending() -> int:
     return len(doc_ids)
 
 
+@task()
+def sweep_expired() -> int:
+    """Take listings that expired since the last run out of the index, then refresh the matches
+    around each (they are no longer anyone's match). Returns how many it removed."""
+    removed = index_sweep_expired()
+    for doc_id in removed:
+        kind, object_id = parse_doc_id(doc_id)
+        try:
+            matches_refresh_around(kind=kind, object_id=object_id)
+        except Exception:
+            logger.exception("Refreshing the matches around %s failed", doc_id)
+    return len(removed)
+
+
 # Run by `manage.py scheduler` (notifications app): (name, task, interval in minutes).
-PERIODIC_TASKS = [("matching_embed_pending", embed_pending, 10)]
+PERIODIC_TASKS = [
+    ("matching_embed_pending", embed_pending, 10),
+    ("matching_sweep_expired", sweep_expired, 60),
+]

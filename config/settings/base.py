@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "alleyhub.brokerage",
     "alleyhub.requests",
     "alleyhub.notifications",
+    "alleyhub.freshness",
+    "alleyhub.enquiries",
     "alleyhub.demo",
 ]
 
@@ -241,6 +243,8 @@ SIGNUP_ENABLED = env.bool("SIGNUP_ENABLED", default=True)
 SIGNUP_VERIFICATION_SECONDS = env.int("SIGNUP_VERIFICATION_SECONDS", default=3 * 24 * 3600)
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=24 * 3600)
 ONBOARDING_URL = env.str("ONBOARDING_URL", default="/directory/join/")
+# Enquiries (applications for services, space visits) one user may send in an hour.
+ENQUIRIES_PER_HOUR = env.int("ENQUIRIES_PER_HOUR", default=10)
 
 # Content-Security-Policy on every response (django-csp). Scripts and styles come only from our
 # own static files: no inline <script>, no on…= handlers, no style="" (behaviour lives in

@@ -10,9 +10,11 @@ import hashlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from ..documents import doc_id_for, document_for, iter_all_objects, object_for
 from ..index import process_cache
@@ -97,6 +99,30 @@ def index_sync_object(
         row.seq = index_bump_version()
         row.save()
         return row, True
+
+
+def index_sweep_expired(*, today: date | None = None) -> list[str]:
+    """Tombstone the index rows of listings whose `expires_on` has passed (through
+    `index_sync_object`, the one way a row changes), so that the engine and the stored matches
+    forget them without waiting for a save. Search and matches already leave expired rows out
+    when they read (`expires_on` is on the row); this makes the index itself catch up.
+    Idempotent: a tombstoned row is not active any more. Returns the doc ids it removed."""
+    today = today or timezone.localdate()
+    rows = list(
+        IndexedDocument.objects.filter(is_active=True, expires_on__lt=today).values_list("kind", "object_id")
+    )
+    removed = []
+    for kind, object_id in rows:
+        try:
+            row, changed = index_sync_object(kind=kind, object_id=object_id)
+        except Exception:
+            logger.exception("Sweeping %s:%s failed", kind, object_id)
+            continue
+        if changed and row is not None and not row.is_active:
+            removed.append(row.doc_id)
+    if removed:
+        process_cache().mark_stale()
+    return removed
 
 
 @dataclass

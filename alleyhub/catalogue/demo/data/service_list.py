@@ -645,7 +645,10 @@ TRACK_RECORD: dict[str, list[tuple[str, str]]] = {
 
 # How to apply and who may, drawn for each generated service.
 HOW_TO_APPLY = [
-    ("在线提交申请表，工作人员3个工作日内联系。", "Apply online; staff reply within 3 working days."),
+    (
+        "点击本页“申请服务”在线提交申请，工作人员3个工作日内联系。",
+        "Use “Apply” on this page; staff reply within 3 working days.",
+    ),
     ("到硅巷创客厅服务窗口现场办理。", "Apply in person at the Maker Hall service desk."),
     ("电话或邮件预约，首次咨询免费。", "Book by phone or email; the first consultation is free."),
 ]

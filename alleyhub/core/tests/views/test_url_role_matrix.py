@@ -39,6 +39,7 @@ from alleyhub.demo.loader import load_district
 from alleyhub.directory.listing_services import attachment_add
 from alleyhub.directory.models import JoinRequest, Organization, Person
 from alleyhub.directory.services import invitation_create, invitation_token
+from alleyhub.enquiries.models import Enquiry
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.matching.index import reset_process_cache
 from alleyhub.matching.models import Match
@@ -232,6 +233,16 @@ class R:
 
     def expected(self, role: str) -> int:
         return self.but.get(role, self.default)
+
+
+def _demo_enquiry() -> int:
+    """The demo enterprise's first application (the demo loader makes it)."""
+    return (
+        Enquiry.objects.filter(applicant__username="demo-enterprise", kind="service")
+        .order_by("pk")
+        .first()
+        .pk
+    )
 
 
 # fmt: off
@@ -487,6 +498,30 @@ ROUTES: dict[str, R] = {
     "directory:attachment#confidential": R(404, lambda s: {"pk": s.secret_file}, but={"task_force": 200, "operator": 200, "superuser": 200}),
     "directory:attachment_add": R(403, lambda s: {"kind": "outcome", "pk": s.outcome}, method="POST", but={"anonymous": 302, "researcher": 302, "operator": 302, "superuser": 302}),
     "directory:attachment_remove": R(404, lambda s: {"pk": s.draft_file}, method="POST", but={"anonymous": 302, "researcher": 302, "task_force": 403, "operator": 302, "superuser": 302}),
+    # --- enquiries ---
+    # The scene's enquiry: the demo enterprise's application for a service of the 长三角科创金融联盟
+    # (answered by the operator; the provider has no members, so only operators act for it).
+    "enquiries:index": R(302),
+    "enquiries:mine": R(200, but={"anonymous": 302}),
+    "enquiries:inbox": R(200, but={"anonymous": 302}),
+    "enquiries:new_service": R(200, lambda s: {"pk": s.service}, but={"anonymous": 302}),
+    "enquiries:new_space": R(200, lambda s: {"pk": s.unit}, but={"anonymous": 302}),
+    "enquiries:service_form": R(403, lambda s: {"pk": s.service}, but={"anonymous": 302, "operator": 200, "superuser": 200}),
+    "enquiries:detail": R(404, lambda s: {"pk": _demo_enquiry()}, but={"anonymous": 302, "enterprise": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "enquiries:act": R(404, lambda s: {"pk": _demo_enquiry(), "action": "answer"}, method="POST", but={"anonymous": 302, "enterprise": 403, "task_force": 403, "operator": 302, "superuser": 302}),
+    "api:enquiry_list": R(200, but={"anonymous": 401}),
+    "api:enquiry_detail": R(404, lambda s: {"enquiry_id": _demo_enquiry()}, but={"anonymous": 401, "enterprise": 200, "task_force": 200, "operator": 200, "superuser": 200}),
+    "api:enquiry_create_for_service": R(422, lambda s: {"service_id": s.service}, method="POST", but={"anonymous": 401}),
+    "api:enquiry_create_for_space": R(422, lambda s: {"unit_id": s.unit}, method="POST", but={"anonymous": 401}),
+    "api:enquiry_answer": R(404, lambda s: {"enquiry_id": _demo_enquiry()}, method="POST", but={"anonymous": 401, "enterprise": 403, "task_force": 403, "operator": 400, "superuser": 400}),
+    "api:enquiry_reply": R(404, lambda s: {"enquiry_id": _demo_enquiry()}, method="POST", but={"anonymous": 401, "enterprise": 400, "task_force": 403, "operator": 403, "superuser": 403}),
+    "api:enquiry_withdraw": R(404, lambda s: {"enquiry_id": _demo_enquiry()}, method="POST", but={"anonymous": 401, "enterprise": 200, "task_force": 403, "operator": 403, "superuser": 403}),
+    "api:enquiry_close": R(404, lambda s: {"enquiry_id": _demo_enquiry()}, method="POST", but={"anonymous": 401, "enterprise": 403, "task_force": 403, "operator": 200, "superuser": 200}),
+    "api:service_questions": R(200, lambda s: {"service_id": s.service}, but={"anonymous": 401}),
+    "api:service_questions_set": R(422, lambda s: {"service_id": s.service}, method="PUT", but={"anonymous": 401}),
+    # --- freshness ---
+    "freshness:confirm": R(403, lambda s: {"token": "not-a-signed-token"}),  # the signed token is the only proof
+    "freshness:stale_list": R(403, but={"anonymous": 302, "task_force": 200, "operator": 200, "superuser": 200}),
 }
 # fmt: on
 

@@ -48,8 +48,16 @@ def test_model_clean_refuses_new_past_deadline_but_keeps_old_records_valid():
     saved.full_clean()  # an old deadline that is not being changed stays valid
 
 
-def test_stale_means_expired_or_unconfirmed_for_180_days():
+def test_stale_means_neither_confirmed_nor_saved_for_180_days():
+    old = timezone.now() - timedelta(days=181)
     assert not TechOutcomeFactory().is_stale
-    assert TechOutcomeFactory(expires_on=timezone.localdate() - timedelta(days=1)).is_stale
-    assert TechOutcomeFactory(last_confirmed_at=timezone.now() - timedelta(days=181)).is_stale
-    assert TechOutcomeFactory(last_confirmed_at=None).is_stale
+    # Confirmed long ago, or never, but saved just now: fresh (a new draft is not "possibly outdated").
+    assert not TechOutcomeFactory(last_confirmed_at=old).is_stale
+    assert not TechOutcomeFactory(last_confirmed_at=None).is_stale
+    neither = TechOutcomeFactory(last_confirmed_at=old)
+    TechOutcome.objects.filter(pk=neither.pk).update(updated_at=old)
+    neither.refresh_from_db()
+    assert neither.is_stale and neither.needs_attention
+    # Expiry is a badge of its own.
+    expired = TechOutcomeFactory(expires_on=timezone.localdate() - timedelta(days=1))
+    assert expired.is_expired and not expired.is_stale and expired.needs_attention

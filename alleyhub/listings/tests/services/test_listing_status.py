@@ -17,7 +17,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_confirm_marks_stale_listing_fresh(member, owner_org):
-    outcome = TechOutcomeFactory(owner=owner_org, last_confirmed_at=timezone.now() - timedelta(days=400))
+    long_ago = timezone.now() - timedelta(days=400)
+    outcome = TechOutcomeFactory(owner=owner_org, last_confirmed_at=long_ago)
+    outcome.__class__.objects.filter(pk=outcome.pk).update(updated_at=long_ago)  # nor saved since
+    outcome.refresh_from_db()
     assert outcome.is_stale
     services.listing_confirm(listing=outcome, actor=member)
     outcome.refresh_from_db()

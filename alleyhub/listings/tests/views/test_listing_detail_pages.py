@@ -7,6 +7,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from alleyhub.core.models import ListingStatus
+from alleyhub.listings.models import TechOutcome
 
 from ..factories import InvestorProfileFactory, TechDemandFactory, TechOutcomeFactory
 
@@ -66,7 +67,9 @@ def test_unknown_detail_gives_styled_404(client):
 
 def test_stale_badge_on_detail_of_listing_not_confirmed_for_half_a_year(client):
     fresh = TechOutcomeFactory()
-    old = TechOutcomeFactory(last_confirmed_at=timezone.now() - timedelta(days=200))
+    long_ago = timezone.now() - timedelta(days=200)
+    old = TechOutcomeFactory(last_confirmed_at=long_ago)
+    TechOutcome.objects.filter(pk=old.pk).update(updated_at=long_ago)  # nor saved since
     assert (
         "信息可能过时"
         not in client.get(reverse("listings:outcome_detail", kwargs={"pk": fresh.pk})).content.decode()
@@ -75,6 +78,20 @@ def test_stale_badge_on_detail_of_listing_not_confirmed_for_half_a_year(client):
         "信息可能过时"
         in client.get(reverse("listings:outcome_detail", kwargs={"pk": old.pk})).content.decode()
     )
+
+
+def test_a_draft_saved_a_moment_ago_is_not_possibly_outdated(client_as, owner_org, member):
+    """Regression: a new draft has no confirmation yet, which once showed "信息可能过时" on a
+    listing saved seconds before. Saved within 180 days = fresh."""
+    draft = TechOutcomeFactory(owner=owner_org, status=ListingStatus.DRAFT, last_confirmed_at=None)
+    html = client_as(member).get(reverse("listings:outcome_detail", kwargs={"pk": draft.pk})).content.decode()
+    assert "草稿" in html and "信息可能过时" not in html
+
+
+def test_an_expired_listing_shows_expired_not_outdated(client):
+    expired = TechOutcomeFactory(expires_on=timezone.localdate() - timedelta(days=1))
+    html = client.get(reverse("listings:outcome_detail", kwargs={"pk": expired.pk})).content.decode()
+    assert "已过期" in html and "信息可能过时" not in html
 
 
 def test_investor_detail_page(client):
