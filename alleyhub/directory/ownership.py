@@ -110,9 +110,11 @@ def visibility_q(*, user) -> Q:
 
 
 def can_see_listing(*, user, listing: PublishableListing) -> bool:
-    """Public listings: everybody; drafts, archived ones and those of unapproved organisations:
-    the owner's members, operators and the task force."""
-    if listing_is_public(listing):
+    """Published listings of approved organisations: everybody — an expired one too (it has left
+    the lists and the matching index, but a link to it still opens it, marked expired); drafts,
+    archived ones and those of unapproved organisations: the owner's members, operators and the
+    task force."""
+    if listing.is_public and listing.owner.status == OrganizationStatus.APPROVED:
         return True
     return is_operator(user) or can_edit_listing(user=user, listing=listing)
 
