@@ -184,6 +184,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Alley Hub <noreply@a
 # production set TASKS_BACKEND=django_tasks_rq.RQBackend and REDIS_URL for Redis-backed workers
 # (`manage.py rqworker default --job-class django_tasks_rq.Job`).
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# Task rows still "running" after this long belong to a worker that was killed: the scheduler marks
+# them failed and re-enqueues the idempotent ones (notifications/scheduling.py sweep_stale_running).
+TASKS_STALE_AFTER_MINUTES = env.float("TASKS_STALE_AFTER_MINUTES", default=30)
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
