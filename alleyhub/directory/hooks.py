@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import QuerySet
 
@@ -40,3 +40,19 @@ person_contact_consent: Hook[Callable[[Person], bool | None]] = Hook("directory.
 """Whether a person agreed to show their contact details (registered by privacy, which records
 the consent their account gave): True / False, or None for no opinion. With nothing registered or
 no opinion, the person record's own `contact_consent` flag decides."""
+
+
+@dataclass(frozen=True)
+class ContactParties:
+    """The people and organisations a user deals with: the other sides of their accepted matches
+    and of the cases they take part in."""
+
+    person_ids: frozenset[int] = frozenset()
+    organization_ids: frozenset[int] = frozenset()
+
+
+person_contact_parties: Hook[Callable[[Any], ContactParties]] = Hook("directory.person_contact_parties")
+"""Who a user is matched with (registered by matching: accepted matches; by brokerage: cases the
+user is a party, broker or co-broker of). A person's contact details are shown to a user only when
+the person, or an organisation the person is affiliated with, is among them — and the person
+consented (`person_contact_consent`). With nothing registered, only operators and the person see them."""
