@@ -40,7 +40,9 @@ def _setup(database_url: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, default=30, help="requests per page type (after 3 warm-up ones)")
     parser.add_argument("--only", default="", help="comma-separated page types")
     parser.add_argument("--database-url", default=os.environ.get("LOADTEST_DATABASE_URL", run.DEFAULT_DB))

@@ -8,10 +8,10 @@ of an organisation the person is affiliated with). Contact details are for signe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from alleyhub.core.search import is_ranked, ranked_text_filter
 from alleyhub.directory.hooks import (
@@ -242,7 +242,7 @@ def person_contact_visible(*, person: Person, user) -> bool:
     # Their organisation: an affiliation that has not ended.
     return (
         Affiliation.objects.filter(person=person, organization_id__in=parties.organization_ids)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=date.today()))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
         .exists()
     )
 

@@ -1,9 +1,8 @@
 import pytest
 
-from alleyhub.directory.hooks import ContactParties, person_contact_parties
-
 from alleyhub.accounts.models import PersonalAccessToken
 from alleyhub.accounts.tests.factories import MembershipFactory, UserFactory
+from alleyhub.directory.hooks import ContactParties, person_contact_parties
 from alleyhub.directory.models import OrganizationKind
 from alleyhub.directory.tests.factories import (
     AffiliationFactory,

@@ -1,9 +1,8 @@
 import pytest
-
-from alleyhub.directory.hooks import ContactParties, person_contact_parties
 from django.urls import reverse
 
 from alleyhub.accounts.tests.factories import MembershipFactory, OperatorFactory, UserFactory
+from alleyhub.directory.hooks import ContactParties, person_contact_parties
 from alleyhub.directory.models import OrganizationKind, Person
 from alleyhub.directory.tests.factories import (
     AffiliationFactory,
