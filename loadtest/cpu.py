@@ -30,9 +30,11 @@ import run  # noqa: E402  (loadtest/run.py: the same environment as the load tes
 from locustfile import DEMO_PASSWORD, LISTS, MEMBERS, QUERIES  # noqa: E402
 
 
-def _setup(database_url: str) -> None:
+def _setup(database_url: str, page_cache: bool) -> None:
     env = run._env(database_url)
     env["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
+    if not page_cache:
+        env["PAGE_CACHE_SECONDS"] = "0"
     os.environ.update(env)
     import django
 
@@ -43,11 +45,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("-n", type=int, default=30, help="requests per page type (after 3 warm-up ones)")
+    parser.add_argument("-n", type=int, default=30, help="measured requests per page type")
+    parser.add_argument(
+        "--warm", type=int, default=3, help="unmeasured requests first (more: a warm page cache, as under load)"
+    )
     parser.add_argument("--only", default="", help="comma-separated page types")
+    parser.add_argument(
+        "--no-page-cache", action="store_true", help="PAGE_CACHE_SECONDS=0: what rendering a page costs"
+    )
     parser.add_argument("--database-url", default=os.environ.get("LOADTEST_DATABASE_URL", run.DEFAULT_DB))
     args = parser.parse_args()
-    _setup(args.database_url)
+    _setup(args.database_url, page_cache=not args.no_page_cache)
 
     from django.db import connection, reset_queries
     from django.test import Client
@@ -96,7 +104,7 @@ def main() -> None:
     for name, call in pages:
         if only and name not in only:
             continue
-        for _ in range(3):
+        for _ in range(args.warm):
             call()
         cpu, wall = [], []
         statuses = set()
