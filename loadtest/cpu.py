@@ -47,7 +47,10 @@ def main() -> None:
     )
     parser.add_argument("-n", type=int, default=30, help="measured requests per page type")
     parser.add_argument(
-        "--warm", type=int, default=3, help="unmeasured requests first (more: a warm page cache, as under load)"
+        "--warm",
+        type=int,
+        default=3,
+        help="unmeasured requests first (more: a warm page cache, as under load)",
     )
     parser.add_argument("--only", default="", help="comma-separated page types")
     parser.add_argument(

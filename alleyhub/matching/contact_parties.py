@@ -5,6 +5,8 @@ the expert's own account when a side is a person record."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Q
 
 from alleyhub.accounts.selectors import user_organization_ids
@@ -25,6 +27,7 @@ def _sides_q(side: str, org_ids: frozenset[int], person_id: int | None) -> Q:
             if person_id is not None:
                 q |= Q(**{f"{side}_kind": kind, f"{side}_id": person_id})
         elif org_ids:
+            ids: Any
             if kind == DocumentKind.ORGANIZATION:
                 ids = list(org_ids)
             else:
