@@ -52,6 +52,8 @@ def _env(database_url: str) -> dict[str, str]:
         MEDIA_ROOT=str(ROOT / "var" / "loadtest-media"),
         OMP_WAIT_POLICY="PASSIVE",
         LOG_LEVEL="WARNING",
+        # Both workers share the anonymous page cache and its generation (core/page_cache.py).
+        CACHE_URL=os.environ.get("LOADTEST_CACHE_URL", "redis://127.0.0.1:6379/5"),
     )
     return env
 
@@ -87,6 +89,10 @@ def serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen:
             "--workers",
             str(workers),
             "--no-ws",
+            # A few threads per worker, so one request's database round trips overlap another's
+            # Python work (the GIL allows no more); each keeps a persistent database connection.
+            "--blocking-threads",
+            "4",
             "config.wsgi:application",
         ],
         cwd=ROOT,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from alleyhub.accounts import selectors
 from alleyhub.accounts.models import User
+from alleyhub.core.gates import Gate, htmx_current_page, htmx_redirect
 
 LAST_ACTIVITY_KEY = "accounts.last_activity"
 # The last activity is written back at most this often, not on every request (one session write
@@ -56,34 +57,38 @@ class StaffIdleTimeoutMiddleware:
         return self.get_response(request)
 
 
-class TwoFactorRequiredMiddleware:
+class TwoFactorRequiredMiddleware(Gate):
     """After the password, the second factor: a signed-in user who must use it (platform staff
     while TWO_FACTOR_REQUIRED_FOR_STAFF is on, and everyone who turned it on) and has not entered
     a code in this session reaches only the two-factor pages, signing out and the language switch;
     any other page sends them to enter a code (or, without a device yet, to set one up), coming
     back afterwards. On the API such a session counts as not signed in (401 where sign-in is
-    needed); personal access tokens are unaffected."""
+    needed); personal access tokens are unaffected. The shape is core.gates.Gate's."""
 
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def pending(self, request: HttpRequest) -> bool:
         user = request.user
         # is_verified() comes from django-otp's OTPMiddleware, which runs before this one.
         verified = getattr(user, "is_verified", lambda: False)
-        if user.is_authenticated and not verified() and _two_factor_required(request, user):
-            if request.path.startswith(reverse("api:api-root")):
-                request.user = AnonymousUser()
-            elif request.path not in _open_paths():
-                on = _two_factor_on(request, user)
-                step = "accounts:two_factor_verify" if on else "accounts:two_factor_setup"
-                if request.headers.get("HX-Request"):
-                    if urlsplit(request.headers.get("HX-Current-URL", "")).path in _open_paths():
-                        # A fragment of the code page itself (the nav's badge): nothing to show yet.
-                        return HttpResponse(status=204)
-                    return _htmx_redirect(request, resolve_url(step))
-                return redirect_to_login(request.get_full_path(), resolve_url(step), REDIRECT_FIELD_NAME)
-        return self.get_response(request)
+        return bool(user.is_authenticated and not verified() and _two_factor_required(request, user))
+
+    def is_api(self, request: HttpRequest) -> bool:
+        return request.path.startswith(reverse("api:api-root"))
+
+    def api(self, request: HttpRequest) -> HttpResponse | None:
+        request.user = AnonymousUser()
+        return None
+
+    def is_open(self, request: HttpRequest) -> bool:
+        return request.path in _open_paths()
+
+    def leave_fragment_alone(self, request: HttpRequest) -> bool:
+        # A fragment of the code page itself (the nav's badge): nothing to show yet.
+        return urlsplit(request.headers.get("HX-Current-URL", "")).path in _open_paths()
+
+    def step_url(self, request: HttpRequest, back: str) -> str:
+        on = _two_factor_on(request, request.user)  # type: ignore[arg-type]
+        step = "accounts:two_factor_verify" if on else "accounts:two_factor_setup"
+        return redirect_to_login(back, resolve_url(step), REDIRECT_FIELD_NAME)["Location"]
 
 
 def _two_factor_on(request: HttpRequest, user: User) -> bool:
@@ -109,8 +114,5 @@ def _open_paths() -> set[str]:
 def _htmx_redirect(request: HttpRequest, to: str) -> HttpResponse:
     """An htmx request (a fragment, a poll) sends the whole tab to `to`, coming back to the page
     it was on, rather than swapping that page into a fragment."""
-    page = urlsplit(request.headers.get("HX-Current-URL", "/"))
-    back = page.path + (f"?{page.query}" if page.query else "")
-    response = HttpResponse(status=204)
-    response["HX-Redirect"] = redirect_to_login(back, to, REDIRECT_FIELD_NAME)["Location"]
-    return response
+    back = htmx_current_page(request)
+    return htmx_redirect(redirect_to_login(back, to, REDIRECT_FIELD_NAME)["Location"])

@@ -21,6 +21,7 @@ from alleyhub.core.http import client_ip
 from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Organization, Person
+from alleyhub.directory.ownership import can_see_listing
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.matching.selectors import match_get_for_user
 
@@ -61,6 +62,15 @@ def _optional_obj_or_422(model: type[M], pk: int | None, label: str) -> M | None
     return None if pk is None else _obj_or_422(model, pk, label)
 
 
+def _listing_or_422(model: type[M], pk: int | None, label: str, user) -> M | None:
+    """A listing named in the body, answered exactly like a missing id when the user may not see
+    it (someone else's draft): GET of that draft is a 404, so a 403 here would tell that it exists."""
+    listing = _optional_obj_or_422(model, pk, label)
+    if listing is not None and not can_see_listing(user=user, listing=listing):  # type: ignore[arg-type]
+        raise ApplicationError(_("找不到对象：%(field)s") % {"field": label}, status=422)
+    return listing
+
+
 @router.get("", response=list[CaseOut], summary="Cases I may see")
 @paginate(BoundedPageNumberPagination)
 def case_list(request, filters: Query[CaseFilters]):
@@ -76,10 +86,10 @@ def case_create(request, payload: CaseCreateIn):
         broker = request.user if request.user.is_broker else None
     case = services.case_create(
         demand_org=_obj_or_422(Organization, payload.demand_org_id, "demand_org_id"),
-        demand=_optional_obj_or_422(TechDemand, payload.demand_id, "demand_id"),
-        outcome=_optional_obj_or_422(TechOutcome, payload.outcome_id, "outcome_id"),
+        demand=_listing_or_422(TechDemand, payload.demand_id, "demand_id", request.user),
+        outcome=_listing_or_422(TechOutcome, payload.outcome_id, "outcome_id", request.user),
         expert=_optional_obj_or_422(Person, payload.expert_id, "expert_id"),
-        investor=_optional_obj_or_422(InvestorProfile, payload.investor_id, "investor_id"),
+        investor=_listing_or_422(InvestorProfile, payload.investor_id, "investor_id", request.user),
         broker=broker,
         co_brokers=[_user_or_422(pk, "co_broker_ids") for pk in payload.co_broker_ids],
         title=payload.title,

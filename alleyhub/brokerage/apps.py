@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 
+from alleyhub.directory.hooks import person_contact_parties
 from alleyhub.listings.hooks import confidential_access
 from alleyhub.privacy.hooks import personal_data_exporters
 
@@ -17,3 +18,5 @@ class BrokerageConfig(AppConfig):
 
         # The parties of a case about a listing see its confidential part.
         confidential_access.register(selectors.user_is_party_to_listing_case)
+        # A person's contact details are shown to those they share a case with.
+        person_contact_parties.register(selectors.case_contact_parties, key="brokerage")

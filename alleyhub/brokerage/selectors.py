@@ -34,6 +34,8 @@ from django.utils.translation import gettext as _
 from alleyhub.accounts.models import User
 from alleyhub.core.transitions import Transition, TransitionTable, table_from_targets
 from alleyhub.core.uploads import StoredFile
+from alleyhub.directory.hooks import ContactParties
+from alleyhub.directory.models import Person
 from alleyhub.directory.ownership import acts_for_every_organization
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 
@@ -517,3 +519,31 @@ def district_totals() -> dict[str, Any]:
     )
     agg["amount"] = agg["amount"] or Decimal(0)
     return agg
+
+
+def case_contact_parties(user: Any) -> ContactParties:
+    """For `directory.hooks.person_contact_parties`: everyone on the cases `user` takes part in
+    (as broker, co-broker or party): both sides' organisations, the expert, and the brokers'
+    person records — whose contact details the user then sees, if those people consented."""
+    if not _signed_in(user):
+        return ContactParties()
+    cases = Case.objects.filter(
+        pk__in=Case.objects.filter(Q(broker=user) | Q(co_brokers=user) | _party_q(user)).values("pk")
+    )
+    orgs: set[int] = set()
+    persons: set[int] = set()
+    broker_ids: set[int] = set()
+    for demand_org, supply_org, expert, broker in cases.values_list(
+        "demand_org_id", "supply_org_id", "expert_id", "broker_id"
+    ):
+        orgs.update(pk for pk in (demand_org, supply_org) if pk is not None)
+        if expert is not None:
+            persons.add(expert)
+        if broker is not None:
+            broker_ids.add(broker)
+    broker_ids.update(
+        pk for pk in Case.co_brokers.through.objects.filter(case__in=cases).values_list("user_id", flat=True)
+    )
+    if broker_ids:
+        persons.update(Person.objects.filter(user_id__in=broker_ids).values_list("pk", flat=True))
+    return ContactParties(person_ids=frozenset(persons), organization_ids=frozenset(orgs))

@@ -101,3 +101,19 @@ def listing_kind(slug: str) -> ListingKind | None:
 
 def listing_kind_of(listing: Any) -> ListingKind | None:
     return next((k for k in listing_kinds.providers() if k.model is type(listing)), None)
+
+
+@dataclass(frozen=True)
+class ContactParties:
+    """The people and organisations a user deals with: the other sides of their accepted matches
+    and of the cases they take part in."""
+
+    person_ids: frozenset[int] = frozenset()
+    organization_ids: frozenset[int] = frozenset()
+
+
+person_contact_parties: Hook[Callable[[Any], ContactParties]] = Hook("directory.person_contact_parties")
+"""Who a user is matched with (registered by matching: accepted matches; by brokerage: cases the
+user is a party, broker or co-broker of). A person's contact details are shown to a user only when
+the person, or an organisation the person is affiliated with, is among them — and the person
+consented (`person_contact_consent`). With nothing registered, only operators and the person see them."""

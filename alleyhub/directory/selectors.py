@@ -16,7 +16,12 @@ from django.utils import timezone
 
 from alleyhub.accounts.models import Membership
 from alleyhub.core.search import is_ranked, ranked_text_filter
-from alleyhub.directory.hooks import organization_sections, person_contact_consent
+from alleyhub.directory.hooks import (
+    ContactParties,
+    organization_sections,
+    person_contact_consent,
+    person_contact_parties,
+)
 from alleyhub.directory.models import (
     Affiliation,
     Industry,
@@ -238,17 +243,51 @@ def person_get_for_user(*, user, pk: int) -> Person:
 
 
 def person_contact_visible(*, person: Person, user) -> bool:
-    """A person's e-mail is shown to signed-in users when the person agreed, and to operators.
-    Whether they agreed is asked of `person_contact_consent` (privacy's record of the consent
-    their account gave) before the record's own flag."""
+    """A person's contact details are shown to operators, to the person, and to users they deal
+    with (the other side of an accepted match or a case: `person_contact_parties`, filled by the
+    higher apps) — to the latter only when the person agreed. Whether they agreed is asked of
+    `person_contact_consent` (privacy's record of the consent their account gave) before the
+    record's own flag."""
     if not _is_signed_in(user):
         return False
-    if _is_operator(user) or person.user_id == user.pk:
+    if _is_operator(user) or (person.user_id is not None and person.user_id == user.pk):
         return True
+    if not _person_consents(person):
+        return False
+    parties = contact_parties_of(user)
+    if person.pk in parties.person_ids:
+        return True
+    if not parties.organization_ids:
+        return False
+    # Their organisation: an affiliation that has not ended.
+    return (
+        Affiliation.objects.filter(person=person, organization_id__in=parties.organization_ids)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=timezone.localdate()))
+        .exists()
+    )
+
+
+def _person_consents(person: Person) -> bool:
     for provider in person_contact_consent.providers():
         if (consent := provider(person)) is not None:
             return consent
     return person.contact_consent
+
+
+def contact_parties_of(user) -> ContactParties:
+    """Who `user` deals with (union over `person_contact_parties`), computed once per request:
+    memoised on the user object, which lives as long as the request."""
+    cached = getattr(user, "_alleyhub_contact_parties", None)
+    if cached is None:
+        persons: set[int] = set()
+        organizations: set[int] = set()
+        for provider in person_contact_parties.providers():
+            found = provider(user)
+            persons |= found.person_ids
+            organizations |= found.organization_ids
+        cached = ContactParties(person_ids=frozenset(persons), organization_ids=frozenset(organizations))
+        user._alleyhub_contact_parties = cached
+    return cached
 
 
 def organization_contact_visible(*, user) -> bool:

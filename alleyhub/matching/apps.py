@@ -13,9 +13,10 @@ class MatchingConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: these modules import models, which Django only allows
         # once every app is loaded (the AppConfig module itself is imported before that).
+        from alleyhub.directory.hooks import person_contact_parties
         from alleyhub.privacy.hooks import automated_decision_subjects, consent_changed, personal_data_erasers
 
-        from . import privacy_hooks, selectors, signals
+        from . import contact_parties, privacy_hooks, selectors, signals
 
         signals.connect()
         organization_changed.register(signals.on_organization_changed, key="matching")
@@ -23,3 +24,5 @@ class MatchingConfig(AppConfig):
         automated_decision_subjects.register(privacy_hooks.automated_subjects, key="matching")
         consent_changed.register(privacy_hooks.on_consent_changed, key="matching")
         personal_data_erasers.register(privacy_hooks.erase, key="matching")
+        # A person's contact details are shown to the other side of their accepted matches.
+        person_contact_parties.register(contact_parties.accepted_match_parties, key="matching")

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models.signals import post_delete, post_save
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from alleyhub.catalogue.models import ServiceCategory
@@ -59,7 +62,19 @@ def _labels(values: Any, choices: dict[str, str]) -> str:
     return _("、").join(str(choices.get(str(v), v)) for v in values) or "—"
 
 
+_CHOICES: dict[str | None, dict[str, dict[str, str]]] = {}
+
+
 def _choices() -> dict[str, dict[str, str]]:
+    """The choice labels in the current language, built once per language (they are fixed in the
+    code): a list of matches asks for them for every constraint it explains."""
+    language = get_language()
+    if language not in _CHOICES:
+        _CHOICES[language] = _build_choices()
+    return _CHOICES[language]
+
+
+def _build_choices() -> dict[str, dict[str, str]]:
     return {
         "modes": {c.value: str(c.label) for c in CooperationMode},
         "stages": {c.value: str(c.label) for c in LifecycleStage},
@@ -68,12 +83,37 @@ def _choices() -> dict[str, dict[str, str]]:
     }
 
 
+_INDUSTRIES: dict[str, Any] = {"at": 0.0, "by_code": {}}
+INDUSTRIES_FOR_SECONDS = 60
+
+
+def _industries_by_code(codes: tuple[str, ...] | list[str] = ()) -> dict[str, Industry]:
+    """Every industry by code, read once a minute per process: a list of matches explains many
+    constraints, and a query per explanation was most of the queries of "my matches". The tree
+    of ~20 industries changes only in the admin: a change in this process is seen at once (the
+    signal below), one in another worker within a minute; an unknown code reads them again."""
+    now = time.monotonic()
+    by_code = _INDUSTRIES["by_code"]
+    if now - _INDUSTRIES["at"] > INDUSTRIES_FOR_SECONDS or any(c not in by_code for c in codes):
+        _INDUSTRIES["by_code"] = {i.code: i for i in Industry.objects.all()}
+        _INDUSTRIES["at"] = now
+    return _INDUSTRIES["by_code"]
+
+
+def _forget_industries(**kwargs) -> None:
+    _INDUSTRIES["at"] = 0.0
+
+
+post_save.connect(_forget_industries, sender=Industry, dispatch_uid="matching.explain.industries")
+post_delete.connect(_forget_industries, sender=Industry, dispatch_uid="matching.explain.industries.del")
+
+
 def _industry_names(codes: Any) -> str:
     if not codes:
         return "—"
     codes = [str(c) for c in (codes if isinstance(codes, list | tuple) else [codes])]
-    names = {i.code: i.localized_name for i in Industry.objects.filter(code__in=codes)}
-    return _("、").join(names.get(c, c) for c in codes)
+    by_code = _industries_by_code(codes)
+    return _("、").join(by_code[c].localized_name if c in by_code else c for c in codes)
 
 
 def _ticket(value: Any) -> str:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alleyhub.accounts.models import User
+from alleyhub.accounts.selectors import user_organization_ids
 from alleyhub.core.models import PublishableListing
 from alleyhub.directory.models import Organization
 from alleyhub.directory.ownership import acts_for_every_organization, listing_is_public, public_listing_q
@@ -186,7 +187,8 @@ def _member_of_owner(user: User, kind: str, source: models.Model | None) -> bool
     if source is None:
         return False
     owner_id = owner_organization_id(kind, source)
-    return owner_id is not None and user.memberships.filter(organization_id=owner_id).exists()
+    # The user's organisations are read once per request (a list asks this for every match).
+    return owner_id is not None and owner_id in user_organization_ids(user)
 
 
 def source_is_public(*, kind: str, source: models.Model | None) -> bool:

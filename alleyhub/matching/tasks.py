@@ -119,3 +119,6 @@ PERIODIC_TASKS = [
     ("matching_embed_pending", embed_pending, 10),
     ("matching_sweep_expired", sweep_expired, 60),
 ]
+# Safe to run twice with the same arguments (they recompute from the index): a run a killed worker
+# left behind is enqueued again (notifications/scheduling.py sweep_stale_running).
+RERUN_AFTER_CRASH = [embed_documents, refresh_matches, refresh_all_matches]

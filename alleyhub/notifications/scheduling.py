@@ -91,3 +91,85 @@ def enqueue_periodic(*, now: float | None = None, last_run: dict | None = None) 
 def run_periodic_now() -> dict:
     """Run every periodic task in this process (for cron or by hand)."""
     return {job.module_path: job.task.call() for job in periodic_tasks()}
+
+
+# --- Rows a killed worker left "running" -------------------------------------------------------
+#
+# django-tasks-db marks a row RUNNING when a worker claims it and never looks at it again: after
+# `kill -9` (or the machine going down) the row stays RUNNING for ever, and nothing runs it. Every
+# scheduler round (also `scheduler --once` when the site comes back) sweeps rows RUNNING for longer
+# than TASKS_STALE_AFTER_MINUTES: they are marked FAILED (WorkerLost), and the tasks an app lists
+# in `RERUN_AFTER_CRASH` (in its tasks.py; tasks that are safe to run twice with the same
+# arguments) are enqueued again with the same arguments. The others are not re-run here on
+# purpose: periodic tasks come back with the scheduler's next round anyway, notification e-mails
+# have their own claim recovery (`retry_stuck_emails`), and a data export is only ever built once.
+# The timeout must be longer than any task legitimately runs; a row swept too early is at worst
+# run twice, which is why only idempotent tasks are re-enqueued.
+
+STALE_AFTER_MINUTES_DEFAULT = 30
+
+
+class WorkerLost(Exception):
+    """Recorded as the failure of a task row whose worker disappeared while running it."""
+
+
+def rerun_after_crash_paths() -> set[str]:
+    paths: set[str] = set()
+    for config in apps.get_app_configs():
+        if not config.name.startswith("alleyhub."):
+            continue
+        try:
+            module = import_module(f"{config.name}.tasks")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{config.name}.tasks":
+                raise
+            continue
+        paths.update(t.module_path for t in getattr(module, "RERUN_AFTER_CRASH", []))
+    return paths
+
+
+def sweep_stale_running(*, now=None, stale_after_minutes: float | None = None) -> dict:
+    """Mark task rows RUNNING for longer than the timeout as failed and re-enqueue the idempotent
+    ones; returns {"failed": n, "rerun": m}. Does nothing with backends other than the database one."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS
+
+    if not type(task_backends[DEFAULT_TASK_BACKEND_ALIAS]).__module__.startswith("django_tasks_db"):
+        return {"failed": 0, "rerun": 0}
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    if stale_after_minutes is None:
+        stale_after_minutes = getattr(settings, "TASKS_STALE_AFTER_MINUTES", STALE_AFTER_MINUTES_DEFAULT)
+    now = now or timezone.now()
+    cutoff = now - timedelta(minutes=stale_after_minutes)
+    rerun_paths = rerun_after_crash_paths()
+    failed = rerun = 0
+    stale = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING, started_at__lt=cutoff)
+    for row in stale.only("id", "task_path", "args_kwargs", "queue_name", "priority"):
+        # Conditional on the row still being RUNNING: a worker that was only slow and finished
+        # meanwhile keeps its result, and two sweeps never re-run the same row twice.
+        taken = DBTaskResult.objects.filter(pk=row.pk, status=TaskResultStatus.RUNNING).update(
+            status=TaskResultStatus.FAILED,
+            finished_at=now,
+            exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+            traceback=f"WorkerLost: still running after {stale_after_minutes:g} minutes; its worker is gone\n",
+        )
+        if not taken:
+            continue
+        failed += 1
+        if row.task_path in rerun_paths:
+            task = row.task.using(queue_name=row.queue_name, priority=row.priority)
+            args_kwargs = row.args_kwargs or {}
+            task.enqueue(*args_kwargs.get("args", []), **args_kwargs.get("kwargs", {}))
+            rerun += 1
+        logger.warning(
+            "task %s (%s) was left running by a lost worker: marked failed%s",
+            row.pk,
+            row.task_path,
+            ", enqueued again" if row.task_path in rerun_paths else "",
+        )
+    return {"failed": failed, "rerun": rerun}

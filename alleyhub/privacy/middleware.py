@@ -9,12 +9,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from alleyhub.accounts.middleware import BACKGROUND_HEADER
 from alleyhub.core.api_errors import problem_response
+from alleyhub.core.gates import Gate
 
 from . import selectors
 from .conf import privacy_setting
@@ -46,35 +46,40 @@ def _exempt_prefixes() -> tuple[str, ...]:
     )
 
 
-class ConsentRequiredMiddleware:
-    def __init__(self, get_response) -> None:
-        self.get_response = get_response
+class ConsentRequiredMiddleware(Gate):
+    """Sends a signed-in session flagged at sign-in to the accept page until the documents are
+    accepted (the shape is core.gates.Gate's, shared with two-factor sign-in)."""
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    # htmx follows HX-Redirect on a 200 answer.
+    htmx_status = 200
+
+    def pending(self, request: HttpRequest) -> bool:
         session = getattr(request, "session", None)
-        if session is None or not session.get(SESSION_KEY) or not request.user.is_authenticated:
-            return self.get_response(request)
-        if request.path.startswith(_exempt_prefixes()):
-            return self.get_response(request)
-        if request.path.startswith("/api/"):
-            if "HTTP_AUTHORIZATION" in request.META:  # a token client, not this browser session
-                return self.get_response(request)
-            return problem_response(
-                request,
-                403,
-                _("需要同意隐私政策"),
-                _("请先在网页上阅读并同意最新的隐私政策和用户协议。"),
-            )
-        htmx = getattr(request, "htmx", None)
-        if htmx and request.headers.get(BACKGROUND_HEADER):
-            # A poll the page makes by itself (the notification badge): nothing to show, and it must
-            # not send the user anywhere — least of all back to the accept page they are reading.
-            return HttpResponse(status=204)
+        return bool(session is not None and session.get(SESSION_KEY) and request.user.is_authenticated)
+
+    def is_open(self, request: HttpRequest) -> bool:
+        return request.path.startswith(_exempt_prefixes())
+
+    def api(self, request: HttpRequest) -> HttpResponse | None:
+        if "HTTP_AUTHORIZATION" in request.META:  # a token client, not this browser session
+            return None
+        return problem_response(
+            request,
+            403,
+            _("需要同意隐私政策"),
+            _("请先在网页上阅读并同意最新的隐私政策和用户协议。"),
+        )
+
+    def leave_fragment_alone(self, request: HttpRequest) -> bool:
+        # A poll the page makes by itself (the notification badge): nothing to show, and it must
+        # not send the user anywhere — least of all back to the accept page they are reading.
+        return bool(request.headers.get(BACKGROUND_HEADER))
+
+    def htmx_back(self, request: HttpRequest) -> str:
         # After accepting, back to the page the user was on (for htmx, the page, not the fragment).
+        htmx = getattr(request, "htmx", None)
         current = htmx.current_url_abs_path if htmx else None
-        target = f"{reverse('privacy:consent')}?{urlencode({'next': current or request.get_full_path()})}"
-        if htmx:
-            hx_response = HttpResponse()
-            hx_response["HX-Redirect"] = target
-            return hx_response
-        return redirect(target)
+        return current or request.get_full_path()
+
+    def step_url(self, request: HttpRequest, back: str) -> str:
+        return f"{reverse('privacy:consent')}?{urlencode({'next': back})}"

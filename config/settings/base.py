@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Public pages as anonymous visitors see them (core/page_cache.py): after CSRF, sessions and
+    # messages, before everything that concerns only signed-in users.
+    "alleyhub.core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "alleyhub.core.pages.PageErrorMiddleware",
@@ -120,6 +123,10 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'alleyhub.sqlite3'}")}
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+# Persistent connections: opening a PostgreSQL connection per request (the default, 0) cost more
+# than most pages' queries (loadtest/README.md). Health checks drop a connection that went away.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web process and the task worker read and write the embedded database together.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
@@ -135,6 +142,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Anonymous visitors' public pages are cached this long at most (alleyhub/core/page_cache.py; a
+# write empties the cache at once, this bounds what sends no signal). 0 turns it off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,6 +200,9 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Alley Hub <noreply@a
 # production set TASKS_BACKEND=django_tasks_rq.RQBackend and REDIS_URL for Redis-backed workers
 # (`manage.py rqworker default --job-class django_tasks_rq.Job`).
 TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+# Task rows still "running" after this long belong to a worker that was killed: the scheduler marks
+# them failed and re-enqueues the idempotent ones (notifications/scheduling.py sweep_stale_running).
+TASKS_STALE_AFTER_MINUTES = env.float("TASKS_STALE_AFTER_MINUTES", default=30)
 REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
 RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
 if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":

@@ -62,17 +62,32 @@ def test_the_attack_of_the_issue_no_longer_shows_the_confidential_part():
 def test_nobody_outside_the_owner_opens_a_case_on_a_draft():
     draft = OutcomeFactory(status="draft")
     enterprise = OrganizationFactory()
-    response = _post(
-        _client(BrokerFactory()), "/api/cases", {"demand_org_id": enterprise.pk, "outcome_id": draft.pk}
-    )
-    assert response.status_code == 403
+    client = _client(BrokerFactory())
+    response = _post(client, "/api/cases", {"demand_org_id": enterprise.pk, "outcome_id": draft.pk})
+    # Answered exactly like an id that does not exist (GET of the draft is a 404): a 403 would
+    # tell that the draft exists.
+    missing = _post(client, "/api/cases", {"demand_org_id": enterprise.pk, "outcome_id": draft.pk + 999})
+    assert response.status_code == missing.status_code == 422
     assert response["Content-Type"] == "application/problem+json"
+    assert response.json() == missing.json()
+    assert client.get(f"/api/outcomes/{draft.pk}").status_code == 404
     assert not Case.objects.exists()
 
     # An operator may (operators see drafts); assigning the broker is the owner side's agreement.
     operator = OperatorUserFactory()
     case = case_create(demand_org=enterprise, outcome=draft, broker=BrokerFactory(), actor=operator)
     assert case.supply_accepted_by == operator
+
+
+def test_a_draft_demand_of_another_organisation_is_no_such_demand_either():
+    draft = DemandFactory(status="draft")
+    client = _client(BrokerFactory())
+    body = {"demand_org_id": draft.owner_id, "demand_id": draft.pk, "outcome_id": OutcomeFactory().pk}
+    response = _post(client, "/api/cases", body)
+    missing = _post(client, "/api/cases", {**body, "demand_id": draft.pk + 999})
+    assert response.status_code == missing.status_code == 422
+    assert response.json() == missing.json()
+    assert not Case.objects.exists()
 
 
 def test_the_legitimate_path_owner_agrees_then_the_terms():

@@ -2,6 +2,7 @@ import pytest
 
 from alleyhub.accounts.models import PersonalAccessToken
 from alleyhub.accounts.tests.factories import MembershipFactory, UserFactory
+from alleyhub.directory.hooks import ContactParties, person_contact_parties
 from alleyhub.directory.models import OrganizationKind
 from alleyhub.directory.tests.factories import (
     AffiliationFactory,
@@ -107,7 +108,14 @@ def test_people_list_and_detail_with_affiliations(client, client_as):
     detail = client.get(f"/api/people/{aff.person.pk}").json()
     assert detail["affiliations"][0]["organization"] == aff.organization.slug
     assert detail["email"] is None
-    assert client_as(UserFactory()).get(f"/api/people/{aff.person.pk}").json()["email"] == "li@example.cn"
+    # Signed in is not enough: only the other side of a match or case sees it (the higher apps
+    # fill `person_contact_parties`; here a stand-in says the viewer deals with the organisation).
+    viewer = UserFactory()
+    assert client_as(viewer).get(f"/api/people/{aff.person.pk}").json()["email"] is None
+    party = ContactParties(organization_ids=frozenset({aff.organization_id}))
+    with person_contact_parties.replaced(lambda user: party if user.pk == viewer.pk else ContactParties()):
+        assert client_as(viewer).get(f"/api/people/{aff.person.pk}").json()["email"] == "li@example.cn"
+        assert client_as(UserFactory()).get(f"/api/people/{aff.person.pk}").json()["email"] is None
 
 
 def test_people_filter_by_organisation_and_bad_ids(client):

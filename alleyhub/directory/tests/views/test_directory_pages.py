@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from alleyhub.accounts.tests.factories import MembershipFactory, OperatorFactory, UserFactory
+from alleyhub.directory.hooks import ContactParties, person_contact_parties
 from alleyhub.directory.models import OrganizationKind, Person
 from alleyhub.directory.tests.factories import (
     AffiliationFactory,
@@ -147,7 +148,11 @@ def test_person_detail_shows_affiliations_and_hides_email_from_anonymous_visitor
     body = response.content.decode()
     assert aff.organization.name_zh in body
     assert "li@simit.example.cn" not in body
-    assert "li@simit.example.cn" in client_as(UserFactory()).get(url).content.decode()
+    assert "li@simit.example.cn" not in client_as(UserFactory()).get(url).content.decode()
+    viewer = UserFactory()
+    party = ContactParties(person_ids=frozenset({aff.person.pk}))
+    with person_contact_parties.replaced(lambda user: party if user.pk == viewer.pk else ContactParties()):
+        assert "li@simit.example.cn" in client_as(viewer).get(url).content.decode()
 
 
 def test_person_email_stays_hidden_without_consent(client_as):

@@ -42,6 +42,24 @@ print(json.dumps({
 """
 
 
+TASK_ROWS = """
+import json
+from django_tasks_db.models import DBTaskResult
+rows = DBTaskResult.objects.filter(task_path="alleyhub.matching.tasks.embed_documents")
+print(json.dumps(sorted(rows.values_list("status", flat=True))))
+"""
+
+# The site comes back later than TASKS_STALE_AFTER_MINUTES: the killed worker's row looks old.
+LATER = """
+from datetime import timedelta
+from django.conf import settings
+from django.db.models import F
+from django_tasks_db.models import DBTaskResult
+back = timedelta(minutes=settings.TASKS_STALE_AFTER_MINUTES + 1)
+DBTaskResult.objects.filter(status="RUNNING").update(started_at=F("started_at") - back)
+"""
+
+
 def _embedded(site) -> list[str]:
     log = site.dir / "embedded.log"
     return [line.split()[0] for line in log.read_text().splitlines()] if log.exists() else []
@@ -55,9 +73,14 @@ def test_a_worker_killed_while_embedding_loses_no_document_and_embeds_none_twice
     first_batch = _embedded(crash_site)
     assert len(first_batch) == EMBED_BATCH_SIZE
     assert crash_site.json(STATE) == {"with_vector": EMBED_BATCH_SIZE, "needing": DOCS - EMBED_BATCH_SIZE}
+    assert crash_site.json(TASK_ROWS) == ["RUNNING"]  # for ever, without the sweep
 
+    crash_site.shell(LATER)
     crash_site.recover()
 
     embedded = _embedded(crash_site)
     assert sorted(embedded) == [f"doc-{i:03d}" for i in range(DOCS)]  # each document once
     assert crash_site.json(STATE) == {"with_vector": DOCS, "needing": 0}
+    # The scheduler's round marked the lost run failed and ran it again (it is idempotent).
+    rows = crash_site.json(TASK_ROWS)
+    assert "RUNNING" not in rows and rows.count("FAILED") == 1 and "SUCCESSFUL" in rows

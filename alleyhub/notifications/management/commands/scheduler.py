@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from alleyhub.notifications.scheduling import enqueue_periodic, periodic_tasks
+from alleyhub.notifications.scheduling import enqueue_periodic, periodic_tasks, sweep_stale_running
 
 
 class Command(BaseCommand):
@@ -27,6 +27,12 @@ class Command(BaseCommand):
         )
         last_run: dict = {}
         while True:
+            # First the rows a killed worker left running (notifications/scheduling.py).
+            swept = sweep_stale_running()
+            if swept["failed"]:
+                self.stdout.write(
+                    _("%(failed)s 个任务的进程已中断：标为失败，其中 %(rerun)s 个重新排队") % swept
+                )
             enqueued = enqueue_periodic(last_run=None if once else last_run)
             self.stdout.write(_("已排队 %(count)s 个任务") % {"count": len(enqueued)})
             self.stdout.flush()

@@ -1,15 +1,27 @@
-"""Contact-sharing consent on the account page: a person with an account shows their e-mail to other
-signed-in users only while they consent; giving and withdrawing are recorded and audited."""
+"""Contact-sharing consent on the account page: a person with an account shows their e-mail to the
+users they deal with (a match or case: `person_contact_parties`, stood in for here) only while they
+consent; giving and withdrawing are recorded and audited."""
+
+from contextlib import contextmanager
 
 import pytest
 
 from alleyhub.accounts.models import Role
 from alleyhub.accounts.tests.factories import UserFactory
 from alleyhub.core.models import AuditEntry
+from alleyhub.directory.hooks import ContactParties, person_contact_parties
 from alleyhub.directory.tests.factories import PersonFactory
 from alleyhub.privacy.models import Consent
 
 pytestmark = pytest.mark.django_db
+
+
+@contextmanager
+def _parties(viewer, *people):
+    """The viewer deals with `people` (the other side of a match or case)."""
+    party = ContactParties(person_ids=frozenset(p.pk for p in people))
+    with person_contact_parties.replaced(lambda user: party if user.pk == viewer.pk else ContactParties()):
+        yield
 
 
 def _email_shown(client, person, viewer) -> bool:
@@ -28,7 +40,8 @@ def test_give_and_withdraw_on_the_account_page(client):
     # The record's own flag says yes (entered by an operator), but the account has not consented.
     person = PersonFactory(user=owner, contact_consent=True, email="hidden.person@example.cn")
     viewer = UserFactory()
-    assert not _email_shown(client, person, viewer)
+    with _parties(viewer, person):
+        assert not _email_shown(client, person, viewer)
 
     client.force_login(owner)
     page = client.get("/accounts/me/")
@@ -36,11 +49,14 @@ def test_give_and_withdraw_on_the_account_page(client):
     response = client.post("/privacy/contact-sharing/", {"action": "give"}, REMOTE_ADDR="192.0.2.8")
     assert response.status_code == 302 and response["Location"] == "/accounts/me/"
     assert 'data-testid="contact-sharing-withdraw"' in client.get("/accounts/me/").content.decode()
-    assert _email_shown(client, person, viewer)
+    with _parties(viewer, person):
+        assert _email_shown(client, person, viewer)
+    assert not _email_shown(client, person, viewer)  # consent alone does not show it to everyone
 
     client.force_login(owner)
     client.post("/privacy/contact-sharing/", {"action": "withdraw"})
-    assert not _email_shown(client, person, viewer)
+    with _parties(viewer, person):
+        assert not _email_shown(client, person, viewer)
 
     rows = Consent.objects.filter(user=owner, kind="contact_sharing")
     assert rows.count() == 1 and rows.get().withdrawn_at is not None and rows.get().ip_address == "192.0.2.8"
@@ -61,8 +77,10 @@ def test_operators_and_the_person_themself_always_see_it(client):
 
 def test_a_person_without_an_account_follows_the_records_flag(client):
     viewer = UserFactory()
-    assert _email_shown(client, PersonFactory(contact_consent=True), viewer)
-    assert not _email_shown(client, PersonFactory(contact_consent=False), viewer)
+    agreed, refused = PersonFactory(contact_consent=True), PersonFactory(contact_consent=False)
+    with _parties(viewer, agreed, refused):
+        assert _email_shown(client, agreed, viewer)
+        assert not _email_shown(client, refused, viewer)
 
 
 def test_anonymous_visitors_cannot_change_consent(client):
