@@ -35,6 +35,7 @@ from django.views.decorators.http import require_GET
 from .exceptions import ApplicationError
 
 ZIP = b"PK\x03\x04"
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # extension -> (content type, accepted leading bytes; () = text: no NUL, decodes as UTF-8 or GB 18030)
 FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".pdf": ("application/pdf", (b"%PDF-",)),
@@ -45,6 +46,12 @@ FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
     ".txt": ("text/plain; charset=utf-8", ()),
+    # Spreadsheets for the import (alleyhub/sheets): .xlsm is taken only to tell the user clearly
+    # that macros are refused.
+    ".xls": ("application/vnd.ms-excel", (OLE2,)),
+    ".xlsm": ("application/vnd.ms-excel.sheet.macroEnabled.12", (ZIP,)),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (ZIP,)),
+    ".csv": ("text/csv; charset=utf-8", ()),
 }
 MB = 1024 * 1024
 
@@ -60,7 +67,10 @@ class UploadPolicy:
         return ", ".join(sorted(ext.lstrip(".").upper() for ext in self.extensions if ext != ".jpeg"))
 
 
-DOCUMENTS = UploadPolicy()
+DOCUMENTS = UploadPolicy(
+    extensions=frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".txt"})
+)
+SPREADSHEETS = UploadPolicy(extensions=frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"}), max_bytes=50 * MB)
 IMAGES = UploadPolicy(extensions=frozenset({".png", ".jpg", ".jpeg"}), max_bytes=5 * MB)
 
 

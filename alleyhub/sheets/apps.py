@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class SheetsConfig(AppConfig):
+    name = "alleyhub.sheets"
+    label = "sheets"
+
+    def ready(self) -> None:
+        # Imported here, not at the top: the exports module imports models.
+        from alleyhub.core.registry import list_exports
+
+        from . import exports
+
+        list_exports.register(exports.export_links, key="sheets")
