@@ -40,7 +40,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".pdf": ("application/pdf", (b"%PDF-",)),
     ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (ZIP,)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (ZIP,)),
+    # A password-protected .xlsx is an OLE2 container (the sheets import then says so clearly).
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (ZIP, OLE2)),
     ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", (ZIP,)),
     ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
     ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
@@ -112,8 +113,8 @@ def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
     for encoding in ("utf-8", "gb18030"):
-        # The 2 KB cut may split a multi-byte character: also try without the last 3 bytes.
-        for sample in (head, head[:-3]):
+        # The 2 KB cut may split a multi-byte character: also try without its last 1, 2 or 3 bytes.
+        for sample in (head, head[:-1], head[:-2], head[:-3]):
             try:
                 sample.decode(encoding)
                 return True

@@ -491,7 +491,7 @@ def _unit_key(values: dict[str, Any]) -> tuple | None:
 
 
 ID = Id("id", "编号", "ID")
-OWNER = OrgRef("owner", "所属机构", "Organisation", required=True, example="91310105MA1FW4XH7K")
+OWNER = OrgRef("owner", "所属机构", "Organisation", required=True, example="91310105MA1FW4XH7T")
 STATUS = Choice("status", "状态", "Status", example="草稿", choices=ListingStatus)
 EXPIRES = Date("expires_on", "有效期至", "Valid until", example="2026年12月31日")
 
@@ -509,7 +509,7 @@ ORGANIZATIONS = KindSpec(
     m2m_fields=("industries",),
     columns=(
         ID,
-        Upper("credit_code", "统一社会信用代码", "Unified social credit code", example="91310105MA1FW4XH7K"),
+        Upper("credit_code", "统一社会信用代码", "Unified social credit code", example="91310105MA1FW4XH7T"),
         Choice("kind", "类型", "Kind", required=True, example="科创企业", choices=OrganizationKind),
         Text("name_zh", "中文名称", "Name (Chinese)", example="上海硅巷示例科技有限公司"),
         Text("name_en", "英文名称", "Name (English)", example="Silicon Alley Example Tech Co., Ltd."),
