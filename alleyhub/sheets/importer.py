@@ -329,10 +329,18 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
                 continue
             attr = f"{col.field_name}_id" if isinstance(col, OrgRef) or col.key == "building" else col.field_name
             old = col.current(obj) if not is_new else None
-            if new is None and not isinstance(model._meta.get_field(col.field_name), models.ForeignKey):
-                field_obj = model._meta.get_field(col.field_name)
-                if not field_obj.null:
-                    new = field_obj.get_default() if field_obj.has_default() else ""
+            field_obj = model._meta.get_field(col.field_name)
+            if new is None and not field_obj.null and not isinstance(field_obj, models.ForeignKey):
+                # An empty cell: "" for optional text; the default for a new record; for a stored
+                # record of a field that cannot be empty (e.g. its status), the stored value.
+                if field_obj.blank and not field_obj.has_default():
+                    new = ""
+                elif is_new and field_obj.has_default():
+                    new = field_obj.get_default()
+                elif is_new:
+                    new = ""
+                else:
+                    continue
             if is_new or old != new:
                 if not is_new:
                     diff.append([col.header(), _display(col, old, row, lookups, stored_value=True), _display(col, new, row, lookups)])

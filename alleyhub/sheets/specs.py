@@ -303,7 +303,7 @@ class Choice(Column):
 
     def parse(self, raw: Any, lookups: Lookups) -> Any:
         value = text_of(raw)
-        return self.code(value) if value else ""
+        return self.code(value) if value else None
 
     def label(self, value: str) -> str:
         assert self.choices is not None
