@@ -3,8 +3,11 @@ its commit button, and the exports of every list page. Thin: parse, call a selec
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,7 +17,7 @@ from alleyhub.core.pages import form_errors
 
 from . import exports, selectors, services, writing
 from .forms import CommitForm, UploadForm
-from .specs import SPECS
+from .specs import SPECS, KindSpec
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -78,9 +81,14 @@ def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     if spec is None or fmt not in exports.FORMATS:
         raise Http404
     queryset = exports.export_queryset(kind=kind, user=request.user, params=request.GET)
-    lookups = exports.export_lookups()
-    rows = writing.export_rows(spec, exports.export_objects(spec, queryset, user=request.user), lookups)
-    name = f"alleyhub-{kind}-{timezone.localdate():%Y%m%d}.{fmt}"
+    return export_response(spec, queryset, user=request.user, fmt=fmt)
+
+
+def export_response(spec: KindSpec, queryset: QuerySet, *, user: Any, fmt: str) -> HttpResponse:
+    """`queryset` as a download: CSV streamed row by row, XLSX from a constant-memory temp file."""
+    rows = writing.export_rows(spec, exports.export_objects(spec, queryset, user=user), exports.export_lookups())
+    name = f"alleyhub-{spec.key}-{timezone.localdate():%Y%m%d}.{fmt}"
+    response: HttpResponse
     if fmt == "csv":
         response = StreamingHttpResponse(writing.csv_stream(spec, rows), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{name}"'

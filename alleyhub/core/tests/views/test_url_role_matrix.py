@@ -384,6 +384,17 @@ ROUTES: dict[str, R] = {
     "privacy:export_download": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302}),
     "privacy:notice": R(200),
     "privacy:terms": R(200),
+    # --- sheets ---
+    # Operators import anything, organisation admins their listings; a job is its uploader's and
+    # the operators' (no job exists in the scene: 404 for who may import, 403 for who may not).
+    # The enterprise, investor and task-force personas are admins of their organisations.
+    "sheets:index": R(200, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:template": R(200, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:job": R(404, lambda s: {"pk": 999999}, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:commit": R(404, lambda s: {"pk": 999999}, method="POST", but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:file": R(404, lambda s: {"pk": 999999}, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    # The list pages are public, and so are their exports (what each role may see, filtered alike).
+    "sheets:export": R(200, lambda s: {"kind": "outcomes", "fmt": "csv"}),
 }
 # fmt: on
 
