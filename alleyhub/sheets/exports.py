@@ -74,7 +74,8 @@ def export_objects(spec: KindSpec, queryset: QuerySet, *, user: Any) -> Iterator
     person's primary affiliation), a chunk at a time so memory stays bounded; contact details
     blanked where the user may not see them."""
     org_contacts = directory_selectors.organization_contact_visible(user=user)
-    for chunk in chunked(queryset.iterator(chunk_size=CHUNK), CHUNK):
+    # The many-to-many ids come in one query per chunk below; the page's prefetches are not needed.
+    for chunk in chunked(queryset.prefetch_related(None).iterator(chunk_size=CHUNK), CHUNK):
         pks = [obj.pk for obj in chunk]
         m2m = _m2m_current(spec, pks)
         affiliations = _affiliations(pks) if spec.key == "people" else {}

@@ -358,11 +358,9 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
             if spec.key == "organizations":
                 obj.slug = _new_slug(obj)
         # The model's own rules, as the forms apply them (uniqueness is checked above and by the DB).
-        exclude = [f for f in ("owner", "building") if (getattr(obj, f"{f}_id", 1) or 0) <= 0]
-        try:
-            obj.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
-        except ValidationError as exc:
-            for field_name, messages in exc.message_dict.items():
+        problems = _validate(obj, changed_fields)
+        if problems:
+            for field_name, messages in problems.items():
                 error(row.number, _column_header(spec, field_name, model), " ".join(messages))
             continue
         if spec.key == "organizations" and obj.credit_code and not is_new:
@@ -422,6 +420,31 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
         Affiliation.objects.update_or_create(
             person=person, organization_id=org_id, defaults={"position": link.get("position") or "", "is_primary": True}
         )
+
+
+def _validate(obj: models.Model, changed: list[str]) -> dict[str, list[str]]:
+    """The model's own rules for what the row set, as `full_clean` applies them: each field's
+    `clean` (type, choices, blank, validators such as the credit-code check and TRL 1–9), then the
+    model's `clean()`. Fields the row did not touch keep their stored (valid) values; foreign keys
+    were resolved from the maps (no query per row); uniqueness is checked by natural key above and
+    by the database's constraints."""
+    errors: dict[str, list[str]] = {}
+    for attname in changed:
+        f = obj._meta.get_field(attname.removesuffix("_id")) if attname.endswith("_id") else obj._meta.get_field(attname)
+        if isinstance(f, models.ForeignKey) or attname == "published_at":
+            continue
+        try:
+            setattr(obj, f.attname, f.clean(getattr(obj, f.attname), obj))
+        except ValidationError as exc:
+            errors.setdefault(f.name, []).extend(exc.messages)
+    if errors:
+        return errors
+    try:
+        obj.clean()
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            errors.setdefault(name, []).extend(messages)
+    return errors
 
 
 def _display(col: Column, value: Any, row: _Row, lookups: Lookups, stored_value: bool = False) -> str:

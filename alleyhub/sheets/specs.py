@@ -11,6 +11,7 @@ name when it has none), industries by code, a building by its slug.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -277,20 +278,32 @@ class Boolean(Column):
         return _("是") if value else _("否")
 
 
+@functools.cache
+def _choice_map(choices: type[TextChoices]) -> dict[str, str]:
+    """Code, Chinese label and English label (lower case) → code; the same in every language."""
+    found: dict[str, str] = {}
+    for value, label in choices.choices:
+        found[str(value).lower()] = value
+        for lang in ("zh-hans", "en"):
+            with translation.override(lang):
+                found[str(label).strip().lower()] = value
+    return found
+
+
+@functools.cache
+def _label_map(choices: type[TextChoices], language: str) -> dict[str, str]:
+    """Code → label in `language` (the export writes labels, once per language and class)."""
+    with translation.override(language or None):
+        return {value: str(label) for value, label in choices.choices}
+
+
 @dataclass(frozen=True)
 class Choice(Column):
     choices: type[TextChoices] | None = None
 
     def _map(self) -> dict[str, str]:
         assert self.choices is not None
-        found: dict[str, str] = {}
-        for value, label in self.choices.choices:
-            found[str(value).lower()] = value
-            with translation.override("zh-hans"):
-                found[str(label).strip().lower()] = value
-            with translation.override("en"):
-                found[str(label).strip().lower()] = value
-        return found
+        return _choice_map(self.choices)
 
     def code(self, text: str) -> str:
         found = self._map().get(text.strip().lower())
@@ -307,7 +320,7 @@ class Choice(Column):
 
     def label(self, value: str) -> str:
         assert self.choices is not None
-        return str(dict(self.choices.choices).get(value, value)) if value else ""
+        return _label_map(self.choices, translation.get_language() or "").get(value, value) if value else ""
 
     def export(self, obj: Any, lookups: Lookups) -> Any:
         return self.label(getattr(obj, self.field_name))
