@@ -80,6 +80,7 @@ class _Row:
     values: dict[str, Any]  # column key -> parsed value (only columns of the file)
     pk: int | None = None
     key: tuple | None = None
+    failed: bool = False  # a cell could not be read: the row's other cells are still checked
 
 
 def is_operator_import(actor: Any) -> bool:
@@ -204,9 +205,7 @@ def _run_sheet(
                 except ValidationError as exc:
                     ok = False
                     error(number, col.header(), " ".join(exc.messages))
-            if not ok:
-                continue
-            yield _Row(number=number, values=values)
+            yield _Row(number=number, values=values, failed=not ok)
 
     for batch in chunked(parsed_rows(), BATCH):
         _run_batch(spec, batch, name=name, actor=actor, write=write, lookups=lookups, report=report, stats=stats, existing=existing, file_keys=file_keys, file_ids=file_ids, placeholder=placeholder, error=error)
@@ -343,7 +342,9 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
                     continue
             if is_new or old != new:
                 if not is_new:
-                    diff.append([col.header(), _display(col, old, row, lookups, stored_value=True), _display(col, new, row, lookups)])
+                    diff.append([col.header(), _display(col, old, row, lookups), _display(col, new, row, lookups)])
+                elif new not in (None, "", [], False) and len(report.changes) < MAX_CHANGES:
+                    diff.append([col.header(), "", _display(col, new, row, lookups)])
                 setattr(obj, attr, new)
                 changed_fields.append(attr)
         if spec.key == "people":
@@ -362,6 +363,8 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
         if problems:
             for field_name, messages in problems.items():
                 error(row.number, _column_header(spec, field_name, model), " ".join(messages))
+            continue
+        if row.failed:
             continue
         if spec.key == "organizations" and obj.credit_code and not is_new:
             pass
@@ -447,7 +450,7 @@ def _validate(obj: models.Model, changed: list[str]) -> dict[str, list[str]]:
     return errors
 
 
-def _display(col: Column, value: Any, row: _Row, lookups: Lookups, stored_value: bool = False) -> str:
+def _display(col: Column, value: Any, row: _Row, lookups: Lookups) -> str:
     if isinstance(col, OrgRef):
         return lookups.org_labels.get(value, "") if value else ""
     return col.display(value, lookups)

@@ -24,7 +24,7 @@ from django.db import models
 from django.db.models import TextChoices
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from alleyhub.catalogue.models import ServiceCategory, ServiceOffering
 from alleyhub.core.models import ListingStatus
@@ -269,13 +269,13 @@ class Boolean(Column):
         raise ValidationError(_("应为“是”或“否”。"))
 
     def export(self, obj: Any, lookups: Lookups) -> Any:
-        return _("是") if getattr(obj, self.field_name) else _("否")
+        return pgettext("sheets", "是") if getattr(obj, self.field_name) else pgettext("sheets", "否")
 
     def allowed(self) -> list[str] | None:
-        return [_("是"), _("否")]
+        return [pgettext("sheets", "是"), pgettext("sheets", "否")]
 
     def display(self, value: Any, lookups: Lookups) -> str:
-        return _("是") if value else _("否")
+        return pgettext("sheets", "是") if value else pgettext("sheets", "否")
 
 
 @functools.cache
@@ -510,7 +510,7 @@ EXPIRES = Date("expires_on", "有效期至", "Valid until", example="2026年12�
 
 ORGANIZATIONS = KindSpec(
     key="organizations",
-    label=gettext_lazy("机构"),
+    label=pgettext_lazy("sheets kind", "机构"),
     sheet_zh="机构",
     sheet_en="Organisations",
     model=Organization,
@@ -544,7 +544,7 @@ ORGANIZATIONS = KindSpec(
 
 PEOPLE = KindSpec(
     key="people",
-    label=gettext_lazy("人员"),
+    label=pgettext_lazy("sheets kind", "人员"),
     sheet_zh="人员",
     sheet_en="People",
     model=Person,
@@ -573,7 +573,7 @@ PEOPLE = KindSpec(
 
 OUTCOMES = KindSpec(
     key="outcomes",
-    label=gettext_lazy("科技成果"),
+    label=pgettext_lazy("sheets kind", "科技成果"),
     sheet_zh="科技成果",
     sheet_en="Outcomes",
     model=TechOutcome,
@@ -605,7 +605,7 @@ OUTCOMES = KindSpec(
 
 DEMANDS = KindSpec(
     key="demands",
-    label=gettext_lazy("技术需求"),
+    label=pgettext_lazy("sheets kind", "技术需求"),
     sheet_zh="技术需求",
     sheet_en="Demands",
     model=TechDemand,
@@ -634,7 +634,7 @@ DEMANDS = KindSpec(
 
 INVESTORS = KindSpec(
     key="investors",
-    label=gettext_lazy("投资人画像"),
+    label=pgettext_lazy("sheets kind", "投资人画像"),
     sheet_zh="投资人画像",
     sheet_en="Investors",
     model=InvestorProfile,
@@ -661,7 +661,7 @@ INVESTORS = KindSpec(
 
 SERVICES = KindSpec(
     key="services",
-    label=gettext_lazy("服务清单"),
+    label=pgettext_lazy("sheets kind", "服务清单"),
     sheet_zh="服务清单",
     sheet_en="Services",
     model=ServiceOffering,
@@ -694,7 +694,7 @@ SERVICES = KindSpec(
 
 SPACES = KindSpec(
     key="spaces",
-    label=gettext_lazy("空间单元"),
+    label=pgettext_lazy("sheets kind", "空间单元"),
     sheet_zh="空间单元",
     sheet_en="Space units",
     model=SpaceUnit,
