@@ -47,24 +47,89 @@ def generate(path: Path, orgs: int, outcomes: int) -> None:
     kinds = ["科创企业", "科研院所", "服务机构", "孵化器 / 空间运营方"]
     stages = ["种子期", "初创期", "成长期", "成熟期"]
     modes = ["转让", "许可", "合作开发", "作价入股"]
-    words = ["功率半导体", "MEMS 传感器", "氧化镓", "区块链", "工业软件", "新材料", "生物医药", "智能制造", "车规芯片", "量子通信"]
+    words = [
+        "功率半导体",
+        "MEMS 传感器",
+        "氧化镓",
+        "区块链",
+        "工业软件",
+        "新材料",
+        "生物医药",
+        "智能制造",
+        "车规芯片",
+        "量子通信",
+    ]
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("机构")
-    sheet.write_row(0, 0, ["统一社会信用代码", "类型", "中文名称", "英文名称", "发展阶段", "产业领域", "成立年份", "员工人数", "地址", "联系人"])
+    sheet.write_row(
+        0,
+        0,
+        [
+            "统一社会信用代码",
+            "类型",
+            "中文名称",
+            "英文名称",
+            "发展阶段",
+            "产业领域",
+            "成立年份",
+            "员工人数",
+            "地址",
+            "联系人",
+        ],
+    )
     for i in range(orgs):
         sheet.write_row(
             i + 1,
             0,
-            [credit_code(i + 1), rng.choice(kinds), f"硅巷{rng.choice(words)}科技有限公司{i}", f"Alley Tech {i}", rng.choice(stages), "", 1990 + i % 35, 5 + i % 500, f"上海市长宁区长宁路{i % 2000}号", "王敏"],
+            [
+                credit_code(i + 1),
+                rng.choice(kinds),
+                f"硅巷{rng.choice(words)}科技有限公司{i}",
+                f"Alley Tech {i}",
+                rng.choice(stages),
+                "",
+                1990 + i % 35,
+                5 + i % 500,
+                f"上海市长宁区长宁路{i % 2000}号",
+                "王敏",
+            ],
         )
     sheet = book.add_worksheet("科技成果")
-    sheet.write_row(0, 0, ["所属机构", "中文标题", "英文标题", "中文简介", "技术成熟度", "知识产权状态", "合作方式", "最低报价（元）", "最高报价（元）", "有效期至", "状态"])
+    sheet.write_row(
+        0,
+        0,
+        [
+            "所属机构",
+            "中文标题",
+            "英文标题",
+            "中文简介",
+            "技术成熟度",
+            "知识产权状态",
+            "合作方式",
+            "最低报价（元）",
+            "最高报价（元）",
+            "有效期至",
+            "状态",
+        ],
+    )
     for i in range(outcomes):
         low = rng.randrange(10, 500) * 10_000
         sheet.write_row(
             i + 1,
             0,
-            [credit_code(rng.randrange(orgs) + 1), f"{rng.choice(words)}成果{i}", f"Outcome {i}", f"关于{rng.choice(words)}的成果，可用于{rng.choice(words)}。", 1 + i % 9, "已授权专利", "；".join(rng.sample(modes, 2)), low, low * 2, "2027年12月31日", "已发布"],
+            [
+                credit_code(rng.randrange(orgs) + 1),
+                f"{rng.choice(words)}成果{i}",
+                f"Outcome {i}",
+                f"关于{rng.choice(words)}的成果，可用于{rng.choice(words)}。",
+                1 + i % 9,
+                "已授权专利",
+                "；".join(rng.sample(modes, 2)),
+                low,
+                low * 2,
+                "2027年12月31日",
+                "已发布",
+            ],
         )
     book.close()
 
@@ -103,7 +168,10 @@ def main() -> None:
     path = work / "bench.xlsx"
     started = time.perf_counter()
     generate(path, args.orgs, args.outcomes)
-    print(f"generated {args.orgs + args.outcomes:,} rows in {time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.1f} MB)", flush=True)
+    print(
+        f"generated {args.orgs + args.outcomes:,} rows in {time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.1f} MB)",
+        flush=True,
+    )
     actor = User.objects.create(username="bench-operator", role=Role.OPERATOR)
 
     started = time.perf_counter()

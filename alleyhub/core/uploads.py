@@ -71,7 +71,9 @@ class UploadPolicy:
 DOCUMENTS = UploadPolicy(
     extensions=frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".txt"})
 )
-SPREADSHEETS = UploadPolicy(extensions=frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"}), max_bytes=50 * MB)
+SPREADSHEETS = UploadPolicy(
+    extensions=frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"}), max_bytes=50 * MB
+)
 IMAGES = UploadPolicy(extensions=frozenset({".png", ".jpg", ".jpeg"}), max_bytes=5 * MB)
 
 

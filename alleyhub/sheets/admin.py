@@ -46,5 +46,20 @@ def add_export_actions() -> None:
 class ImportJobAdmin(admin.ModelAdmin):
     list_display = ("filename", "created_by", "created_at", "status", "committed_at")
     list_filter = ("status",)
-    readonly_fields = ("file", "filename", "size", "kind", "created_by", "language", "status", "rows_total", "rows_done", "report", "result", "message", "committed_at", "version")
+    readonly_fields = (
+        "file",
+        "filename",
+        "size",
+        "kind",
+        "created_by",
+        "language",
+        "status",
+        "rows_total",
+        "rows_done",
+        "report",
+        "result",
+        "message",
+        "committed_at",
+        "version",
+    )
     search_fields = ("filename", "created_by__username")

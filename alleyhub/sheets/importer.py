@@ -120,7 +120,8 @@ def run(
         spec = spec_for_sheet(sheet.name, sheet.header, kind_hint)
         if spec is None:
             report.warnings.append(
-                _("工作表“%(sheet)s”无法识别，已跳过（请使用模板中的工作表名称和表头）。") % {"sheet": sheet.name or "CSV"}
+                _("工作表“%(sheet)s”无法识别，已跳过（请使用模板中的工作表名称和表头）。")
+                % {"sheet": sheet.name or "CSV"}
             )
             continue
         ordered.append((spec, sheet))
@@ -129,7 +130,17 @@ def run(
         report.error("", 1, "", _("文件中没有可导入的工作表。"))
     done = [0]
     for spec, sheet in ordered:
-        _run_sheet(spec, sheet, actor=actor, write=write, lookups=lookups, report=report, placeholder=placeholder, progress=progress, done=done)
+        _run_sheet(
+            spec,
+            sheet,
+            actor=actor,
+            write=write,
+            lookups=lookups,
+            report=report,
+            placeholder=placeholder,
+            progress=progress,
+            done=done,
+        )
         if write and report.error_count:
             raise ImportRejected(report)
     if write and report.error_count:
@@ -150,7 +161,17 @@ def _run_sheet(
     done: list[int],
 ) -> None:
     name = sheet.name or str(spec.label)
-    stats = {"kind": spec.key, "name": name, "label": str(spec.label), "rows": 0, "create": 0, "update": 0, "unchanged": 0, "skipped": 0, "errors": 0}
+    stats = {
+        "kind": spec.key,
+        "name": name,
+        "label": str(spec.label),
+        "rows": 0,
+        "create": 0,
+        "update": 0,
+        "unchanged": 0,
+        "skipped": 0,
+        "errors": 0,
+    }
     report.sheets.append(stats)
     errors_before = report.error_count
 
@@ -167,7 +188,9 @@ def _run_sheet(
     for header in sheet.header:
         col = by_header.get(header.lower()) if header else None
         if header and col is None:
-            report.warnings.append(_("工作表“%(sheet)s”的列“%(column)s”无法识别，已忽略。") % {"sheet": name, "column": header})
+            report.warnings.append(
+                _("工作表“%(sheet)s”的列“%(column)s”无法识别，已忽略。") % {"sheet": name, "column": header}
+            )
         if col is not None and col.key in seen_cols:
             error(1, header, _("表头重复：%(column)s。") % {"column": header})
             col = None
@@ -208,7 +231,21 @@ def _run_sheet(
             yield _Row(number=number, values=values, failed=not ok)
 
     for batch in chunked(parsed_rows(), BATCH):
-        _run_batch(spec, batch, name=name, actor=actor, write=write, lookups=lookups, report=report, stats=stats, existing=existing, file_keys=file_keys, file_ids=file_ids, placeholder=placeholder, error=error)
+        _run_batch(
+            spec,
+            batch,
+            name=name,
+            actor=actor,
+            write=write,
+            lookups=lookups,
+            report=report,
+            stats=stats,
+            existing=existing,
+            file_keys=file_keys,
+            file_ids=file_ids,
+            placeholder=placeholder,
+            error=error,
+        )
         done[0] += len(batch)
         if progress is not None:
             progress(done[0])
@@ -219,7 +256,9 @@ def _run_sheet(
 
 def _existing_keys(spec: KindSpec) -> dict[tuple, int]:
     found: dict[tuple, int] = {}
-    for pk, *values in spec.model._default_manager.values_list("pk", *spec.stored_key).iterator(chunk_size=5000):
+    for pk, *values in spec.model._default_manager.values_list("pk", *spec.stored_key).iterator(
+        chunk_size=5000
+    ):
         for key in _stored_keys(spec, tuple(values)):
             found[key] = pk if found.get(key, pk) == pk else 0
     return found
@@ -254,7 +293,22 @@ def _norm_key(key: tuple) -> tuple:
     return tuple(v.strip().lower() if isinstance(v, str) else v for v in key)
 
 
-def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, existing, file_keys, file_ids, placeholder, error):
+def _run_batch(
+    spec,
+    batch,
+    *,
+    name,
+    actor,
+    write,
+    lookups,
+    report,
+    stats,
+    existing,
+    file_keys,
+    file_ids,
+    placeholder,
+    error,
+):
     model = spec.model
     # Which stored record each row is (by its id, else its natural key); duplicates inside the file.
     for row in batch:
@@ -262,21 +316,34 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
         if row.values.get("id"):
             row.pk = row.values["id"]
             if row.pk in file_ids:
-                error(row.number, str(spec.columns[0].header()), _("与第 %(row)s 行重复（同一编号）。") % {"row": file_ids[row.pk]})
+                error(
+                    row.number,
+                    str(spec.columns[0].header()),
+                    _("与第 %(row)s 行重复（同一编号）。") % {"row": file_ids[row.pk]},
+                )
                 row.pk = -1
                 continue
             file_ids[row.pk] = row.number
         if row.key is not None:
             norm = _norm_key(row.key)
             if norm in file_keys:
-                error(row.number, _key_header(spec), _("与第 %(row)s 行重复（%(key)s）。") % {"row": file_keys[norm], "key": _key_text(row.key)})
+                error(
+                    row.number,
+                    _key_header(spec),
+                    _("与第 %(row)s 行重复（%(key)s）。")
+                    % {"row": file_keys[norm], "key": _key_text(row.key)},
+                )
                 row.pk = -1
                 continue
             file_keys[norm] = row.number
             if row.pk is None:
                 pk = existing.get(norm)
                 if pk == 0:
-                    error(row.number, _key_header(spec), _("已有多条记录与“%(key)s”相同，请填写编号。") % {"key": _key_text(row.key)})
+                    error(
+                        row.number,
+                        _key_header(spec),
+                        _("已有多条记录与“%(key)s”相同，请填写编号。") % {"key": _key_text(row.key)},
+                    )
                     row.pk = -1
                     continue
                 row.pk = pk
@@ -295,10 +362,23 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
             continue
         obj = stored.get(row.pk) if row.pk else None
         if row.pk and obj is None:
-            error(row.number, spec.columns[0].header(), _("没有编号为 %(id)s 的您可修改的记录。") % {"id": row.pk})
+            error(
+                row.number,
+                spec.columns[0].header(),
+                _("没有编号为 %(id)s 的您可修改的记录。") % {"id": row.pk},
+            )
             continue
-        if obj is not None and spec.is_listing and lookups.allowed_org_ids is not None and obj.owner_id not in lookups.allowed_org_ids:
-            error(row.number, spec.columns[0].header(), _("没有编号为 %(id)s 的您可修改的记录。") % {"id": row.pk})
+        if (
+            obj is not None
+            and spec.is_listing
+            and lookups.allowed_org_ids is not None
+            and obj.owner_id not in lookups.allowed_org_ids
+        ):
+            error(
+                row.number,
+                spec.columns[0].header(),
+                _("没有编号为 %(id)s 的您可修改的记录。") % {"id": row.pk},
+            )
             continue
         is_new = obj is None
         if is_new:
@@ -315,7 +395,13 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
             if col.virtual:
                 old = affiliations.get(obj.pk, {}).get(col.key) if not is_new else None
                 if (old or None) != (new or None):
-                    diff.append([col.header(), col.display(old, lookups) if old else "", _display(col, new, row, lookups)])
+                    diff.append(
+                        [
+                            col.header(),
+                            col.display(old, lookups) if old else "",
+                            _display(col, new, row, lookups),
+                        ]
+                    )
                 continue
             if col.m2m:
                 old = col.current(obj) if not is_new else []
@@ -326,7 +412,9 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
                 elif is_new:
                     m2m_values[col.field_name] = new
                 continue
-            attr = f"{col.field_name}_id" if isinstance(col, OrgRef) or col.key == "building" else col.field_name
+            attr = (
+                f"{col.field_name}_id" if isinstance(col, OrgRef) or col.key == "building" else col.field_name
+            )
             old = col.current(obj) if not is_new else None
             field_obj = model._meta.get_field(col.field_name)
             if new is None and not field_obj.null and not isinstance(field_obj, models.ForeignKey):
@@ -342,14 +430,23 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
                     continue
             if is_new or old != new:
                 if not is_new:
-                    diff.append([col.header(), _display(col, old, row, lookups), _display(col, new, row, lookups)])
+                    diff.append(
+                        [col.header(), _display(col, old, row, lookups), _display(col, new, row, lookups)]
+                    )
                 elif new not in (None, "", [], False) and len(report.changes) < MAX_CHANGES:
                     diff.append([col.header(), "", _display(col, new, row, lookups)])
                 setattr(obj, attr, new)
                 changed_fields.append(attr)
         if spec.key == "people":
-            person_links.append((obj, {k: row.values[k] for k in ("organization", "position") if k in row.values}))
-        if spec.is_listing and "status" in changed_fields and obj.status == ListingStatus.PUBLISHED and not obj.published_at:
+            person_links.append(
+                (obj, {k: row.values[k] for k in ("organization", "position") if k in row.values})
+            )
+        if (
+            spec.is_listing
+            and "status" in changed_fields
+            and obj.status == ListingStatus.PUBLISHED
+            and not obj.published_at
+        ):
             obj.published_at = now
             changed_fields.append("published_at")
         if is_new:
@@ -378,7 +475,15 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
             stats["unchanged"] += 1
             continue
         if len(report.changes) < MAX_CHANGES:
-            report.changes.append({"sheet": name, "row": row.number, "action": action, "key": _key_text(row.key or (obj.pk,)), "diff": diff})
+            report.changes.append(
+                {
+                    "sheet": name,
+                    "row": row.number,
+                    "action": action,
+                    "key": _key_text(row.key or (obj.pk,)),
+                    "diff": diff,
+                }
+            )
         if is_new:
             if not write:
                 placeholder[0] -= 1
@@ -421,7 +526,9 @@ def _run_batch(spec, batch, *, name, actor, write, lookups, report, stats, exist
         if not org_id:
             continue
         Affiliation.objects.update_or_create(
-            person=person, organization_id=org_id, defaults={"position": link.get("position") or "", "is_primary": True}
+            person=person,
+            organization_id=org_id,
+            defaults={"position": link.get("position") or "", "is_primary": True},
         )
 
 
@@ -433,7 +540,11 @@ def _validate(obj: models.Model, changed: list[str]) -> dict[str, list[str]]:
     by the database's constraints."""
     errors: dict[str, list[str]] = {}
     for attname in changed:
-        f = obj._meta.get_field(attname.removesuffix("_id")) if attname.endswith("_id") else obj._meta.get_field(attname)
+        f = (
+            obj._meta.get_field(attname.removesuffix("_id"))
+            if attname.endswith("_id")
+            else obj._meta.get_field(attname)
+        )
         if isinstance(f, models.ForeignKey) or attname == "published_at":
             continue
         try:
@@ -476,7 +587,9 @@ def _m2m_current(spec: KindSpec, pks: list[int]) -> dict[int, dict[str, list[int
         f = spec.model._meta.get_field(fname)
         through = f.remote_field.through
         left, right = f.m2m_field_name(), f.m2m_reverse_field_name()
-        for a, b in through.objects.filter(**{f"{left}_id__in": pks}).values_list(f"{left}_id", f"{right}_id"):
+        for a, b in through.objects.filter(**{f"{left}_id__in": pks}).values_list(
+            f"{left}_id", f"{right}_id"
+        ):
             found.setdefault(a, {}).setdefault(fname, []).append(b)
         for pk in pks:
             found.setdefault(pk, {}).setdefault(fname, [])

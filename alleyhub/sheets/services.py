@@ -172,7 +172,9 @@ def import_job_run_commit(*, job_id: int, progress: Any = None) -> ImportJob:
                 job.status, job.result, job.committed_at = ImportJob.Status.DONE, data, timezone.now()
                 job.rows_done = job.rows_total
                 job.message = ""
-                versioned_save(job, update_fields=["status", "result", "committed_at", "rows_done", "message"])
+                versioned_save(
+                    job, update_fields=["status", "result", "committed_at", "rows_done", "message"]
+                )
                 audit_record(
                     actor=job.created_by,
                     target=job,
@@ -189,7 +191,9 @@ def import_job_run_commit(*, job_id: int, progress: Any = None) -> ImportJob:
                 job = lock_for_update(ImportJob.objects, pk=job_id)
                 job.status, job.result, job.message = ImportJob.Status.FAILED, data, message
                 versioned_save(job, update_fields=["status", "result", "message"])
-                audit_record(actor=job.created_by, target=job, code="sheets.import.failed", data={"message": message})
+                audit_record(
+                    actor=job.created_by, target=job, code="sheets.import.failed", data={"message": message}
+                )
     return job
 
 

@@ -238,7 +238,9 @@ def parse_date(raw: Any) -> date | None:
             return datetime.strptime(value, fmt).date()  # noqa: DTZ007 - a calendar date, no time
         except ValueError:
             continue
-    raise ValidationError(_("日期格式无法识别：%(value)s（可用 2026-11-30、2026/11/30 或 2026年11月30日）。") % {"value": value})
+    raise ValidationError(
+        _("日期格式无法识别：%(value)s（可用 2026-11-30、2026/11/30 或 2026年11月30日）。") % {"value": value}
+    )
 
 
 class Date(Column):
@@ -401,7 +403,9 @@ class OrgRef(Column):
         key = value.upper() if _looks_like_code(value) else value
         pk = lookups.orgs.get(key)
         if pk is None:
-            raise ValidationError(_("未找到机构“%(value)s”（请填写统一社会信用代码或机构全称）。") % {"value": value})
+            raise ValidationError(
+                _("未找到机构“%(value)s”（请填写统一社会信用代码或机构全称）。") % {"value": value}
+            )
         if pk == Lookups.AMBIGUOUS:
             raise ValidationError(_("有多家机构名为“%(value)s”，请改填统一社会信用代码。") % {"value": value})
         if lookups.allowed_org_ids is not None and pk not in lookups.allowed_org_ids:
@@ -561,7 +565,13 @@ PEOPLE = KindSpec(
         Text("name_en", "英文姓名", "Name (English)", example="Li Ming"),
         Text("title_zh", "中文职称", "Title (Chinese)", example="研究员"),
         Text("title_en", "英文职称", "Title (English)", example="Professor"),
-        OrgRef("organization", "所属机构", "Organisation", virtual=True, example="中国科学院上海微系统与信息技术研究所"),
+        OrgRef(
+            "organization",
+            "所属机构",
+            "Organisation",
+            virtual=True,
+            example="中国科学院上海微系统与信息技术研究所",
+        ),
         Text("position", "职位", "Position", virtual=True, example="课题组长"),
         Text("email", "邮箱", "E-mail", example="liming@example.cn"),
         Text("expertise", "专长关键词", "Expertise", example="MEMS 传感器"),
@@ -593,7 +603,13 @@ OUTCOMES = KindSpec(
         Integer("trl", "技术成熟度", "TRL", required=True, example=6),
         Choice("ip_status", "知识产权状态", "IP status", example="已授权专利", choices=IPStatus),
         Text("patent_numbers", "专利号", "Patent numbers", example="ZL202310000000.1"),
-        MultiChoice("cooperation_modes", "合作方式", "Cooperation modes", example="许可；合作开发", choices=CooperationMode),
+        MultiChoice(
+            "cooperation_modes",
+            "合作方式",
+            "Cooperation modes",
+            example="许可；合作开发",
+            choices=CooperationMode,
+        ),
         Money("price_min", "最低报价（元）", "Price from (CNY)", example=500000),
         Money("price_max", "最高报价（元）", "Price up to (CNY)", example="300万"),
         Industries("industries", "产业领域", "Industries", m2m=True, example="ic"),
@@ -623,7 +639,9 @@ DEMANDS = KindSpec(
         Money("budget_min", "预算下限（元）", "Budget from (CNY)", example="50万"),
         Money("budget_max", "预算上限（元）", "Budget up to (CNY)", example=2000000),
         Date("deadline", "截止日期", "Deadline", example="2027/06/30"),
-        MultiChoice("wanted_modes", "期望合作方式", "Wanted modes", example="合作开发", choices=CooperationMode),
+        MultiChoice(
+            "wanted_modes", "期望合作方式", "Wanted modes", example="合作开发", choices=CooperationMode
+        ),
         Integer("min_trl", "最低技术成熟度", "Minimum TRL", example=5),
         Industries("industries", "产业领域", "Industries", m2m=True, example="ic"),
         Text("keywords", "关键词", "Keywords", example="散热 功率模块"),
@@ -671,7 +689,9 @@ SERVICES = KindSpec(
     columns=(
         ID,
         OWNER,
-        Choice("category", "服务类别", "Category", required=True, example="科技金融", choices=ServiceCategory),
+        Choice(
+            "category", "服务类别", "Category", required=True, example="科技金融", choices=ServiceCategory
+        ),
         Text("title_zh", "中文名称", "Title (Chinese)", example="科技贷款对接"),
         Text("title_en", "英文名称", "Title (English)"),
         Text("description_zh", "服务内容（中文）", "Description (Chinese)", example="对接银行科技贷产品。"),

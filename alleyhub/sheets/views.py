@@ -47,7 +47,12 @@ def index(request: HttpRequest) -> HttpResponse:
 @require_GET
 def template(request: HttpRequest) -> FileResponse:
     _require_importer(request)
-    return FileResponse(writing.template_file(), as_attachment=True, filename="alleyhub-import-template.xlsx", content_type=XLSX)
+    return FileResponse(
+        writing.template_file(),
+        as_attachment=True,
+        filename="alleyhub-import-template.xlsx",
+        content_type=XLSX,
+    )
 
 
 @login_required
@@ -86,15 +91,20 @@ def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
 
 def export_response(spec: KindSpec, queryset: QuerySet, *, user: Any, fmt: str) -> HttpResponse:
     """`queryset` as a download: CSV streamed row by row, XLSX from a constant-memory temp file."""
-    rows = writing.export_rows(spec, exports.export_objects(spec, queryset, user=user), exports.export_lookups())
+    rows = writing.export_rows(
+        spec, exports.export_objects(spec, queryset, user=user), exports.export_lookups()
+    )
     name = f"alleyhub-{spec.key}-{timezone.localdate():%Y%m%d}.{fmt}"
     response: HttpResponse
     if fmt == "csv":
-        response = StreamingHttpResponse(writing.csv_stream(spec, rows), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            writing.csv_stream(spec, rows), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{name}"'
     else:
-        response = FileResponse(writing.xlsx_file([(spec, rows)]), as_attachment=True, filename=name, content_type=XLSX)
+        response = FileResponse(
+            writing.xlsx_file([(spec, rows)]), as_attachment=True, filename=name, content_type=XLSX
+        )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
-

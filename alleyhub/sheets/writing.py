@@ -74,7 +74,15 @@ def _write_header(sheet: Any, spec: KindSpec, fmt: dict[str, Any]) -> None:
 def xlsx_file(sheets: Iterable[tuple[KindSpec, Iterable[list[Any]]]]) -> Any:
     """The workbook with one sheet per (kind, rows), written to a temporary file (rewound)."""
     handle = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 - handed to the response
-    book = xlsxwriter.Workbook(handle, {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        handle,
+        {
+            "constant_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
     fmt = _formats(book)
     for spec, rows in sheets:
         sheet = book.add_worksheet(spec.sheet_name()[:31])
@@ -98,7 +106,9 @@ def template_file() -> io.BytesIO:
     """The import template: one sheet per kind (Chinese or English headers, as the user's
     language), a marked example row each, and a sheet of the allowed values of every coded column."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        out, {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     fmt = _formats(book)
     for spec in SPECS.values():
         sheet = book.add_worksheet(spec.sheet_name()[:31])
@@ -113,7 +123,15 @@ def template_file() -> io.BytesIO:
                 sheet.write_string(1, c, str(value), fmt["example"])
             if isinstance(col, Choice):
                 sheet.data_validation(
-                    1, c, 5000, c, {"validate": "any", "input_title": col.header()[:32], "input_message": "、".join(col.allowed() or [])[:255]}
+                    1,
+                    c,
+                    5000,
+                    c,
+                    {
+                        "validate": "any",
+                        "input_title": col.header()[:32],
+                        "input_message": "、".join(col.allowed() or [])[:255],
+                    },
                 )
     values = book.add_worksheet(_("可选值")[:31])
     values.write_row(0, 0, [_("工作表"), _("列"), _("可选值")], fmt["header"])

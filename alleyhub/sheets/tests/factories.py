@@ -23,7 +23,9 @@ from alleyhub.listings.tests.factories import (  # noqa: F401
 from alleyhub.spaces.tests.factories import BuildingFactory, SpaceUnitFactory  # noqa: F401
 
 
-def xlsx_bytes(sheets: dict[str, list[list[Any]]], *, merge_header: bool = False, formulas: bool = False) -> bytes:
+def xlsx_bytes(
+    sheets: dict[str, list[list[Any]]], *, merge_header: bool = False, formulas: bool = False
+) -> bytes:
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"strings_to_numbers": False, "strings_to_formulas": False})
     for name, rows in sheets.items():

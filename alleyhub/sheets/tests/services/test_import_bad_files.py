@@ -61,14 +61,23 @@ def test_a_zip_that_is_not_a_workbook_is_refused(operator):
 
 def test_a_password_protected_file_is_refused(operator):
     # An encrypted Office file is an OLE2 container with EncryptionInfo / EncryptedPackage streams.
-    data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le")
+    data = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 504
+        + "EncryptionInfo".encode("utf-16-le")
+        + b"\x00" * 64
+        + "EncryptedPackage".encode("utf-16-le")
+    )
     job = check(operator, data)
     assert job.status == ImportJob.Status.INVALID and "密码" in job.message
 
 
 def test_a_workbook_with_macros_is_refused(operator):
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(xlsx_bytes({"机构": [ORG_HEADER]}))) as src, zipfile.ZipFile(out, "w") as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx_bytes({"机构": [ORG_HEADER]}))) as src,
+        zipfile.ZipFile(out, "w") as dst,
+    ):
         for item in src.infolist():
             dst.writestr(item, src.read(item))
         dst.writestr("xl/vbaProject.bin", b"\xd0\xcf\x11\xe0macro")
@@ -80,12 +89,20 @@ def test_a_workbook_with_macros_is_refused(operator):
 def test_a_million_rows_are_refused_quickly_before_reading_them(operator, settings):
     # A sheet that declares 1,000,001 rows: refused from its <dimension> without parsing the rows.
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(xlsx_bytes({"机构": [ORG_HEADER]}))) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx_bytes({"机构": [ORG_HEADER]}))) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for item in src.infolist():
             data = src.read(item)
             if item.filename == "xl/worksheets/sheet1.xml":
-                rows = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c></row>' for r in range(2, 1_000_002))
-                data = data.replace(b'<dimension ref="A1:C1"/>', b'<dimension ref="A1:C1000001"/>').replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+                rows = "".join(
+                    f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c></row>'
+                    for r in range(2, 1_000_002)
+                )
+                data = data.replace(b'<dimension ref="A1:C1"/>', b'<dimension ref="A1:C1000001"/>').replace(
+                    b"</sheetData>", rows.encode() + b"</sheetData>"
+                )
             dst.writestr(item, data)
     started = time.monotonic()
     job = check(operator, out.getvalue())
@@ -112,7 +129,9 @@ def test_merged_header_cells_are_refused(operator):
 
 
 def test_formulas_are_read_as_the_values_excel_saved(operator):
-    data = xlsx_bytes({"机构": [["类型", "中文名称", "员工人数"], ["科创企业", "公式公司", "=3+4"]]}, formulas=True)
+    data = xlsx_bytes(
+        {"机构": [["类型", "中文名称", "员工人数"], ["科创企业", "公式公司", "=3+4"]]}, formulas=True
+    )
     job = check(operator, data)
     assert job.status == ImportJob.Status.READY, job.report
     commit(job, operator)
@@ -124,7 +143,8 @@ def test_dates_as_text_in_three_formats_are_accepted(operator):
 
     org = Organization.objects.create(kind="enterprise", name_zh="日期公司", slug="riqi")
     rows = [["所属机构", "中文标题", "截止日期"]] + [
-        ["日期公司", f"需求{i}", text] for i, text in enumerate(["2026-12-30", "2026/12/30", "2026年12月30日"])
+        ["日期公司", f"需求{i}", text]
+        for i, text in enumerate(["2026-12-30", "2026/12/30", "2026年12月30日"])
     ]
     rows.append(["日期公司", "坏日期", "30.12.2026x"])
     job = check(operator, xlsx_bytes({"技术需求": rows}))

@@ -10,7 +10,15 @@ from alleyhub.listings.models import TechOutcome
 from alleyhub.sheets import services
 from alleyhub.sheets.models import ImportJob
 
-from ..factories import IndustryFactory, MembershipFactory, OperatorFactory, OrganizationFactory, UserFactory, upload, xlsx_bytes
+from ..factories import (
+    IndustryFactory,
+    MembershipFactory,
+    OperatorFactory,
+    OrganizationFactory,
+    UserFactory,
+    upload,
+    xlsx_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +28,15 @@ ORGS = [
     ["", "Research institute", "示例研究院", "集成电路", ""],
 ]
 OUTCOMES = [
-    ["Organisation", "Title (Chinese)", "TRL", "Cooperation modes", "Price from (CNY)", "Price up to (CNY)", "Status"],
+    [
+        "Organisation",
+        "Title (Chinese)",
+        "TRL",
+        "Cooperation modes",
+        "Price from (CNY)",
+        "Price up to (CNY)",
+        "Status",
+    ],
     ["91310105MA1FW4XH7T", "MEMS 压力传感器", 6, "许可；合作开发", "50万", 2000000, "已发布"],
     ["示例研究院", "氧化镓外延", "4", "transfer", "", "", "draft"],
 ]
@@ -70,7 +86,14 @@ def test_importing_the_same_file_again_creates_no_duplicate():
     data = xlsx_bytes({"机构": ORGS, "科技成果": OUTCOMES})
     committed(checked(operator, data), operator)
     job = checked(operator, data)
-    assert job.report["totals"] == {"rows": 4, "create": 0, "update": 0, "unchanged": 4, "skipped": 0, "errors": 0}
+    assert job.report["totals"] == {
+        "rows": 4,
+        "create": 0,
+        "update": 0,
+        "unchanged": 4,
+        "skipped": 0,
+        "errors": 0,
+    }
     assert Organization.objects.count() == 2 and TechOutcome.objects.count() == 2
 
 
@@ -120,10 +143,14 @@ def test_errors_are_in_the_users_language():
 
 def test_a_commit_refuses_a_file_whose_data_changed_since_the_dry_run():
     operator = OperatorFactory()
-    job = checked(operator, xlsx_bytes({"科技成果": [OUTCOMES[0], ["既有公司", "成果甲", 5, "", "", "", ""]]}))
+    job = checked(
+        operator, xlsx_bytes({"科技成果": [OUTCOMES[0], ["既有公司", "成果甲", 5, "", "", "", ""]]})
+    )
     assert job.status == ImportJob.Status.INVALID  # the organisation does not exist
     OrganizationFactory(name_zh="既有公司")
-    job = checked(operator, xlsx_bytes({"科技成果": [OUTCOMES[0], ["既有公司", "成果甲", 5, "", "", "", ""]]}))
+    job = checked(
+        operator, xlsx_bytes({"科技成果": [OUTCOMES[0], ["既有公司", "成果甲", 5, "", "", "", ""]]})
+    )
     assert job.status == ImportJob.Status.READY
     Organization.objects.filter(name_zh="既有公司").delete()
     job = committed(job, operator)
@@ -135,7 +162,11 @@ def test_an_organisation_admin_imports_only_the_listings_of_the_organisation():
     own = OrganizationFactory(name_zh="自家公司")
     OrganizationFactory(name_zh="别家公司")
     admin = MembershipFactory(organization=own, role=Membership.MemberRole.ADMIN).user
-    rows = [OUTCOMES[0], ["自家公司", "自家成果", 5, "", "", "", ""], ["别家公司", "别家成果", 5, "", "", "", ""]]
+    rows = [
+        OUTCOMES[0],
+        ["自家公司", "自家成果", 5, "", "", "", ""],
+        ["别家公司", "别家成果", 5, "", "", "", ""],
+    ]
     job = checked(admin, xlsx_bytes({"科技成果": rows}))
     assert [(e["row"], e["column"]) for e in job.report["errors"]] == [(3, "所属机构")]
     job = checked(admin, xlsx_bytes({"科技成果": rows[:2]}))

@@ -29,17 +29,35 @@ pytestmark = pytest.mark.django_db
 def district():
     ic = IndustryFactory(code="ic", name_zh="集成电路", name_en="Integrated circuits")
     ai = IndustryFactory(code="ai", name_zh="人工智能", name_en="AI")
-    simit = OrganizationFactory(name_zh="中国科学院上海微系统与信息技术研究所", kind="institute", credit_code="12100000425006117P")
+    simit = OrganizationFactory(
+        name_zh="中国科学院上海微系统与信息技术研究所", kind="institute", credit_code="12100000425006117P"
+    )
     simit.industries.set([ic])
-    plain = OrganizationFactory(name_zh="硅巷创客厅", name_en="", kind="incubator", contact_phone="+86 21 6222 0000")
-    outcome = TechOutcomeFactory(owner=simit, title_zh="=cmd|' /C calc'!A0", trl=6, price_min=100, price_max=200, cooperation_modes=["licence", "transfer"])
+    plain = OrganizationFactory(
+        name_zh="硅巷创客厅", name_en="", kind="incubator", contact_phone="+86 21 6222 0000"
+    )
+    outcome = TechOutcomeFactory(
+        owner=simit,
+        title_zh="=cmd|' /C calc'!A0",
+        trl=6,
+        price_min=100,
+        price_max=200,
+        cooperation_modes=["licence", "transfer"],
+    )
     outcome.industries.set([ic, ai])
     TechOutcomeFactory(owner=plain, status=ListingStatus.DRAFT, title_zh="草稿成果")
     TechDemandFactory(owner=plain, title_zh="散热方案", budget_min=500000, budget_max=None)
     InvestorProfileFactory(owner=plain, title_zh="早期基金", stages=["seed"])
     ServiceOfferingFactory(owner=plain, title_zh="科技贷", stages=["startup", "growth"], is_free=True)
     building = BuildingFactory(slug="silicon-alley-no1")
-    SpaceUnitFactory(owner=plain, building=building, title_zh="3楼东区", area_sqm="120.50", rent_per_sqm_day="6.5", facilities=["会议室", "路演厅"])
+    SpaceUnitFactory(
+        owner=plain,
+        building=building,
+        title_zh="3楼东区",
+        area_sqm="120.50",
+        rent_per_sqm_day="6.5",
+        facilities=["会议室", "路演厅"],
+    )
     person = PersonFactory(name_zh="李明", email="li@example.cn", kind="expert")
     person.industries.set([ai])
     AffiliationFactory(person=person, organization=simit, position="课题组长")

@@ -14,7 +14,15 @@ from alleyhub.directory.models import Organization
 from alleyhub.sheets.models import ImportJob
 from alleyhub.sheets.specs import SPECS
 
-from ..factories import MembershipFactory, OperatorFactory, OrganizationFactory, TechOutcomeFactory, UserFactory, upload, xlsx_bytes
+from ..factories import (
+    MembershipFactory,
+    OperatorFactory,
+    OrganizationFactory,
+    TechOutcomeFactory,
+    UserFactory,
+    upload,
+    xlsx_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +123,11 @@ def test_the_export_is_in_the_users_language(client):
     TechOutcomeFactory(title_zh="公开成果", trl=5)
     client.cookies["django_language"] = "en"
     response = client.get(reverse("sheets:export", kwargs={"kind": "outcomes", "fmt": "xlsx"}))
-    rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content))).get_sheet_by_index(0).to_python()
+    rows = (
+        python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(b"".join(response.streaming_content)))
+        .get_sheet_by_index(0)
+        .to_python()
+    )
     assert rows[0][:3] == ["ID", "Organisation", "Title (Chinese)"]
     assert rows[1][-1] == "Published"
 
