@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.utils.translation import gettext_lazy as _
 
 from . import views
@@ -15,18 +15,18 @@ from .models import ImportJob
 from .specs import SPECS
 
 
-def _export(modeladmin: Any, request: Any, queryset: Any, fmt: str) -> HttpResponse:
+def _export(modeladmin: Any, request: Any, queryset: Any, fmt: str) -> HttpResponseBase:
     spec = next(s for s in SPECS.values() if s.model is queryset.model)
     return views.export_response(spec, queryset, user=request.user, fmt=fmt)
 
 
 @admin.action(description=_("导出所选（Excel）"))
-def export_xlsx(modeladmin: Any, request: Any, queryset: Any) -> HttpResponse:
+def export_xlsx(modeladmin: Any, request: Any, queryset: Any) -> HttpResponseBase:
     return _export(modeladmin, request, queryset, "xlsx")
 
 
 @admin.action(description=_("导出所选（CSV）"))
-def export_csv(modeladmin: Any, request: Any, queryset: Any) -> HttpResponse:
+def export_csv(modeladmin: Any, request: Any, queryset: Any) -> HttpResponseBase:
     return _export(modeladmin, request, queryset, "csv")
 
 

@@ -36,7 +36,7 @@ def export_links(*, request: HttpRequest, kind: str) -> list[tuple[str, str]]:
     """The page's download links (the `core.registry.list_exports` provider)."""
     if kind not in SPECS:
         return []
-    query = urlencode([(k, v) for k, v in request.GET.lists() for v in v if k != "page"], doseq=True)
+    query = urlencode([(k, v) for k, values in request.GET.lists() for v in values if k != "page"])
     links = []
     for fmt, label in (("xlsx", _("Excel")), ("csv", "CSV")):
         url = reverse("sheets:export", kwargs={"kind": kind, "fmt": fmt})

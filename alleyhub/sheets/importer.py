@@ -24,9 +24,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from alleyhub.accounts.models import Membership
 from alleyhub.core.bulk import BulkRow, bulk_create_rows, chunked, m2m_insert
 from alleyhub.core.models import ListingStatus
 from alleyhub.directory.models import Affiliation, Organization
+from alleyhub.directory.ownership import acts_for_every_organization
 
 from .reading import Sheet
 from .specs import SPECS, Column, KindSpec, Lookups, OrgRef, spec_for_sheet
@@ -84,16 +86,12 @@ class _Row:
 
 
 def is_operator_import(actor: Any) -> bool:
-    from alleyhub.directory.ownership import acts_for_every_organization
-
     return acts_for_every_organization(actor)
 
 
 def allowed_org_ids(actor: Any) -> set[int] | None:
     """None: the actor imports for any organisation (operators); else the organisations whose
     admin the actor is."""
-    from alleyhub.accounts.models import Membership
-
     if is_operator_import(actor):
         return None
     return set(
@@ -161,7 +159,7 @@ def _run_sheet(
     done: list[int],
 ) -> None:
     name = sheet.name or str(spec.label)
-    stats = {
+    stats: dict[str, Any] = {
         "kind": spec.key,
         "name": name,
         "label": str(spec.label),
@@ -353,14 +351,14 @@ def _run_batch(
     affiliations = _affiliations(list(stored)) if spec.key == "people" else {}
     now = timezone.now()
     creates: list[BulkRow] = []
-    updates: list[models.Model] = []
+    updates: list[Any] = []
     update_fields: set[str] = set()
     m2m_updates: dict[str, list[tuple[int, list[int]]]] = {}
     person_links: list[tuple[Any, dict[str, Any]]] = []
     for row in batch:
         if row.pk == -1:
             continue
-        obj = stored.get(row.pk) if row.pk else None
+        obj: Any = stored.get(row.pk) if row.pk else None
         if row.pk and obj is None:
             error(
                 row.number,
@@ -517,8 +515,9 @@ def _run_batch(
         model._default_manager.bulk_update(updates, fields, batch_size=500)
     written.extend(obj.pk for obj in updates)
     for fname, pairs in m2m_updates.items():
-        through = model._meta.get_field(fname).remote_field.through
-        left = model._meta.get_field(fname).m2m_field_name()
+        m2m_field: Any = model._meta.get_field(fname)
+        through = m2m_field.remote_field.through
+        left = m2m_field.m2m_field_name()
         through.objects.filter(**{f"{left}_id__in": [pk for pk, _ids in pairs]}).delete()
         m2m_insert(model, fname, [(pk, other) for pk, ids in pairs for other in ids], batch_size=BATCH)
     for person, link in person_links:
@@ -540,7 +539,7 @@ def _validate(obj: models.Model, changed: list[str]) -> dict[str, list[str]]:
     by the database's constraints."""
     errors: dict[str, list[str]] = {}
     for attname in changed:
-        f = (
+        f: Any = (
             obj._meta.get_field(attname.removesuffix("_id"))
             if attname.endswith("_id")
             else obj._meta.get_field(attname)
@@ -584,7 +583,7 @@ def _m2m_current(spec: KindSpec, pks: list[int]) -> dict[int, dict[str, list[int
     if not pks:
         return found
     for fname in spec.m2m_fields:
-        f = spec.model._meta.get_field(fname)
+        f: Any = spec.model._meta.get_field(fname)
         through = f.remote_field.through
         left, right = f.m2m_field_name(), f.m2m_reverse_field_name()
         for a, b in through.objects.filter(**{f"{left}_id__in": pks}).values_list(
@@ -624,6 +623,6 @@ def _column_header(spec: KindSpec, field_name: str, model: type[models.Model]) -
     if field_name == "__all__":
         return ""
     try:
-        return str(model._meta.get_field(field_name).verbose_name)
+        return str(getattr(model._meta.get_field(field_name), "verbose_name", field_name))
     except Exception:
         return field_name

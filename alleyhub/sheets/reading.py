@@ -213,7 +213,7 @@ def _csv_sheet(handle: IO[bytes], lim: dict[str, int]) -> Sheet:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     header_row = next(reader, [])
     if len(header_row) > lim["MAX_COLUMNS"]:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -60,7 +61,8 @@ def template(request: HttpRequest) -> FileResponse:
 def job(request: HttpRequest, pk: int) -> HttpResponse:
     obj = selectors.import_job_get_for_user(pk=pk, user=request.user)
     context = {"job": obj, "form": CommitForm(initial={"version": obj.version})}
-    if request.htmx and request.htmx.target == "job-progress":
+    htmx = getattr(request, "htmx", None)
+    if htmx and htmx.target == "job-progress":
         response = render(request, "sheets/job.html#progress", context)
         if not obj.is_running:
             response["HX-Refresh"] = "true"  # the results below the bar need the whole page
@@ -79,7 +81,7 @@ def commit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
+def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponseBase:
     """The list page of `kind` with its current filters as a file (.xlsx or .csv), in the columns
     the import takes and the user's language."""
     spec = SPECS.get(kind)
@@ -89,13 +91,13 @@ def export(request: HttpRequest, kind: str, fmt: str) -> HttpResponse:
     return export_response(spec, queryset, user=request.user, fmt=fmt)
 
 
-def export_response(spec: KindSpec, queryset: QuerySet, *, user: Any, fmt: str) -> HttpResponse:
+def export_response(spec: KindSpec, queryset: QuerySet, *, user: Any, fmt: str) -> HttpResponseBase:
     """`queryset` as a download: CSV streamed row by row, XLSX from a constant-memory temp file."""
     rows = writing.export_rows(
         spec, exports.export_objects(spec, queryset, user=user), exports.export_lookups()
     )
     name = f"alleyhub-{spec.key}-{timezone.localdate():%Y%m%d}.{fmt}"
-    response: HttpResponse
+    response: HttpResponseBase
     if fmt == "csv":
         response = StreamingHttpResponse(
             writing.csv_stream(spec, rows), content_type="text/csv; charset=utf-8"
