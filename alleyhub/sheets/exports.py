@@ -24,7 +24,7 @@ from alleyhub.listings.forms import DemandFilterForm, InvestorFilterForm, Outcom
 from alleyhub.spaces.forms import UnitFilterForm
 from alleyhub.spaces.selectors import unit_list_for_user
 
-from .importer import _affiliations, _m2m_current
+from .importer import _affiliations, _fewer_gc_passes, _m2m_current
 from .specs import SPECS, KindSpec, Lookups
 
 FORMATS = ("xlsx", "csv")
@@ -74,6 +74,11 @@ def export_objects(spec: KindSpec, queryset: QuerySet, *, user: Any) -> Iterator
     person's primary affiliation), a chunk at a time so memory stays bounded; contact details
     blanked where the user may not see them."""
     org_contacts = directory_selectors.organization_contact_visible(user=user)
+    with _fewer_gc_passes():
+        yield from _objects(spec, queryset, user=user, org_contacts=org_contacts)
+
+
+def _objects(spec: KindSpec, queryset: QuerySet, *, user: Any, org_contacts: bool) -> Iterator[Any]:
     # The many-to-many ids come in one query per chunk below; the page's prefetches are not needed.
     for chunk in chunked(queryset.prefetch_related(None).iterator(chunk_size=CHUNK), CHUNK):
         pks = [obj.pk for obj in chunk]
