@@ -68,9 +68,11 @@ class Report:
         return {k: sum(s.get(k, 0) for s in self.sheets) for k in keys}
 
     def as_json(self) -> dict[str, Any]:
+        order = {s["name"]: i for i, s in enumerate(self.sheets)}
         return {
             "sheets": self.sheets,
-            "errors": self.errors,
+            # A cell that cannot be read is found before the row's other checks: sort by row.
+            "errors": sorted(self.errors, key=lambda e: (order.get(e["sheet"], -1), e["row"])),
             "error_count": self.error_count,
             "changes": self.changes,
             "warnings": self.warnings,
