@@ -65,7 +65,9 @@ def test_an_import_with_errors_is_fixed_and_committed(open_page, live_server, sc
 
 
 def test_an_export_from_the_list_page_imports_back_with_no_change(open_page, live_server):
-    org = OrganizationFactory(name_zh="中国科学院上海微系统与信息技术研究所", credit_code="12100000425006117P")
+    org = OrganizationFactory(
+        name_zh="中国科学院上海微系统与信息技术研究所", credit_code="12100000425006117P"
+    )
     TechOutcomeFactory(owner=org, title_zh="高可靠 MEMS 压力传感器", trl=6)
     TechOutcomeFactory(owner=org, title_zh="=SUM(A1:A2)", trl=4)
     TechOutcomeFactory(owner=org, title_zh="草稿", status=ListingStatus.DRAFT)
