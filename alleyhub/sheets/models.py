@@ -23,8 +23,13 @@ class ImportJob(VersionedModel, BaseModel):
     filename = models.CharField(_("文件名"), max_length=255)
     size = models.PositiveBigIntegerField(_("大小"), default=0)
     kind = models.CharField(_("数据类型"), max_length=20, blank=True)
+    # SET_NULL: erasing an account (privacy) must not be blocked by the imports it made.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("上传人"), on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     language = models.CharField(_("语言"), max_length=10, default="zh-hans")
     status = models.CharField(
