@@ -23,4 +23,6 @@ def test_the_admin_exports_the_selected_outcomes_as_csv(client):
     )
     assert response.status_code == 200
     rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert [(r["编号"], r["中文标题"], r["技术成熟度"]) for r in rows] == [(str(chosen.pk), "选中的成果", "5")]
+    assert [(r["编号"], r["中文标题"], r["技术成熟度"]) for r in rows] == [
+        (str(chosen.pk), "选中的成果", "5")
+    ]
