@@ -20,7 +20,7 @@ PYTEST_ARGS ?=
 export OMP_WAIT_POLICY ?= PASSIVE
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup run test test-sqlite test-postgres browser-deps bench lint lock messages clean backup restore loadtest
+.PHONY: setup run test test-sqlite test-postgres browser-deps bench bench-import lint lock messages clean backup restore loadtest
 
 setup: $(VENV)/.installed var/.static ## venv + locked dependencies + static files (idempotent)
 
@@ -62,6 +62,9 @@ test: setup browser-deps ## the whole suite on SQLite, then again on PostgreSQL 
 
 bench: setup ## matching benchmarks (bench/README.md)
 	$(BIN)/python bench/run.py
+
+bench-import: setup ## 100k organisation + outcome rows: .xlsx dry run + commit + export, last line JSON (docs/import-export.md)
+	$(BIN)/python bench/bench_import.py
 
 # `make backup` writes var/backups/alleyhub-<time>.tar.gz (or BACKUP=path); `make restore BACKUP=path`
 # puts that archive back (stop `make run` first). Both use the database DATABASE_URL names.

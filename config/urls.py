@@ -20,6 +20,7 @@ urlpatterns = [
     path("cases/", include("alleyhub.brokerage.urls")),
     path("notifications/", include("alleyhub.notifications.urls")),
     path("privacy/", include("alleyhub.privacy.urls")),
+    path("sheets/", include("alleyhub.sheets.urls")),
     path("admin/", admin.site.urls),
 ]
 

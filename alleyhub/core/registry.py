@@ -112,3 +112,12 @@ home_sections: Hook[HomeSection] = Hook("core.home_sections")
 
 def register_home_section(section: HomeSection) -> HomeSection:
     return home_sections.register(section, key=section.key, order=section.order)
+
+
+ExportLinks = Callable[..., list[tuple[str, str]]]
+"""`provider(*, request, kind: str) -> [(label, url), ...]`: download links for the list page of
+`kind` ("outcomes", "demands", "investors", "services", "spaces", "organizations", "people") with
+the page's current filters."""
+
+list_exports: Hook[ExportLinks] = Hook("core.list_exports")
+"""The Excel / CSV export links of every list page (registered by sheets); none without it."""

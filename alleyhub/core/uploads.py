@@ -41,7 +41,8 @@ OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy Office (.doc/.xls/.ppt) com
 FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".pdf": ("application/pdf", (b"%PDF-",)),
     ".docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (ZIP,)),
-    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (ZIP,)),
+    # A password-protected .xlsx is an OLE2 container (the sheets import then says so clearly).
+    ".xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (ZIP, OLE2)),
     ".pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", (ZIP,)),
     ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
     ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
@@ -52,6 +53,11 @@ FILE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".ppt": ("application/vnd.ms-powerpoint", (OLE2,)),
     ".gif": ("image/gif", (b"GIF87a", b"GIF89a")),
     ".webp": ("image/webp", (b"RIFF",)),
+    # Spreadsheets for the import (alleyhub/sheets): .xlsm is taken only to tell the user clearly
+    # that macros are refused.
+    ".xlsm": ("application/vnd.ms-excel.sheet.macroEnabled.12", (ZIP,)),
+    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (ZIP,)),
+    ".csv": ("text/csv; charset=utf-8", ()),
 }
 # An Office Open XML file is a ZIP; its first bytes say only that. What makes it a Word, Excel or
 # PowerPoint file is the package's content: `[Content_Types].xml` and the main part's folder. A ZIP
@@ -75,6 +81,9 @@ class UploadPolicy:
 # The original allow-list (requests, cases): the types added later are opted into per policy.
 DOCUMENTS = UploadPolicy(
     extensions=frozenset({".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".txt"})
+)
+SPREADSHEETS = UploadPolicy(
+    extensions=frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".csv"}), max_bytes=50 * MB
 )
 IMAGES = UploadPolicy(extensions=frozenset({".png", ".jpg", ".jpeg"}), max_bytes=5 * MB)
 OFFICE = UploadPolicy(extensions=frozenset({".docx", ".xlsx", ".pptx", ".doc", ".xls", ".ppt"}))
@@ -143,8 +152,8 @@ def _looks_like_text(head: bytes) -> bool:
     if b"\x00" in head:
         return False
     for encoding in ("utf-8", "gb18030"):
-        # The 2 KB cut may split a multi-byte character: also try without the last 3 bytes.
-        for sample in (head, head[:-3]):
+        # The 2 KB cut may split a multi-byte character: also try without its last 1, 2 or 3 bytes.
+        for sample in (head, head[:-1], head[:-2], head[:-3]):
             try:
                 sample.decode(encoding)
                 return True

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "alleyhub.notifications",
     "alleyhub.freshness",
     "alleyhub.enquiries",
+    "alleyhub.sheets",
     "alleyhub.demo",
 ]
 

@@ -522,6 +522,17 @@ ROUTES: dict[str, R] = {
     # --- freshness ---
     "freshness:confirm": R(403, lambda s: {"token": "not-a-signed-token"}),  # the signed token is the only proof
     "freshness:stale_list": R(403, but={"anonymous": 302, "task_force": 200, "operator": 200, "superuser": 200}),
+    # --- sheets ---
+    # Operators import anything, organisation admins their listings; a job is its uploader's and
+    # the operators' (no job exists in the scene: 404 for who may import, 403 for who may not).
+    # The enterprise, investor and task-force personas are admins of their organisations.
+    "sheets:index": R(200, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:template": R(200, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:job": R(404, lambda s: {"pk": 999999}, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:commit": R(404, lambda s: {"pk": 999999}, method="POST", but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    "sheets:file": R(404, lambda s: {"pk": 999999}, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
+    # The list pages are public, and so are their exports (what each role may see, filtered alike).
+    "sheets:export": R(200, lambda s: {"kind": "outcomes", "fmt": "csv"}),
 }
 # fmt: on
 
