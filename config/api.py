@@ -8,6 +8,7 @@ from alleyhub.core.api_auth import api_auth
 from alleyhub.core.api_errors import ProblemJsonAPI, install_problem_handlers
 from alleyhub.directory.api import people_router
 from alleyhub.directory.api import router as directory_router
+from alleyhub.events.api import router as events_router
 from alleyhub.listings.api import router as listings_router
 from alleyhub.matching.api import router as matching_router
 from alleyhub.matching.api import search_router
@@ -37,3 +38,4 @@ api.add_router("/requests", requests_router)
 api.add_router("/cases", brokerage_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/", privacy_router)
+api.add_router("/events", events_router)
