@@ -15,39 +15,39 @@ from alleyhub.core.pagination import BoundedPageNumberPagination
 from . import selectors, services
 from .models import Event, Registration
 from .schemas import (
-    CheckInIn,
-    CheckInOut,
+    EventCheckInIn,
+    EventCheckInOut,
     EventDetailOut,
-    EventFilters,
-    EventOut,
-    RegisterIn,
-    RegistrationOut,
+    EventListFilters,
+    EventSummaryOut,
+    EventRegisterIn,
+    EventRegistrationOut,
 )
 from .tickets import secret_from_code
 
 router = Router(tags=["events"])
 
 
-@router.get("", response=list[EventOut], summary="List events (same filters as /events/)")
+@router.get("", response=list[EventSummaryOut], summary="List events (same filters as /events/)")
 @paginate(BoundedPageNumberPagination)
-def event_list(request: HttpRequest, filters: Query[EventFilters]) -> QuerySet[Event]:
+def event_list(request: HttpRequest, filters: Query[EventListFilters]) -> QuerySet[Event]:
     params = {k: v for k, v in filters.dict(exclude_none=True).items() if v != ""}
     return selectors.event_list_for_user(user=request.user, **params)
 
 
-@router.get("/registrations", response=list[RegistrationOut], auth=api_auth_required, summary="My registrations")
+@router.get("/registrations", response=list[EventRegistrationOut], auth=api_auth_required, summary="My registrations")
 @paginate(BoundedPageNumberPagination)
-def my_registrations(request: HttpRequest) -> QuerySet[Registration]:
+def event_registrations_mine(request: HttpRequest) -> QuerySet[Registration]:
     return selectors.registrations_of_user(user=api_actor(request))
 
 
 @router.post(
     "/registrations/{registration_id}/cancel",
-    response=RegistrationOut,
+    response=EventRegistrationOut,
     auth=api_auth_required,
     summary="Cancel a registration (its registrant or organiser staff)",
 )
-def registration_cancel(request: HttpRequest, registration_id: int) -> Registration:
+def event_registration_cancel(request: HttpRequest, registration_id: int) -> Registration:
     actor = api_actor(request)
     registration = selectors.registration_get_for_user(pk=registration_id, user=actor)
     return services.registration_move(registration=registration, action="cancel", actor=actor)
@@ -60,11 +60,11 @@ def event_detail(request: HttpRequest, event_id: int) -> Event:
 
 @router.post(
     "/{event_id}/registrations",
-    response={201: RegistrationOut},
+    response={201: EventRegistrationOut},
     auth=api_auth_required,
     summary="Register for an event (confirmed, pending approval or on the waiting list)",
 )
-def register(request: HttpRequest, event_id: int, payload: RegisterIn) -> Status:
+def event_registration_create(request: HttpRequest, event_id: int, payload: EventRegisterIn) -> Status:
     actor = api_actor(request)
     event = selectors.event_get_for_user(pk=event_id, user=actor)
     registration = services.registration_create(
@@ -81,11 +81,11 @@ def register(request: HttpRequest, event_id: int, payload: RegisterIn) -> Status
 
 @router.post(
     "/{event_id}/check-in",
-    response=CheckInOut,
+    response=EventCheckInOut,
     auth=api_auth_required,
     summary="Check a ticket in (organiser staff); idempotent: a second scan says when and by whom",
 )
-def check_in(request: HttpRequest, event_id: int, payload: CheckInIn) -> dict:
+def event_check_in(request: HttpRequest, event_id: int, payload: EventCheckInIn) -> dict:
     actor = api_actor(request)
     event = selectors.event_get_for_user(pk=event_id, user=actor, for_write=True)
     result = services.registration_check_in(event=event, actor=actor, secret=secret_from_code(payload.code))

@@ -8,7 +8,7 @@ from alleyhub.core.schemas import OwnerOut, Text
 from .models import EventKind
 
 
-class EventFilters(Schema):
+class EventListFilters(Schema):
     q: Text | None = Field(None, max_length=100)
     series: Text | None = Field(None, max_length=80, description="series slug")
     kind: EventKind | None = None
@@ -19,19 +19,19 @@ class EventFilters(Schema):
     tag: Text | None = Field(None, max_length=30)
 
 
-class SeriesOut(Schema):
+class EventSeriesOut(Schema):
     slug: str
     name: str
     kind: str
 
 
-class SessionOut(Schema):
+class EventSessionOut(Schema):
     starts_at: datetime
     ends_at: datetime | None
     title: str
 
 
-class EventOut(Schema):
+class EventSummaryOut(Schema):
     id: int
     kind: str
     status: str
@@ -45,7 +45,7 @@ class EventOut(Schema):
     capacity: int | None
     approval_mode: str
     registration_deadline: datetime | None
-    series: SeriesOut | None
+    series: EventSeriesOut | None
     organizers: list[OwnerOut]
     industries: list[str]
     tags: list
@@ -65,11 +65,11 @@ class EventOut(Schema):
         return obj.get_absolute_url()
 
 
-class EventDetailOut(EventOut):
+class EventDetailOut(EventSummaryOut):
     description: str
     description_zh: str
     description_en: str
-    sessions: list[SessionOut]
+    sessions: list[EventSessionOut]
     seats_left: int | None
 
     @staticmethod
@@ -83,14 +83,14 @@ class EventDetailOut(EventOut):
         return seats_left(obj)
 
 
-class RegisterIn(Schema):
+class EventRegisterIn(Schema):
     name: Text = Field("", max_length=100)
     phone: Text = Field("", max_length=30)
     organization_name: Text = Field("", max_length=200)
     answers: dict[str, Text] = Field(default_factory=dict, description='{"q_<question id>": "answer"}')
 
 
-class RegistrationOut(Schema):
+class EventRegistrationOut(Schema):
     id: int
     event_id: int
     name: str
@@ -106,11 +106,11 @@ class RegistrationOut(Schema):
         return obj.get_absolute_url()
 
 
-class CheckInIn(Schema):
+class EventCheckInIn(Schema):
     code: Text = Field(..., min_length=1, max_length=200, description="the scanned QR code or the ticket secret")
 
 
-class CheckedInOut(Schema):
+class EventCheckedInOut(Schema):
     id: int
     name: str
     organization_name: str
@@ -123,7 +123,7 @@ class CheckedInOut(Schema):
         return str(obj.checked_in_by) if obj.checked_in_by_id else None
 
 
-class CheckInOut(Schema):
+class EventCheckInOut(Schema):
     already_checked_in: bool
     message: str
-    registration: CheckedInOut
+    registration: EventCheckedInOut
