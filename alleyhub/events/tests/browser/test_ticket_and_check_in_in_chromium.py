@@ -1,0 +1,72 @@
+"""A real Chromium at phone width: a guest registers, the ticket page shows the QR code, the
+organiser scans it on the check-in page, and the second scan says it is already checked in."""
+
+import pytest
+
+from alleyhub.events.models import Registration
+
+from ..factories import EventFactory, MembershipFactory, OrganizationFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def open_page(browser, live_server, session_cookie):
+    contexts = []
+
+    def _open(user=None, **context_args):
+        context_args.setdefault("viewport", PHONE)
+        context = browser.new_context(locale="zh-CN", **context_args)
+        if user is not None:
+            context.add_cookies([session_cookie(user, live_server.url)])
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def test_register_ticket_qr_check_in_and_second_scan(open_page, live_server, screenshot_dir):
+    org = OrganizationFactory(name_zh="“上海硅巷”科创生态协同创新平台", slug="co-innovation-platform")
+    staff = MembershipFactory(organization=org).user
+    event = EventFactory(organizers=[org], title_zh="上海硅巷早餐会 · 第 24 期", capacity=40)
+
+    guest = open_page()
+    guest.goto(f"{live_server.url}{event.get_absolute_url()}")
+    guest.fill("input[name=name]", "韩梅梅")
+    guest.fill("input[name=email]", "hanmeimei@example.com")
+    guest.fill("input[name=phone]", "13912345678")
+    guest.fill("input[name=organization_name]", "华泰创新")
+    guest.check("input[name=consent]")
+    guest.click("[data-testid=register-submit]")
+    guest.wait_for_url("**/events/tickets/**")
+    assert guest.locator("[data-testid=ticket-qr] svg").is_visible()
+    assert guest.locator("[data-testid=ticket-status]").inner_text() == "已确认"
+    guest.screenshot(path=str(screenshot_dir / "events-ticket-phone.png"), full_page=True)
+    code = guest.locator("[data-testid=ticket-code]").inner_text()
+    assert code == Registration.objects.get().ticket_secret
+
+    desk = open_page(staff)
+    desk.goto(f"{live_server.url}/events/{event.pk}/check-in/")
+    desk.fill("[data-testid=scan-input]", f"AHEV:{code}")
+    desk.press("[data-testid=scan-input]", "Enter")
+    desk.wait_for_selector("[data-testid=scan-result].ok")
+    assert "韩梅梅 签到成功" in desk.locator("[data-testid=scan-result]").inner_text()
+    assert desk.locator("[data-testid=scan-input]").input_value() == ""  # ready for the next ticket
+    assert desk.locator("[data-testid=live-count] strong").inner_text() == "1"
+
+    desk.fill("[data-testid=scan-input]", f"AHEV:{code}")
+    desk.press("[data-testid=scan-input]", "Enter")
+    desk.wait_for_selector("[data-testid=scan-result].already")
+    text = desk.locator("[data-testid=scan-result]").inner_text()
+    assert "已于" in text and str(staff) in text and "未重复计入" in text
+    assert desk.locator("[data-testid=live-count] strong").inner_text() == "1"
+    desk.screenshot(path=str(screenshot_dir / "events-check-in-phone.png"), full_page=True)
+    # The page fits the phone: nothing wider than the screen.
+    assert desk.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert Registration.objects.filter(checked_in_at__isnull=False).count() == 1
