@@ -19,9 +19,9 @@ from .schemas import (
     EventCheckInOut,
     EventDetailOut,
     EventListFilters,
-    EventSummaryOut,
     EventRegisterIn,
     EventRegistrationOut,
+    EventSummaryOut,
 )
 from .tickets import secret_from_code
 
@@ -35,7 +35,9 @@ def event_list(request: HttpRequest, filters: Query[EventListFilters]) -> QueryS
     return selectors.event_list_for_user(user=request.user, **params)
 
 
-@router.get("/registrations", response=list[EventRegistrationOut], auth=api_auth_required, summary="My registrations")
+@router.get(
+    "/registrations", response=list[EventRegistrationOut], auth=api_auth_required, summary="My registrations"
+)
 @paginate(BoundedPageNumberPagination)
 def event_registrations_mine(request: HttpRequest) -> QuerySet[Registration]:
     return selectors.registrations_of_user(user=api_actor(request))
@@ -89,4 +91,8 @@ def event_check_in(request: HttpRequest, event_id: int, payload: EventCheckInIn)
     actor = api_actor(request)
     event = selectors.event_get_for_user(pk=event_id, user=actor, for_write=True)
     result = services.registration_check_in(event=event, actor=actor, secret=secret_from_code(payload.code))
-    return {"already_checked_in": result.already, "message": result.message, "registration": result.registration}
+    return {
+        "already_checked_in": result.already,
+        "message": result.message,
+        "registration": result.registration,
+    }

@@ -53,7 +53,12 @@ class Spec:
     agenda: tuple[tuple[str, str], ...] = ()
 
 
-BREAKFAST_AGENDA = (("08:00", "签到与早餐"), ("08:30", "主题分享"), ("09:00", "企业需求发布"), ("09:30", "自由交流"))
+BREAKFAST_AGENDA = (
+    ("08:00", "签到与早餐"),
+    ("08:30", "主题分享"),
+    ("09:00", "企业需求发布"),
+    ("09:30", "自由交流"),
+)
 
 SPECS = [
     *[
@@ -166,7 +171,12 @@ SPECS = [
         ("科技节", "成果展示", "对接会"),
         registrations=60,
         description="街区年度科技节：成果展、院地合作签约、创投对接与一对一对接会。",
-        agenda=(("09:00", "开幕式"), ("10:00", "成果展与概念验证中心开放日"), ("13:30", "一对一对接会"), ("16:00", "闭幕与签约")),
+        agenda=(
+            ("09:00", "开幕式"),
+            ("10:00", "成果展与概念验证中心开放日"),
+            ("13:30", "一对一对接会"),
+            ("16:00", "闭幕与签约"),
+        ),
     ),
 ]
 
@@ -174,9 +184,14 @@ SPECS = [
 def load(ctx: DemoContext) -> None:
     with ctx.phase("events"):
         rng = ctx.rng_for("events")
-        orgs = {o.slug: o for o in Organization.objects.filter(slug__in={s for spec in SPECS for s in spec.organizers})}
+        orgs = {
+            o.slug: o
+            for o in Organization.objects.filter(slug__in={s for spec in SPECS for s in spec.organizers})
+        }
         venues = _venues()
-        industries = {i.code: i for i in Industry.objects.filter(code__in={c for s in SPECS for c in s.industries})}
+        industries = {
+            i.code: i for i in Industry.objects.filter(code__in={c for s in SPECS for c in s.industries})
+        }
         speakers = list(Person.objects.filter(pk__in=ctx.expert_ids[:40]))
         operator = User.objects.filter(username="demo-operator").first()
         series = EventSeries.objects.create(
@@ -205,13 +220,20 @@ def load(ctx: DemoContext) -> None:
 
 def _venues() -> dict[str, SpaceUnit]:
     found: dict[str, SpaceUnit] = {}
-    for unit in SpaceUnit.objects.filter(kind=SpaceKind.EVENT_VENUE).select_related("building").order_by("-capacity"):
+    for unit in (
+        SpaceUnit.objects.filter(kind=SpaceKind.EVENT_VENUE).select_related("building").order_by("-capacity")
+    ):
         found.setdefault(unit.building.slug, unit)
     return found
 
 
 def _at(ctx: DemoContext, days: int, clock: time) -> datetime:
     return timezone.make_aware(datetime.combine(ctx.today + timedelta(days=days), clock))
+
+
+def _clock(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
 
 
 def _event(ctx: DemoContext, spec: Spec, series: EventSeries | None, venues: dict[str, SpaceUnit]) -> Event:
@@ -236,7 +258,7 @@ def _event(ctx: DemoContext, spec: Spec, series: EventSeries | None, venues: dic
         tags=list(spec.tags),
     )
     Session.objects.bulk_create(
-        Session(event=event, starts_at=_at(ctx, spec.days, time(*map(int, at.split(":")))), title=title)
+        Session(event=event, starts_at=_at(ctx, spec.days, _clock(at)), title=title)
         for at, title in spec.agenda
     )
     if spec.kind == EventKind.VC_SALON:
@@ -270,11 +292,15 @@ def _registrations(ctx: DemoContext, rng, spec: Spec, event: Event, operator) ->
                 email=f"event{event.pk}-{n}@example.org",
                 phone=f"139{rng.randint(10_000_000, 99_999_999)}",
                 organization_name=names.brand(rng)[0],
-                answers={"您的身份": rng.choice(["创业团队", "投资机构", "院所"])} if spec.kind == EventKind.VC_SALON else {},
+                answers={"您的身份": rng.choice(["创业团队", "投资机构", "院所"])}
+                if spec.kind == EventKind.VC_SALON
+                else {},
                 status=status,
                 consent_at=created,
                 consent_version="2026-12",
-                checked_in_at=event.starts_at + timedelta(minutes=rng.randint(-20, 40)) if checked_in else None,
+                checked_in_at=event.starts_at + timedelta(minutes=rng.randint(-20, 40))
+                if checked_in
+                else None,
                 checked_in_by=operator if checked_in else None,
                 confirmation_sent_at=created if status == RegistrationStatus.CONFIRMED else None,
             )

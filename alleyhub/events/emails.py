@@ -54,7 +54,9 @@ def registration_email_send(*, registration_id: int, kind: str) -> bool:
             "ticket_url": absolute_url(registration.get_absolute_url()),
             "event_url": absolute_url(event.get_absolute_url()),
             "starts": timezone.localtime(event.starts_at),
-            "offer_expires": timezone.localtime(registration.offer_expires_at) if registration.offer_expires_at else None,
+            "offer_expires": timezone.localtime(registration.offer_expires_at)
+            if registration.offer_expires_at
+            else None,
             "with_ticket": kind in WITH_TICKET,
         }
         text = render_to_string("events/email/registration.txt", context)

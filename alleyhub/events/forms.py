@@ -78,15 +78,23 @@ class EventForm(forms.Form):
     series = forms.ModelChoiceField(label=_("所属系列"), queryset=EventSeries.objects.all(), required=False)
     title_zh = forms.CharField(label=_("中文标题"), max_length=200, required=False)
     title_en = forms.CharField(label=_("英文标题"), max_length=200, required=False)
-    description_zh = forms.CharField(label=_("中文介绍"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
-    description_en = forms.CharField(label=_("英文介绍"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    description_zh = forms.CharField(
+        label=_("中文介绍"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    description_en = forms.CharField(
+        label=_("英文介绍"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
     organizers = forms.ModelMultipleChoiceField(label=_("主办机构"), queryset=Organization.objects.none())
     venue = forms.TypedChoiceField(label=_("场地"), required=False, coerce=int, empty_value=None)
     address = forms.CharField(label=_("地址"), max_length=200, required=False)
     starts_at = forms.DateTimeField(label=_("开始时间"), widget=DATETIME)
     ends_at = forms.DateTimeField(label=_("结束时间"), widget=DATETIME)
     capacity = forms.IntegerField(
-        label=_("名额"), required=False, min_value=1, max_value=100_000, help_text=_("留空：按场地容量；无场地时不限")
+        label=_("名额"),
+        required=False,
+        min_value=1,
+        max_value=100_000,
+        help_text=_("留空：按场地容量；无场地时不限"),
     )
     approval_mode = forms.ChoiceField(label=_("报名审核"), choices=ApprovalMode.choices)
     registration_deadline = forms.DateTimeField(label=_("报名截止"), required=False, widget=DATETIME)
@@ -94,7 +102,9 @@ class EventForm(forms.Form):
     speakers = forms.ModelMultipleChoiceField(
         label=_("嘉宾"), queryset=Person.objects.filter(is_published=True), required=False
     )
-    industries = forms.ModelMultipleChoiceField(label=_("产业领域"), queryset=Industry.objects.all(), required=False)
+    industries = forms.ModelMultipleChoiceField(
+        label=_("产业领域"), queryset=Industry.objects.all(), required=False
+    )
     tags = forms.CharField(label=_("标签"), required=False, help_text=_("用逗号分隔"), max_length=600)
     agenda = forms.CharField(
         label=_("议程"),
@@ -144,8 +154,8 @@ class EventForm(forms.Form):
         raw = self.cleaned_data.get("tags") or ""
         return [t.strip() for t in re.split(r"[,，、]", raw) if t.strip()]
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         if not (data.get("title_zh") or data.get("title_en")):
             self.add_error("title_zh", _("请至少填写中文或英文标题。"))
         starts = data.get("starts_at")
@@ -187,7 +197,9 @@ class EventForm(forms.Form):
 
 class QuestionForm(forms.Form):
     label = forms.CharField(label=_("问题"), max_length=200)
-    choices = forms.CharField(label=_("选项"), required=False, help_text=_("用逗号分隔；留空为自由填写"), max_length=2000)
+    choices = forms.CharField(
+        label=_("选项"), required=False, help_text=_("用逗号分隔；留空为自由填写"), max_length=2000
+    )
     required = forms.BooleanField(label=_("必答"), required=False)
 
     def clean_choices(self) -> list[str]:

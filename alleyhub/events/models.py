@@ -149,7 +149,9 @@ class Event(BilingualMixin, VersionedModel, BaseModel):
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(condition=~Q(title_zh="", title_en=""), name="event_has_a_title"),
-            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="event_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -169,8 +171,8 @@ class Event(BilingualMixin, VersionedModel, BaseModel):
     @property
     def place(self) -> str:
         """Where it happens, in words: the venue and its building's address, else the address."""
-        if self.venue_id:
-            venue = self.venue
+        venue = self.venue
+        if venue is not None:
             return f"{venue.building} · {venue.title} ({venue.building.address})"
         return self.address
 
@@ -178,7 +180,7 @@ class Event(BilingualMixin, VersionedModel, BaseModel):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = _("结束时间不能早于开始时间。")
-        if self.venue_id and self.venue.kind != "event_venue":
+        if self.venue is not None and self.venue.kind != "event_venue":
             errors["venue"] = _("请选择“活动场地”类型的空间。")
         if not self.venue_id and not (self.address or "").strip():
             errors["address"] = _("请选择场地或填写地址。")
@@ -191,7 +193,9 @@ class Event(BilingualMixin, VersionedModel, BaseModel):
 class Session(BaseModel):
     """One item of an event's agenda."""
 
-    event = models.ForeignKey(Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="sessions")
+    event = models.ForeignKey(
+        Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="sessions"
+    )
     starts_at = models.DateTimeField(_("开始时间"))
     ends_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
     title = models.CharField(_("议程"), max_length=200)
@@ -211,7 +215,9 @@ class Session(BaseModel):
 class RegistrationQuestion(BaseModel):
     """A question the organiser asks every registrant; `choices` empty = free text."""
 
-    event = models.ForeignKey(Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="questions")
+    event = models.ForeignKey(
+        Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="questions"
+    )
     label = models.CharField(_("问题"), max_length=200)
     choices = models.JSONField(_("选项"), default=list, blank=True)
     required = models.BooleanField(_("必答"), default=False)
@@ -256,7 +262,9 @@ class Registration(BaseModel):
         ONLINE = "online", _("线上报名")
         WALK_IN = "walk_in", _("现场登记")
 
-    event = models.ForeignKey(Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="registrations")
+    event = models.ForeignKey(
+        Event, verbose_name=_("活动"), on_delete=models.CASCADE, related_name="registrations"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("用户"),
@@ -273,7 +281,9 @@ class Registration(BaseModel):
     language = models.CharField(_("语言"), max_length=10, default="zh-hans")
     source = models.CharField(_("来源"), max_length=10, choices=Source.choices, default=Source.ONLINE)
     status = models.CharField(_("状态"), max_length=12, choices=RegistrationStatus.choices, db_index=True)
-    ticket_secret = models.CharField(_("票据密钥"), max_length=64, unique=True, default=new_secret, editable=False)
+    ticket_secret = models.CharField(
+        _("票据密钥"), max_length=64, unique=True, default=new_secret, editable=False
+    )
     offer_expires_at = models.DateTimeField(_("候补确认截止"), null=True, blank=True, db_index=True)
     consent_at = models.DateTimeField(_("同意隐私政策时间"), null=True, blank=True)
     consent_version = models.CharField(_("隐私政策版本"), max_length=30, blank=True)

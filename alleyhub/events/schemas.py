@@ -107,7 +107,9 @@ class EventRegistrationOut(Schema):
 
 
 class EventCheckInIn(Schema):
-    code: Text = Field(..., min_length=1, max_length=200, description="the scanned QR code or the ticket secret")
+    code: Text = Field(
+        ..., min_length=1, max_length=200, description="the scanned QR code or the ticket secret"
+    )
 
 
 class EventCheckedInOut(Schema):

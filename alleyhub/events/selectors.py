@@ -110,8 +110,10 @@ def event_list_for_user(
         ids = ids.filter(starts_at__gte=start, starts_at__lt=end)
     if q:
         ids = ids.filter(substring_q(q, ["title_zh", "title_en", "description_zh", "description_en"]))
-    qs = event_base_queryset().filter(pk__in=ids.values("pk")).annotate(
-        seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_HOLDING))
+    qs = (
+        event_base_queryset()
+        .filter(pk__in=ids.values("pk"))
+        .annotate(seats_taken=Count("registrations", filter=Q(registrations__status__in=SEAT_HOLDING)))
     )
     if when == "past":
         return qs.filter(ends_at__lt=now).order_by("-starts_at", "-id")
@@ -120,10 +122,16 @@ def event_list_for_user(
     return qs.order_by("-starts_at", "-id")
 
 
+def _month_start(month: str) -> date:
+    """The first day of "YYYY-MM" (a calendar date: no time zone involved). Raises ValueError."""
+    year, _sep, number = month.partition("-")
+    return date(int(year), int(number), 1)
+
+
 def month_bounds(month: str) -> tuple[datetime, datetime]:
     """The first moment of "YYYY-MM" and of the month after, in the site's time zone. Raises
     ValueError for a malformed month."""
-    first = datetime.strptime(month, "%Y-%m").date().replace(day=1)
+    first = _month_start(month)
     following = (first + timedelta(days=32)).replace(day=1)
     tz = timezone.get_current_timezone()
     return (
@@ -141,7 +149,7 @@ class CalendarDay:
 
 def month_calendar(*, events, month: str) -> list[list[CalendarDay]]:
     """Weeks (Monday first) of `month`, each day with its events (already filtered to the month)."""
-    first = datetime.strptime(month, "%Y-%m").date()
+    first = _month_start(month)
     by_day: dict[date, list[Event]] = {}
     for event in events:
         by_day.setdefault(timezone.localtime(event.starts_at).date(), []).append(event)
@@ -205,7 +213,9 @@ def registration_get_by_secret(*, secret: str) -> Registration:
     if not secret or len(secret) > 64 or "\x00" in secret:
         raise Http404
     registration = (
-        Registration.objects.select_related("event", "event__venue", "event__venue__building", "checked_in_by")
+        Registration.objects.select_related(
+            "event", "event__venue", "event__venue__building", "checked_in_by"
+        )
         .filter(ticket_secret=secret)
         .first()
     )
@@ -258,8 +268,12 @@ def calendar_feed_events(*, token: str) -> tuple[CalendarFeed, QuerySet[Event]]:
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
         raise Http404
-    events = event_base_queryset().filter(
-        registrations__user=feed.user,
-        registrations__status__in=[*SEAT_HOLDING, RegistrationStatus.PENDING],
-    ).exclude(status=EventStatus.DRAFT)
+    events = (
+        event_base_queryset()
+        .filter(
+            registrations__user=feed.user,
+            registrations__status__in=[*SEAT_HOLDING, RegistrationStatus.PENDING],
+        )
+        .exclude(status=EventStatus.DRAFT)
+    )
     return feed, events.distinct()

@@ -15,9 +15,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from alleyhub.core.audit import audit_record
 from alleyhub.core.exceptions import ApplicationError
@@ -68,15 +67,24 @@ EVENT_FIELDS = {
 
 EVENT_MOVES = TransitionTable(
     (
-        Transition("publish", frozenset({EventStatus.DRAFT}), EventStatus.PUBLISHED, label=gettext_lazy("发布")),
+        Transition(
+            "publish", frozenset({EventStatus.DRAFT}), EventStatus.PUBLISHED, label=gettext_lazy("发布")
+        ),
         Transition(
             "cancel",
             frozenset({EventStatus.DRAFT, EventStatus.PUBLISHED}),
             EventStatus.CANCELLED,
             label=gettext_lazy("取消活动"),
         ),
-        Transition("finish", frozenset({EventStatus.PUBLISHED}), EventStatus.FINISHED, label=gettext_lazy("标记为已结束")),
-        Transition("reopen", frozenset({EventStatus.CANCELLED}), EventStatus.DRAFT, label=gettext_lazy("恢复为草稿")),
+        Transition(
+            "finish",
+            frozenset({EventStatus.PUBLISHED}),
+            EventStatus.FINISHED,
+            label=gettext_lazy("标记为已结束"),
+        ),
+        Transition(
+            "reopen", frozenset({EventStatus.CANCELLED}), EventStatus.DRAFT, label=gettext_lazy("恢复为草稿")
+        ),
     )
 )
 
@@ -173,7 +181,7 @@ def event_create(
     if unknown:
         raise ApplicationError(_("未知字段：%(fields)s") % {"fields": ", ".join(sorted(unknown))})
     event = Event(**fields, status=EventStatus.DRAFT, created_by=actor)
-    if event.capacity is None and event.venue_id and event.venue.capacity:
+    if event.capacity is None and event.venue is not None and event.venue.capacity:
         event.capacity = event.venue.capacity
     _poster(event, poster)
     event.full_clean()
@@ -220,7 +228,9 @@ def event_update(
                 )
         names = [*fields, *(["poster"] if poster else [])]
         versioned_save(current, update_fields=names or None)
-        _set_relations(current, organizers=organizers, speakers=speakers, industries=industries, agenda=agenda)
+        _set_relations(
+            current, organizers=organizers, speakers=speakers, industries=industries, agenda=agenda
+        )
         audit_record(actor=actor, target=current, code="events.event.updated", data={"fields": sorted(names)})
         if current.status == EventStatus.PUBLISHED:
             _fill_seats(current)
@@ -242,14 +252,18 @@ def event_transition(*, event: Event, action: str, actor, expected_version: int 
             current.published_at = timezone.now()
             fields.append("published_at")
         versioned_save(current, update_fields=fields)
-        audit_record(actor=actor, target=current, code=f"events.event.{action}", data={"status": current.status})
+        audit_record(
+            actor=actor, target=current, code=f"events.event.{action}", data={"status": current.status}
+        )
         if move.target == EventStatus.CANCELLED:
             ids = list(current.registrations.filter(status__in=ACTIVE).values_list("pk", flat=True))
             _email_after_commit(ids, "event_cancelled")
     return current
 
 
-def question_add(*, event: Event, actor, label: str, choices: list[str], required: bool) -> RegistrationQuestion:
+def question_add(
+    *, event: Event, actor, label: str, choices: list[str], required: bool
+) -> RegistrationQuestion:
     """Add a registration question (organiser staff). Raises PermissionDenied, ValidationError."""
     if not can_manage_event(user=actor, event=event):
         raise PermissionDenied
@@ -270,7 +284,9 @@ def question_delete(*, question: RegistrationQuestion, actor) -> None:
     if not can_manage_event(user=actor, event=question.event):
         raise PermissionDenied
     with transaction.atomic():
-        audit_record(actor=actor, target=question.event, code="events.question.deleted", data={"label": question.label})
+        audit_record(
+            actor=actor, target=question.event, code="events.question.deleted", data={"label": question.label}
+        )
         question.delete()
 
 
@@ -379,7 +395,11 @@ def registration_create(
         except IntegrityError:
             raise _already_registered() from None
         audit_record(
-            actor=actor, target=registration, code="events.registration.created", data={"status": registration.status}, ip=ip
+            actor=actor,
+            target=registration,
+            code="events.registration.created",
+            data={"status": registration.status},
+            ip=ip,
         )
         _email_after_commit([registration.pk], registration.status)
     return registration
@@ -407,7 +427,11 @@ def _fill_seats(event: Event, *, now: datetime | None = None) -> list[Registrati
     elif free <= 0:
         return []
     else:
-        waiting = list(event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "id")[:free])
+        waiting = list(
+            event.registrations.filter(status=RegistrationStatus.WAITLISTED).order_by("created_at", "id")[
+                :free
+            ]
+        )
     for registration in waiting:
         registration.status = RegistrationStatus.OFFERED
         registration.offer_expires_at = now + timedelta(hours=event.offer_hours)
@@ -460,8 +484,14 @@ def registration_move(
         if current.status == RegistrationStatus.CONFIRMED:
             current.offer_expires_at = None
         current.save(update_fields=["status", "cancelled_at", "offer_expires_at", "updated_at"])
-        audit_record(actor=actor, target=current, code=f"events.registration.{action}", data={"status": current.status})
-        if current.status in (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED, RegistrationStatus.REJECTED):
+        audit_record(
+            actor=actor, target=current, code=f"events.registration.{action}", data={"status": current.status}
+        )
+        if current.status in (
+            RegistrationStatus.CONFIRMED,
+            RegistrationStatus.WAITLISTED,
+            RegistrationStatus.REJECTED,
+        ):
             _email_after_commit([current.pk], current.status)
         if registration.holds_seat and not current.holds_seat and event.status == EventStatus.PUBLISHED:
             _fill_seats(event, now=now)
@@ -517,7 +547,12 @@ class CheckInResult:
 
 
 def registration_check_in(
-    *, event: Event, actor, secret: str | None = None, registration_id: int | None = None, now: datetime | None = None
+    *,
+    event: Event,
+    actor,
+    secret: str | None = None,
+    registration_id: int | None = None,
+    now: datetime | None = None,
 ) -> CheckInResult:
     """Check one ticket of `event` in (organiser staff), by its secret (a scan) or its id (the
     search list). Idempotent: a second scan returns the first check-in (`already=True`) and
@@ -535,10 +570,15 @@ def registration_check_in(
         raise ApplicationError(_("请扫描或输入票码。"), {"code": "ticket_unknown"})
     with transaction.atomic():
         registration = (
-            Registration.objects.select_for_update(of=("self",)).select_related("checked_in_by").filter(**lookup).first()
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("checked_in_by")
+            .filter(**lookup)
+            .first()
         )
         if registration is None:
-            raise ApplicationError(_("无效的票码：不是本活动的电子票。"), {"code": "ticket_unknown"}, status=404)
+            raise ApplicationError(
+                _("无效的票码：不是本活动的电子票。"), {"code": "ticket_unknown"}, status=404
+            )
         if registration.checked_in_at is not None:
             return CheckInResult(registration=registration, already=True)
         if registration.status != RegistrationStatus.CONFIRMED:

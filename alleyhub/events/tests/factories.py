@@ -6,7 +6,12 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from alleyhub.listings.tests.factories import MembershipFactory, OperatorFactory, OrganizationFactory, UserFactory
+from alleyhub.listings.tests.factories import (
+    MembershipFactory,
+    OperatorFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 from alleyhub.spaces.models import SpaceKind
 from alleyhub.spaces.tests.factories import SpaceUnitFactory
 

@@ -215,7 +215,9 @@ def _events_event(title: str) -> int:
 
 
 def _events_ticket(scene: Scene) -> Registration:
-    return Registration.objects.get(event__title_zh="上海硅巷早餐会 · 第 25 期", user=scene.users["enterprise"])
+    return Registration.objects.get(
+        event__title_zh="上海硅巷早餐会 · 第 25 期", user=scene.users["enterprise"]
+    )
 
 
 def _events_feed(scene: Scene) -> str:

@@ -27,7 +27,9 @@ def test_a_draft_is_a_404_problem(client, organizer_org):
 
 def test_register_then_cancel_through_the_api(client, outsider, event):
     auth = _bearer(outsider)
-    created = client.post(f"/api/events/{event.pk}/registrations", {}, content_type="application/json", **auth)
+    created = client.post(
+        f"/api/events/{event.pk}/registrations", {}, content_type="application/json", **auth
+    )
     assert created.status_code == 201 and created.json()["status"] == "confirmed"
     again = client.post(f"/api/events/{event.pk}/registrations", {}, content_type="application/json", **auth)
     assert again.status_code == 409 and again.json()["code"] == "already_registered"
@@ -38,7 +40,10 @@ def test_register_then_cancel_through_the_api(client, outsider, event):
 
 
 def test_registering_needs_a_signed_in_caller(client, event):
-    assert client.post(f"/api/events/{event.pk}/registrations", {}, content_type="application/json").status_code == 401
+    assert (
+        client.post(f"/api/events/{event.pk}/registrations", {}, content_type="application/json").status_code
+        == 401
+    )
 
 
 def test_someone_elses_registration_cannot_be_cancelled(client, outsider, event):
@@ -50,12 +55,20 @@ def test_someone_elses_registration_cannot_be_cancelled(client, outsider, event)
 def test_check_in_is_idempotent_and_only_for_staff(client, staff, outsider, event):
     registration = RegistrationFactory(event=event)
     body = {"code": f"AHEV:{registration.ticket_secret}"}
-    refused = client.post(f"/api/events/{event.pk}/check-in", body, content_type="application/json", **_bearer(outsider))
+    refused = client.post(
+        f"/api/events/{event.pk}/check-in", body, content_type="application/json", **_bearer(outsider)
+    )
     assert refused.status_code == 403
     auth = _bearer(staff)
-    first = client.post(f"/api/events/{event.pk}/check-in", body, content_type="application/json", **auth).json()
-    second = client.post(f"/api/events/{event.pk}/check-in", body, content_type="application/json", **auth).json()
+    first = client.post(
+        f"/api/events/{event.pk}/check-in", body, content_type="application/json", **auth
+    ).json()
+    second = client.post(
+        f"/api/events/{event.pk}/check-in", body, content_type="application/json", **auth
+    ).json()
     assert (first["already_checked_in"], second["already_checked_in"]) == (False, True)
     assert second["registration"]["checked_in_at"] == first["registration"]["checked_in_at"]
-    forged = client.post(f"/api/events/{event.pk}/check-in", {"code": "x"}, content_type="application/json", **auth)
+    forged = client.post(
+        f"/api/events/{event.pk}/check-in", {"code": "x"}, content_type="application/json", **auth
+    )
     assert forged.status_code == 404 and forged.json()["code"] == "ticket_unknown"

@@ -58,7 +58,7 @@ def test_register_ticket_qr_check_in_and_second_scan(open_page, live_server, scr
     desk.wait_for_selector("[data-testid=scan-result].ok")
     assert "韩梅梅 签到成功" in desk.locator("[data-testid=scan-result]").inner_text()
     assert desk.locator("[data-testid=scan-input]").input_value() == ""  # ready for the next ticket
-    assert desk.locator("[data-testid=live-count] strong").inner_text() == "1"
+    desk.wait_for_function("document.querySelector('[data-testid=live-count] strong').textContent === '1'")
 
     desk.fill("[data-testid=scan-input]", f"AHEV:{code}")
     desk.press("[data-testid=scan-input]", "Enter")

@@ -52,7 +52,11 @@ def test_only_organiser_staff_check_in(outsider, event):
 
 def test_a_walk_in_is_registered_and_checked_in_within_the_capacity(staff, event):
     walk_in = services.walk_in_register(event=event, actor=staff, name="赵六", phone="13500000000")
-    assert walk_in.status == RegistrationStatus.CONFIRMED and walk_in.checked_in_at and walk_in.source == "walk_in"
+    assert (
+        walk_in.status == RegistrationStatus.CONFIRMED
+        and walk_in.checked_in_at
+        and walk_in.source == "walk_in"
+    )
     services.walk_in_register(event=event, actor=staff, name="钱七")
     with pytest.raises(ApplicationError) as exc:
         services.walk_in_register(event=event, actor=staff, name="孙八")

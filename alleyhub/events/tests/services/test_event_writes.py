@@ -78,7 +78,9 @@ def test_an_event_cannot_end_before_it_starts(staff, organizer_org):
     starts = timezone.now() + timedelta(days=3)
     with pytest.raises(ValidationError) as exc:
         services.event_create(
-            actor=staff, organizers=[organizer_org], **_fields(starts_at=starts, ends_at=starts - timedelta(hours=1))
+            actor=staff,
+            organizers=[organizer_org],
+            **_fields(starts_at=starts, ends_at=starts - timedelta(hours=1)),
         )
     assert "ends_at" in exc.value.error_dict
 
@@ -91,7 +93,9 @@ def test_editing_with_a_stale_version_is_a_conflict(staff, event):
 
 def test_the_capacity_cannot_drop_below_the_seats_taken(staff, event):
     services.registration_create(event=event, actor=staff)
-    services.registration_create(event=event, actor=None, name="王五", email="w@example.com", phone="1", consent=True)
+    services.registration_create(
+        event=event, actor=None, name="王五", email="w@example.com", phone="1", consent=True
+    )
     with pytest.raises(ValidationError) as exc:
         services.event_update(event=event, actor=staff, capacity=1)
     assert "capacity" in exc.value.error_dict
@@ -115,7 +119,9 @@ def test_status_moves_follow_the_table(staff, organizer_org):
 
 def test_cancelling_an_event_tells_everyone_registered(staff, event, mailoutbox, commit):
     with commit():
-        services.registration_create(event=event, actor=None, name="李雷", email="l@example.com", phone="1", consent=True)
+        services.registration_create(
+            event=event, actor=None, name="李雷", email="l@example.com", phone="1", consent=True
+        )
     mailoutbox.clear()
     with commit():
         services.event_transition(event=event, action="cancel", actor=staff)

@@ -47,7 +47,9 @@ def test_past_the_capacity_registrants_go_to_the_waiting_list(event):
 
 
 def test_after_the_deadline_registration_is_closed(organizer_org):
-    event = EventFactory(organizers=[organizer_org], registration_deadline=timezone.now() - timedelta(hours=1))
+    event = EventFactory(
+        organizers=[organizer_org], registration_deadline=timezone.now() - timedelta(hours=1)
+    )
     with pytest.raises(ApplicationError) as exc:
         _guest(event)
     assert exc.value.extra["code"] == "registration_closed"
@@ -76,8 +78,14 @@ def test_a_guest_must_give_email_and_phone(event):
 
 def test_a_guests_consent_is_recorded_with_the_privacy_notice_version(event):
     registration = services.registration_create(
-        event=event, actor=None, name="韩梅梅", email="h@example.com", phone="1", organization_name="新微科技集团",
-        consent=True, ip="10.0.0.8",
+        event=event,
+        actor=None,
+        name="韩梅梅",
+        email="h@example.com",
+        phone="1",
+        organization_name="新微科技集团",
+        consent=True,
+        ip="10.0.0.8",
     )
     assert registration.consent_at is not None
     assert registration.consent_version == "2026-12"
@@ -105,7 +113,9 @@ def test_only_organiser_staff_approve(outsider, organizer_org):
 
 
 def test_required_questions_must_be_answered(event):
-    question = RegistrationQuestion.objects.create(event=event, label="您关注的方向", required=True, choices=["集成电路", "新材料"])
+    question = RegistrationQuestion.objects.create(
+        event=event, label="您关注的方向", required=True, choices=["集成电路", "新材料"]
+    )
     with pytest.raises(ValidationError):
         _guest(event, answers={})
     with pytest.raises(ValidationError):
@@ -138,7 +148,9 @@ def test_a_registrant_cancels_by_the_ticket_secret_and_nobody_else(event):
     registration = _guest(event)
     stranger = UserFactory()
     with pytest.raises(Exception) as exc:
-        services.registration_move(registration=registration, action="cancel", actor=stranger, secret="forged")
+        services.registration_move(
+            registration=registration, action="cancel", actor=stranger, secret="forged"
+        )
     assert exc.type.__name__ == "PermissionDenied"
     registration = services.registration_move(
         registration=registration, action="cancel", actor=None, secret=registration.ticket_secret

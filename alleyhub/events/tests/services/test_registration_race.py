@@ -1,7 +1,5 @@
 """Two people taking the last seat at the same moment (PostgreSQL: real row locks)."""
 
-import pytest
-
 from alleyhub.core.tests.concurrency import race, race_test
 from alleyhub.events import services
 from alleyhub.events.models import Event, RegistrationStatus

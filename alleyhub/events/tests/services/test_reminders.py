@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 def test_reminders_go_the_day_before_once(organizer_org, mailoutbox, commit):
     tomorrow_9 = timezone.make_aware(datetime.combine(timezone.localdate() + timedelta(days=1), time(9, 0)))
-    tomorrow = EventFactory(organizers=[organizer_org], starts_at=tomorrow_9, ends_at=tomorrow_9 + timedelta(hours=2))
+    tomorrow = EventFactory(
+        organizers=[organizer_org], starts_at=tomorrow_9, ends_at=tomorrow_9 + timedelta(hours=2)
+    )
     next_week = EventFactory(organizers=[organizer_org])
     due = RegistrationFactory(event=tomorrow, email="a@example.com")
     RegistrationFactory(event=tomorrow, status="waitlisted")

@@ -28,7 +28,9 @@ def full_event(event):
 def test_a_freed_seat_is_offered_to_the_first_person_waiting_for_24_hours(full_event, mailoutbox, commit):
     event, (first, _second, third, fourth) = full_event
     with commit():
-        services.registration_move(registration=first, action="cancel", actor=None, secret=first.ticket_secret)
+        services.registration_move(
+            registration=first, action="cancel", actor=None, secret=first.ticket_secret
+        )
     third.refresh_from_db()
     fourth.refresh_from_db()
     assert third.status == RegistrationStatus.OFFERED
@@ -42,7 +44,9 @@ def test_accepting_the_offer_confirms_the_seat(full_event):
     event, (first, _second, third, _fourth) = full_event
     services.registration_move(registration=first, action="cancel", actor=None, secret=first.ticket_secret)
     third.refresh_from_db()
-    third = services.registration_move(registration=third, action="accept_offer", actor=None, secret=third.ticket_secret)
+    third = services.registration_move(
+        registration=third, action="accept_offer", actor=None, secret=third.ticket_secret
+    )
     assert third.status == RegistrationStatus.CONFIRMED and third.offer_expires_at is None
     assert event.registrations.filter(status__in=["confirmed", "offered"]).count() == event.capacity
 
@@ -59,7 +63,9 @@ def test_an_expired_offer_moves_on_to_the_next_person(full_event):
     # Running again changes nothing (fourth's offer runs until later + 24 h).
     assert services.offers_expire(now=later) == 0
     with pytest.raises(ApplicationError) as exc:
-        services.registration_move(registration=third, action="accept_offer", actor=None, secret=third.ticket_secret)
+        services.registration_move(
+            registration=third, action="accept_offer", actor=None, secret=third.ticket_secret
+        )
     assert exc.value.status == 409
 
 
@@ -69,7 +75,10 @@ def test_an_offer_accepted_too_late_is_refused(full_event):
     third.refresh_from_db()
     with pytest.raises(ApplicationError) as exc:
         services.registration_move(
-            registration=third, action="accept_offer", actor=None, secret=third.ticket_secret,
+            registration=third,
+            action="accept_offer",
+            actor=None,
+            secret=third.ticket_secret,
             now=timezone.now() + timedelta(hours=30),
         )
     assert exc.value.extra["code"] == "offer_expired"
@@ -78,7 +87,10 @@ def test_an_offer_accepted_too_late_is_refused(full_event):
 def test_raising_the_capacity_offers_the_new_seats(full_event, staff):
     event, (_first, _second, third, fourth) = full_event
     services.event_update(event=event, actor=staff, capacity=4)
-    assert set(event.registrations.filter(status="offered").values_list("pk", flat=True)) == {third.pk, fourth.pk}
+    assert set(event.registrations.filter(status="offered").values_list("pk", flat=True)) == {
+        third.pk,
+        fourth.pk,
+    }
 
 
 def test_the_expiry_runs_as_a_periodic_task():

@@ -27,7 +27,9 @@ def test_a_scan_then_the_same_scan_again_says_already_checked_in(client_as, staf
 
 
 def test_a_forged_code_shows_a_refusal_in_the_result_panel(client_as, staff, event):
-    response = client_as(staff).post(reverse("events:check_in_scan", kwargs={"pk": event.pk}), {"code": "forged"}, **HTMX)
+    response = client_as(staff).post(
+        reverse("events:check_in_scan", kwargs={"pk": event.pk}), {"code": "forged"}, **HTMX
+    )
     assert response.status_code == 200
     assert "无效的票码" in response.content.decode()
 
@@ -35,13 +37,17 @@ def test_a_forged_code_shows_a_refusal_in_the_result_panel(client_as, staff, eve
 def test_search_by_phone_finds_the_registration(client_as, staff, event):
     RegistrationFactory(event=event, name="王小明", phone="13811112222")
     response = client_as(staff).get(
-        reverse("events:check_in", kwargs={"pk": event.pk}) + "?q=1111", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="search-results"
+        reverse("events:check_in", kwargs={"pk": event.pk}) + "?q=1111",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="search-results",
     )
     assert "王小明" in response.content.decode()
 
 
 def test_a_walk_in_is_registered_from_the_check_in_page(client_as, staff, event):
-    response = client_as(staff).post(reverse("events:walk_in", kwargs={"pk": event.pk}), {"name": "赵六", "phone": "135"})
+    response = client_as(staff).post(
+        reverse("events:walk_in", kwargs={"pk": event.pk}), {"name": "赵六", "phone": "135"}
+    )
     assert response.status_code == 302
     assert event.registrations.get().checked_in_at is not None
 

@@ -32,7 +32,9 @@ def test_filters_by_series_industry_and_month_agree_with_the_selector(client, or
     series = EventSeriesFactory(slug="silicon-alley-breakfast")
     ic = Industry.objects.create(code="ic", name_zh="集成电路", name_en="IC")
     starts = timezone.now() + timedelta(days=40)
-    wanted = EventFactory(organizers=[organizer_org], series=series, starts_at=starts, ends_at=starts + timedelta(hours=1))
+    wanted = EventFactory(
+        organizers=[organizer_org], series=series, starts_at=starts, ends_at=starts + timedelta(hours=1)
+    )
     wanted.industries.add(ic)
     EventFactory(organizers=[organizer_org])
     month = timezone.localtime(starts).strftime("%Y-%m")
@@ -60,7 +62,9 @@ def test_the_month_calendar_shows_the_events_of_the_month(client, organizer_org)
     assert "month-calendar" in page and event.title_zh in page
 
 
-def test_a_draft_is_a_404_for_outsiders_and_visible_to_its_organiser(client, client_as, outsider, staff, organizer_org):
+def test_a_draft_is_a_404_for_outsiders_and_visible_to_its_organiser(
+    client, client_as, outsider, staff, organizer_org
+):
     draft = EventFactory(organizers=[organizer_org], status=EventStatus.DRAFT)
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert client_as(outsider).get(draft.get_absolute_url()).status_code == 404
@@ -108,7 +112,9 @@ def test_a_bad_agenda_line_is_a_form_error(client_as, staff, organizer_org):
 
 def test_a_venue_of_another_kind_is_refused_on_the_form(client_as, staff, organizer_org):
     venue = VenueFactory()
-    response = client_as(staff).post(reverse("events:create"), _form(organizer_org, venue=venue.pk, address=""))
+    response = client_as(staff).post(
+        reverse("events:create"), _form(organizer_org, venue=venue.pk, address="")
+    )
     assert response.status_code == 302
     assert Event.objects.get().capacity == venue.capacity
 

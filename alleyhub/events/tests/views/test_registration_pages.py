@@ -7,7 +7,13 @@ from ..factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 
-GUEST = {"name": "韩梅梅", "email": "hmm@example.com", "phone": "13912345678", "organization_name": "华泰创新", "consent": "on"}
+GUEST = {
+    "name": "韩梅梅",
+    "email": "hmm@example.com",
+    "phone": "13912345678",
+    "organization_name": "华泰创新",
+    "consent": "on",
+}
 
 
 def test_a_guest_registers_and_lands_on_the_ticket_with_a_qr(client, event):
