@@ -48,6 +48,11 @@ class EventFilterForm(FilterForm):
         widget=forms.TextInput(attrs={"type": "month", "placeholder": "2026-12"}),
     )
 
+    # The page's layout (list or month grid), kept when the filters change; not a filter.
+    view = forms.ChoiceField(
+        required=False, choices=[("", ""), ("list", "list"), ("calendar", "calendar")], widget=forms.HiddenInput
+    )
+
     def clean_month(self) -> str:
         value = (self.cleaned_data.get("month") or "").strip()
         if value and not MONTH.match(value):
@@ -56,8 +61,10 @@ class EventFilterForm(FilterForm):
 
     def filters(self) -> dict:
         data = super().filters()
-        if data.get("when") == "all":
-            data.pop("when")
+        data.pop("view", None)
+        if data.get("when") == "all" or self.data.get("view") == "calendar":
+            # The month grid shows the whole month, past and upcoming days alike.
+            data.pop("when", None)
         return data
 
 

@@ -140,3 +140,17 @@ def test_the_publish_button_moves_the_status(client_as, staff, organizer_org):
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.status == EventStatus.PUBLISHED
+
+
+def test_the_calendar_keeps_past_days_of_the_month_and_its_layout_on_filtering(client, organizer_org):
+    now = timezone.now()
+    past = EventFactory(organizers=[organizer_org], starts_at=now - timedelta(hours=5), ends_at=now - timedelta(hours=4))
+    month = timezone.localtime(past.starts_at).strftime("%Y-%m")
+    response = client.get(
+        reverse("events:list") + f"?view=calendar&month={month}&when=upcoming",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_TARGET="results",
+    )
+    page = response.content.decode()
+    assert "month-calendar" in page and past.title_zh in page
+    assert 'name="view"' not in page  # only the results partial
