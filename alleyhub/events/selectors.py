@@ -192,7 +192,54 @@ def event_figures(event: Event) -> dict[str, int]:
         pending=Count("id", filter=Q(status=RegistrationStatus.PENDING)),
         walk_ins=Count("id", filter=Q(source=Registration.Source.WALK_IN)),
     )
+    counts["no_show"] = max(counts["confirmed"] - counts["checked_in"], 0)
     return counts
+
+
+@dataclass(frozen=True)
+class Attendance:
+    event: Event
+    registered: int
+    checked_in: int
+
+    @property
+    def no_show(self) -> int:
+        return max(self.registered - self.checked_in, 0)
+
+    @property
+    def rate(self) -> int:
+        """Checked in as a percentage of those registered (0 when nobody registered)."""
+        return round(100 * self.checked_in / self.registered) if self.registered else 0
+
+
+def can_see_attendance(*, user, series: EventSeries) -> bool:
+    """Attendance figures are for the series' organisers, operators and the task force."""
+    if is_operator(user):
+        return True
+    org_ids = user_organization_ids(user)
+    return bool(org_ids) and series.organizers.filter(pk__in=org_ids).exists()
+
+
+def series_attendance(*, series: EventSeries, now: datetime | None = None) -> list[Attendance]:
+    """Registered (confirmed) / checked in / no-show of each past edition of a series, latest
+    first (call can_see_attendance first)."""
+    now = now or timezone.now()
+    events = (
+        Event.objects.filter(series=series, ends_at__lt=now)
+        .exclude(status__in=[EventStatus.DRAFT, EventStatus.CANCELLED])
+        .annotate(
+            registered=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
+            checked_in=Count("registrations", filter=Q(registrations__checked_in_at__isnull=False)),
+        )
+        .order_by("-starts_at")
+    )
+    return [Attendance(event=e, registered=e.registered, checked_in=e.checked_in) for e in events]  # type: ignore[attr-defined]
+
+
+def series_get(*, slug: str) -> EventSeries | None:
+    if not slug or len(slug) > 80:
+        return None
+    return EventSeries.objects.filter(slug=slug).first()
 
 
 def series_list() -> QuerySet[EventSeries]:

@@ -45,6 +45,10 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "can_create": editable_organizations(user=request.user).exists(),
         "series": selectors.series_list(),
     }
+    series = selectors.series_get(slug=filters.get("series", ""))
+    if series is not None and selectors.can_see_attendance(user=request.user, series=series):
+        context["attendance"] = selectors.series_attendance(series=series)
+        context["attendance_series"] = series
     if calendar_view and filters.get("month"):
         month = filters["month"]
         context["weeks"] = selectors.month_calendar(events=events, month=month)
