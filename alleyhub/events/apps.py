@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from alleyhub.core.registry import HomeSection, register_home_section
+
 
 class EventsConfig(AppConfig):
     name = "alleyhub.events"
@@ -10,7 +12,16 @@ class EventsConfig(AppConfig):
         # loaded.
         from alleyhub.privacy.hooks import personal_data_erasers, personal_data_exporters
 
-        from . import personal_data
+        from . import personal_data, selectors
 
         personal_data_exporters.register(personal_data.export, key="events")
         personal_data_erasers.register(personal_data.erase, key="events")
+        register_home_section(
+            HomeSection(
+                key="events.upcoming",
+                slot="places",
+                order=5,
+                template="events/_home.html#upcoming",
+                context=selectors.home_overview,
+            )
+        )

@@ -324,3 +324,16 @@ def calendar_feed_events(*, token: str) -> tuple[CalendarFeed, QuerySet[Event]]:
         .exclude(status=EventStatus.DRAFT)
     )
     return feed, events.distinct()
+
+
+HOME_EVENTS = 4
+
+
+def home_overview() -> dict:
+    """The next published events, for the home page."""
+    upcoming = (
+        Event.objects.filter(status=EventStatus.PUBLISHED, ends_at__gte=timezone.now())
+        .select_related("series")
+        .order_by("starts_at", "id")[:HOME_EVENTS]
+    )
+    return {"upcoming_events": list(upcoming)}

@@ -154,3 +154,10 @@ def test_the_calendar_keeps_past_days_of_the_month_and_its_layout_on_filtering(c
     page = response.content.decode()
     assert "month-calendar" in page and past.title_zh in page
     assert 'name="view"' not in page  # only the results partial
+
+
+def test_the_home_page_lists_upcoming_published_events(client, organizer_org):
+    EventFactory(organizers=[organizer_org], title_zh="上海硅巷科技节")
+    EventFactory(organizers=[organizer_org], title_zh="草稿中的沙龙", status=EventStatus.DRAFT)
+    page = client.get("/").content.decode()
+    assert "上海硅巷科技节" in page and "草稿中的沙龙" not in page
