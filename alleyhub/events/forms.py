@@ -50,7 +50,9 @@ class EventFilterForm(FilterForm):
 
     # The page's layout (list or month grid), kept when the filters change; not a filter.
     view = forms.ChoiceField(
-        required=False, choices=[("", ""), ("list", "list"), ("calendar", "calendar")], widget=forms.HiddenInput
+        required=False,
+        choices=[("", ""), ("list", "list"), ("calendar", "calendar")],
+        widget=forms.HiddenInput,
     )
 
     def clean_month(self) -> str:

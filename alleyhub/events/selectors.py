@@ -233,7 +233,7 @@ def series_attendance(*, series: EventSeries, now: datetime | None = None) -> li
         )
         .order_by("-starts_at")
     )
-    return [Attendance(event=e, registered=e.registered, checked_in=e.checked_in) for e in events]  # type: ignore[attr-defined]
+    return [Attendance(event=e, registered=e.registered, checked_in=e.checked_in) for e in events]
 
 
 def series_get(*, slug: str) -> EventSeries | None:

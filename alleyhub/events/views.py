@@ -361,7 +361,9 @@ def poster(request: HttpRequest, pk: int) -> FileResponse:
     if not event.poster:
         raise Http404
     response = file_response(
-        StoredFile(file=event.poster, filename=f"poster-{event.pk}.{(event.poster.name or '').rsplit('.', 1)[-1]}")
+        StoredFile(
+            file=event.poster, filename=f"poster-{event.pk}.{(event.poster.name or '').rsplit('.', 1)[-1]}"
+        )
     )
     # A poster is shown in the page, not downloaded: the sandbox CSP and nosniff stay.
     response["Content-Disposition"] = "inline"

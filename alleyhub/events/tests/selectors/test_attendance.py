@@ -16,7 +16,13 @@ def series_with_history(organizer_org):
     series = EventSeriesFactory(slug="silicon-alley-breakfast")
     series.organizers.set([organizer_org])
     start = timezone.now() - timedelta(days=30)
-    past = EventFactory(organizers=[organizer_org], series=series, starts_at=start, ends_at=start + timedelta(hours=2), status="finished")
+    past = EventFactory(
+        organizers=[organizer_org],
+        series=series,
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        status="finished",
+    )
     for n in range(4):
         RegistrationFactory(event=past, checked_in_at=start if n < 3 else None)
     RegistrationFactory(event=past, status="cancelled")
@@ -30,7 +36,9 @@ def test_attendance_counts_registered_checked_in_and_no_shows_of_past_editions(s
     assert (row.event, row.registered, row.checked_in, row.no_show, row.rate) == (past, 4, 3, 1, 75)
 
 
-def test_attendance_is_for_organisers_and_operators(series_with_history, staff, operator, outsider, client_as):
+def test_attendance_is_for_organisers_and_operators(
+    series_with_history, staff, operator, outsider, client_as
+):
     series, _past = series_with_history
     assert can_see_attendance(user=staff, series=series)
     assert can_see_attendance(user=operator, series=series)

@@ -144,7 +144,9 @@ def test_the_publish_button_moves_the_status(client_as, staff, organizer_org):
 
 def test_the_calendar_keeps_past_days_of_the_month_and_its_layout_on_filtering(client, organizer_org):
     now = timezone.now()
-    past = EventFactory(organizers=[organizer_org], starts_at=now - timedelta(hours=5), ends_at=now - timedelta(hours=4))
+    past = EventFactory(
+        organizers=[organizer_org], starts_at=now - timedelta(hours=5), ends_at=now - timedelta(hours=4)
+    )
     month = timezone.localtime(past.starts_at).strftime("%Y-%m")
     response = client.get(
         reverse("events:list") + f"?view=calendar&month={month}&when=upcoming",
