@@ -178,7 +178,9 @@ def ticket(request: HttpRequest, secret: str) -> HttpResponse:
         },
     )
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    # The secret is in the address: never sent to other sites (same-origin keeps the Origin
+    # header that CSRF checks need on this page's own forms).
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -2,6 +2,7 @@
 organiser scans it on the check-in page, and the second scan says it is already checked in."""
 
 import pytest
+from playwright.sync_api import expect
 
 from alleyhub.events.models import Registration
 
@@ -58,7 +59,7 @@ def test_register_ticket_qr_check_in_and_second_scan(open_page, live_server, scr
     desk.wait_for_selector("[data-testid=scan-result].ok")
     assert "韩梅梅 签到成功" in desk.locator("[data-testid=scan-result]").inner_text()
     assert desk.locator("[data-testid=scan-input]").input_value() == ""  # ready for the next ticket
-    desk.wait_for_function("document.querySelector('[data-testid=live-count] strong').textContent === '1'")
+    expect(desk.locator("[data-testid=live-count] strong")).to_have_text("1")  # refreshed after the scan
 
     desk.fill("[data-testid=scan-input]", f"AHEV:{code}")
     desk.press("[data-testid=scan-input]", "Enter")
@@ -70,3 +71,32 @@ def test_register_ticket_qr_check_in_and_second_scan(open_page, live_server, scr
     # The page fits the phone: nothing wider than the screen.
     assert desk.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert Registration.objects.filter(checked_in_at__isnull=False).count() == 1
+
+
+def _register(page, url, name, email):
+    page.goto(url)
+    page.fill("input[name=name]", name)
+    page.fill("input[name=email]", email)
+    page.fill("input[name=phone]", "13900000000")
+    page.check("input[name=consent]")
+    page.click("[data-testid=register-submit]")
+    page.wait_for_url("**/events/tickets/**")
+
+
+def test_the_waiting_list_moves_up_after_a_cancellation(open_page, live_server):
+    event = EventFactory(title_zh="创投下午茶 · 金融科技", capacity=1)
+    url = f"{live_server.url}{event.get_absolute_url()}"
+    first, second = open_page(), open_page()
+    _register(first, url, "李雷", "lilei@example.com")
+    _register(second, url, "韩梅梅", "hanmeimei@example.com")
+    assert second.locator("[data-testid=waitlisted]").is_visible()
+    assert second.locator("[data-testid=ticket-qr]").count() == 0
+
+    first.click("[data-testid=cancel-registration]")
+    expect(first.locator("[data-testid=ticket-status]")).to_have_text("已取消")
+
+    second.reload()
+    expect(second.locator("[data-testid=ticket-status]")).to_have_text("候补待确认")
+    second.click("[data-testid=accept-offer]")
+    expect(second.locator("[data-testid=ticket-status]")).to_have_text("已确认")
+    assert second.locator("[data-testid=ticket-qr] svg").is_visible()
