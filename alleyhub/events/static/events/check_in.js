@@ -1,5 +1,5 @@
-// The check-in page: keeps the scan field ready for the next ticket (hardware scanners type the
-// code and press Enter), and queues scans while the connection is down. Queued codes are sent
+// The check-in page: reads tickets with the phone's camera (jsQR), keeps the scan field ready for
+// the next ticket (hardware scanners type the code and press Enter), and queues scans while the connection is down. Queued codes are sent
 // again when the browser is back online; the server checks a ticket in once, so a code sent twice
 // is answered "already checked in" and never counted twice.
 (function () {
@@ -50,6 +50,50 @@
     field.value = "";
     field.focus();
   });
+  // Camera scanning (jsQR, vendored from npm): frames from the back camera are decoded a few times
+  // a second; a code found is put into the scan field and submitted like a typed one. The same
+  // code is not submitted again within a few seconds (the server would answer "already").
+  var lastCode = "";
+  var lastAt = 0;
+  function startCamera() {
+    var video = document.getElementById("camera-video");
+    var canvas = document.getElementById("camera-canvas");
+    var button = document.getElementById("camera-start");
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" }, audio: false }).then(function (stream) {
+      video.srcObject = stream;
+      video.hidden = false;
+      button.hidden = true;
+      video.play();
+      var context = canvas.getContext("2d", { willReadFrequently: true });
+      window.setInterval(function () {
+        if (video.readyState < 2 || !video.videoWidth) { return; }
+        canvas.width = video.videoWidth;
+        canvas.height = video.videoHeight;
+        context.drawImage(video, 0, 0, canvas.width, canvas.height);
+        var image = context.getImageData(0, 0, canvas.width, canvas.height);
+        var found = window.jsQR(image.data, image.width, image.height, { inversionAttempts: "dontInvert" });
+        if (!found || !found.data) { return; }
+        var now = Date.now();
+        if (found.data === lastCode && now - lastAt < 4000) { return; }
+        lastCode = found.data;
+        lastAt = now;
+        var field = input();
+        field.value = found.data;
+        form().requestSubmit();
+      }, 250);
+    }).catch(function () {
+      button.hidden = true;
+    });
+  }
+
   window.addEventListener("online", flush);
-  document.addEventListener("DOMContentLoaded", function () { show(load()); flush(); });
+  document.addEventListener("DOMContentLoaded", function () {
+    show(load());
+    flush();
+    var button = document.getElementById("camera-start");
+    if (button && window.jsQR && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+      button.hidden = false;
+      button.addEventListener("click", startCamera);
+    }
+  });
 })();

@@ -2,11 +2,14 @@
 organiser scans it on the check-in page, and the second scan says it is already checked in."""
 
 import pytest
+import segno
 from playwright.sync_api import expect
 
 from alleyhub.events.models import Registration
+from alleyhub.events.tickets import ticket_code
+from conftest import CHROMIUM
 
-from ..factories import EventFactory, MembershipFactory, OrganizationFactory
+from ..factories import EventFactory, MembershipFactory, OrganizationFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -100,3 +103,53 @@ def test_the_waiting_list_moves_up_after_a_cancellation(open_page, live_server):
     second.click("[data-testid=accept-offer]")
     expect(second.locator("[data-testid=ticket-status]")).to_have_text("已确认")
     assert second.locator("[data-testid=ticket-qr] svg").is_visible()
+
+
+def _qr_video(path, text: str) -> None:
+    """A Y4M video of the QR code `text`, for Chromium's fake camera."""
+    width, height, scale = 640, 480, 8
+    rows = [list(row) for row in segno.make(text, error="m").matrix_iter(scale=scale, border=4)]
+    luma = bytearray([235]) * (width * height)
+    top, left = (height - len(rows)) // 2, (width - len(rows[0])) // 2
+    for y, row in enumerate(rows):
+        for x, dark in enumerate(row):
+            if dark:
+                luma[(top + y) * width + left + x] = 16
+    chroma = bytes([128]) * (width // 2 * height // 2)
+    with open(path, "wb") as out:
+        out.write(f"YUV4MPEG2 W{width} H{height} F10:1 Ip A1:1 C420jpeg\n".encode())
+        for _frame in range(10):
+            out.write(b"FRAME\n" + bytes(luma) + chroma + chroma)
+
+
+def test_the_camera_reads_the_ticket_and_checks_it_in(browser, live_server, session_cookie, tmp_path):
+    org = OrganizationFactory()
+    staff = MembershipFactory(organization=org).user
+    registration = RegistrationFactory(event=EventFactory(organizers=[org]), name="王小明")
+    video = tmp_path / "ticket.y4m"
+    _qr_video(video, ticket_code(registration.ticket_secret))
+    camera_browser = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--use-fake-ui-for-media-stream",
+            "--use-fake-device-for-media-stream",
+            f"--use-file-for-fake-video-capture={video}",
+        ],
+    )
+    try:
+        context = camera_browser.new_context(viewport=PHONE, locale="zh-CN", permissions=["camera"])
+        context.add_cookies([session_cookie(staff, live_server.url)])
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        page.goto(f"{live_server.url}/events/{registration.event_id}/check-in/")
+        page.click("[data-testid=camera-start]")
+        page.wait_for_selector("[data-testid=scan-result].ok")
+        assert "王小明 签到成功" in page.locator("[data-testid=scan-result]").inner_text()
+    finally:
+        camera_browser.close()
+    registration.refresh_from_db()
+    assert registration.checked_in_by == staff
