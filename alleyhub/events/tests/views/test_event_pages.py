@@ -163,3 +163,33 @@ def test_the_home_page_lists_upcoming_published_events(client, organizer_org):
     EventFactory(organizers=[organizer_org], title_zh="草稿中的沙龙", status=EventStatus.DRAFT)
     page = client.get("/").content.decode()
     assert "上海硅巷科技节" in page and "草稿中的沙龙" not in page
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_a_poster_is_uploaded_and_shown_to_those_who_see_the_event(
+    client, client_as, staff, organizer_org, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    data = _form(organizer_org, poster=SimpleUploadedFile("海报.png", PNG, content_type="image/png"))
+    assert client_as(staff).post(reverse("events:create"), data).status_code == 302
+    event = Event.objects.get()
+    assert event.poster.name.startswith("events/posters/") and "海报" not in event.poster.name
+    url = reverse("events:poster", kwargs={"pk": event.pk})
+    response = client_as(staff).get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"\x89PNG")
+    assert response["Content-Disposition"] == "inline"
+    client.logout()
+    assert client.get(url).status_code == 404  # still a draft
+
+
+def test_a_renamed_file_is_refused_as_a_poster(client_as, staff, organizer_org):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = _form(organizer_org, poster=SimpleUploadedFile("poster.png", b"MZ\x90\x00 not an image"))
+    response = client_as(staff).post(reverse("events:create"), data)
+    assert response.status_code == 200 and "文件内容与类型不符" in response.content.decode()
+    assert not Event.objects.exists()
