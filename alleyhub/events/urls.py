@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/questions/<int:question_id>/delete/", views.question_delete, name="question_delete"),
     path("<int:pk>/register/", views.register, name="register"),
     path("<int:pk>/registrations/", views.registrations, name="registrations"),
+    path("<int:pk>/registrations.csv", views.registrations_export, name="registrations_export"),
     path(
         "<int:pk>/registrations/<int:registration_id>/<str:action>/",
         views.registration_action,

@@ -434,6 +434,7 @@ ROUTES: dict[str, R] = {
     "events:question_delete": R(403, lambda s: _events_question(s), method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
     "events:register": R(302, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 25 期")}, method="POST", but={"anonymous": 400, "enterprise": 400}),
     "events:registrations": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
+    "events:registrations_export": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
     "events:registration_action": R(404, lambda s: _events_pending(s), method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
     "events:check_in": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
     "events:check_in_scan": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),

@@ -70,3 +70,20 @@ def test_my_events_shows_a_feed_url_and_revoking_changes_it(client_as, outsider,
     client.post(reverse("events:mine"))
     assert client.get(reverse("events:feed", kwargs={"token": token})).status_code == 404
     assert client.get(reverse("events:mine")).context["feed_url"] != first
+
+
+def test_the_organisers_csv_has_every_registration_with_answers_and_check_in(
+    client_as, staff, outsider, event
+):
+    from alleyhub.events.models import RegistrationQuestion
+
+    RegistrationQuestion.objects.create(event=event, label="您关注的方向")
+    RegistrationFactory(event=event, name="李雷", answers={"您关注的方向": "集成电路"})
+    RegistrationFactory(event=event, name='=HYPERLINK("http://x")', status="waitlisted")
+    url = reverse("events:registrations_export", kwargs={"pk": event.pk})
+    assert client_as(outsider).get(url).status_code == 403
+    text = client_as(staff).get(url).content.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].endswith("您关注的方向") and len(lines) == 3
+    assert "李雷" in lines[1] and lines[1].endswith("集成电路")
+    assert lines[2].startswith("\"'=HYPERLINK")  # never a formula in a spreadsheet
