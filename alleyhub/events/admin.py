@@ -1,6 +1,14 @@
 from django.contrib import admin
 
-from .models import CalendarFeed, Event, EventSeries, Registration, RegistrationQuestion, Session
+from .models import (
+    CalendarFeed,
+    Event,
+    EventFeedback,
+    EventSeries,
+    Registration,
+    RegistrationQuestion,
+    Session,
+)
 
 
 @admin.register(EventSeries)
@@ -45,3 +53,9 @@ class CalendarFeedAdmin(admin.ModelAdmin):
     list_display = ["user", "created_at", "updated_at"]
     raw_id_fields = ["user"]
     exclude = ["token"]
+
+
+@admin.register(EventFeedback)
+class EventFeedbackAdmin(admin.ModelAdmin):
+    list_display = ["registration", "rating", "created_at"]
+    raw_id_fields = ["registration"]

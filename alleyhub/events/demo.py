@@ -21,6 +21,7 @@ from alleyhub.spaces.models import SpaceKind, SpaceUnit
 from .models import (
     ApprovalMode,
     Event,
+    EventFeedback,
     EventKind,
     EventSeries,
     EventStatus,
@@ -52,6 +53,14 @@ class Spec:
     description: str = ""
     agenda: tuple[tuple[str, str], ...] = ()
 
+
+FEEDBACK = (
+    "",
+    "",
+    "交流很充分，希望多一些投资人参加。",
+    "议程紧凑，收获很多。",
+    "场地略小，建议换大一些的厅。",
+)
 
 BREAKFAST_AGENDA = (
     ("08:00", "签到与早餐"),
@@ -307,6 +316,13 @@ def _registrations(ctx: DemoContext, rng, spec: Spec, event: Event, operator) ->
         )
     Registration.objects.bulk_create(rows)
     Registration.objects.filter(event=event).update(created_at=event.starts_at - timedelta(days=20))
+    if past:
+        # About half of those who came answered the short survey.
+        EventFeedback.objects.bulk_create(
+            EventFeedback(registration=r, rating=rng.choice((3, 4, 4, 5, 5)), comment=rng.choice(FEEDBACK))
+            for r in Registration.objects.filter(event=event, checked_in_at__isnull=False).order_by("pk")
+            if rng.random() < 0.5
+        )
     # The demo enterprise has a ticket for the next breakfast and the festival.
     user = ctx.users.get("enterprise") or User.objects.filter(username="demo-enterprise").first()
     if user and spec.key in ("breakfast25", "festival"):

@@ -269,3 +269,15 @@ class WalkInForm(forms.Form):
 
 class ScanForm(forms.Form):
     code = forms.CharField(label=_("票码"), max_length=200)
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label=_("评分"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(5, 0, -1)],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("意见与建议"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -334,6 +334,28 @@ class Registration(BaseModel):
         return self.status in SEAT_HOLDING
 
 
+class EventFeedback(BaseModel):
+    """The short survey after an event: one rating (1–5) and a comment per attendee."""
+
+    registration = models.OneToOneField(
+        Registration, verbose_name=_("报名"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    rating = models.PositiveSmallIntegerField(
+        _("评分"), validators=[MinValueValidator(1), MaxValueValidator(5)]
+    )
+    comment = models.TextField(_("意见与建议"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("活动反馈")
+        verbose_name_plural = _("活动反馈")
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__gte=1, rating__lte=5), name="feedback_rating_1_to_5")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration} · {self.rating}"
+
+
 class CalendarFeed(BaseModel):
     """The secret address of a user's personal iCal feed; revoking replaces the token."""
 

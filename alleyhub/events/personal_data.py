@@ -6,7 +6,7 @@ from django.db.models import Q
 from alleyhub.privacy.hooks import PersonalData
 from alleyhub.privacy.personal_data import records
 
-from .models import CalendarFeed, Registration
+from .models import CalendarFeed, EventFeedback, Registration
 
 ERASED = "已注销用户"
 
@@ -23,6 +23,7 @@ def export(user) -> PersonalData:
         name="events",
         records={
             "registrations": records(_registrations_of(user)),
+            "feedback": records(EventFeedback.objects.filter(registration__in=_registrations_of(user))),
             "calendar_feed": records(CalendarFeed.objects.filter(user=user), ("created_at", "updated_at")),
         },
     )
@@ -33,6 +34,7 @@ def erase(user, names: list[str]) -> None:
     name, contact details, organisation and answers are removed, the ticket stops working."""
     from .models import new_secret
 
+    EventFeedback.objects.filter(registration__in=_registrations_of(user)).update(comment="")
     for registration in _registrations_of(user):
         registration.user = None
         registration.name = ERASED

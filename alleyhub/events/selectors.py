@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ from .models import (
     SEAT_HOLDING,
     CalendarFeed,
     Event,
+    EventFeedback,
     EventSeries,
     EventStatus,
     Registration,
@@ -193,6 +194,11 @@ def event_figures(event: Event) -> dict[str, int]:
         walk_ins=Count("id", filter=Q(source=Registration.Source.WALK_IN)),
     )
     counts["no_show"] = max(counts["confirmed"] - counts["checked_in"], 0)
+    feedback = EventFeedback.objects.filter(registration__event=event).aggregate(
+        feedback_count=Count("id"), rating=Avg("rating")
+    )
+    counts["feedback_count"] = feedback["feedback_count"]
+    counts["rating"] = round(feedback["rating"], 1) if feedback["rating"] is not None else None
     return counts
 
 

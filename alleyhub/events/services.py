@@ -37,6 +37,7 @@ from .models import (
     SEAT_HOLDING,
     CalendarFeed,
     Event,
+    EventFeedback,
     EventStatus,
     Registration,
     RegistrationQuestion,
@@ -634,6 +635,28 @@ def walk_in_register(
             raise _already_registered() from None
         audit_record(actor=actor, target=registration, code="events.registration.walk_in")
     return registration
+
+
+def feedback_submit(
+    *, registration: Registration, actor, secret: str | None = None, rating: int, comment: str = "", now=None
+) -> EventFeedback:
+    """The attendee's rating (1–5) and comment, once the event has begun and they were checked in;
+    sending again replaces the earlier answer. Raises PermissionDenied (not the registrant),
+    ApplicationError 409 "feedback_not_open", ValidationError."""
+    now = now or timezone.now()
+    if "attendee" not in _roles(registration, actor, secret=secret):
+        raise PermissionDenied
+    if registration.checked_in_at is None or registration.event.starts_at > now:
+        raise ApplicationError(_("活动开始并签到后才能评价。"), {"code": "feedback_not_open"}, status=409)
+    with transaction.atomic():
+        feedback = EventFeedback.objects.select_for_update().filter(registration=registration).first()
+        feedback = feedback or EventFeedback(registration=registration)
+        feedback.rating = rating
+        feedback.comment = (comment or "").strip()
+        feedback.full_clean()
+        feedback.save()
+        audit_record(actor=actor, target=feedback, code="events.feedback.submitted", data={"rating": rating})
+    return feedback
 
 
 # --- reminders and e-mail -----------------------------------------------------------------------

@@ -9,6 +9,7 @@ urlpatterns = [
     path("mine/", views.my_events, name="mine"),
     path("feed/<str:token>.ics", views.calendar_feed, name="feed"),
     path("tickets/<str:secret>/", views.ticket, name="ticket"),
+    path("tickets/<str:secret>/feedback/", views.ticket_feedback, name="ticket_feedback"),
     path("tickets/<str:secret>/<str:action>/", views.ticket_action, name="ticket_action"),
     path("<int:pk>/", views.event_detail, name="detail"),
     path("<int:pk>/edit/", views.event_edit, name="edit"),

@@ -24,7 +24,15 @@ from alleyhub.directory.ownership import editable_organizations
 
 from . import selectors, services
 from .calendars import calendar_bytes
-from .forms import EventFilterForm, EventForm, QuestionForm, RegistrationForm, ScanForm, WalkInForm
+from .forms import (
+    EventFilterForm,
+    EventForm,
+    FeedbackForm,
+    QuestionForm,
+    RegistrationForm,
+    ScanForm,
+    WalkInForm,
+)
 from .models import RegistrationQuestion, RegistrationStatus
 from .tickets import qr_svg, secret_from_code
 
@@ -164,9 +172,15 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "events/event_detail.html", context, status=400)
 
 
-def ticket(request: HttpRequest, secret: str) -> HttpResponse:
-    """The ticket page: whoever has the link (the secret) sees it; it is not indexed."""
+def ticket(request: HttpRequest, secret: str, feedback_form: FeedbackForm | None = None) -> HttpResponse:
+    """The ticket page: whoever has the link (the secret) sees it; it is not indexed. After the
+    event has begun, an attendee who was checked in finds the feedback survey here."""
     registration = selectors.registration_get_by_secret(secret=secret)
+    feedback = getattr(registration, "feedback", None) if registration.checked_in_at else None
+    survey_open = registration.checked_in_at is not None and registration.event.starts_at <= timezone.now()
+    if survey_open and feedback_form is None:
+        initial = {"rating": feedback.rating, "comment": feedback.comment} if feedback else None
+        feedback_form = FeedbackForm(initial=initial)
     response = render(
         request,
         "events/ticket.html",
@@ -176,7 +190,10 @@ def ticket(request: HttpRequest, secret: str) -> HttpResponse:
             "qr": qr_svg(registration.ticket_secret)
             if registration.status == RegistrationStatus.CONFIRMED
             else None,
+            "feedback": feedback,
+            "feedback_form": feedback_form if survey_open else None,
         },
+        status=400 if feedback_form is not None and feedback_form.errors else 200,
     )
     response["X-Robots-Tag"] = "noindex"
     # The secret is in the address: never sent to other sites (same-origin keeps the Origin
@@ -222,6 +239,20 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _cell(value) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
+
+
+@require_POST
+def ticket_feedback(request: HttpRequest, secret: str) -> HttpResponse:
+    registration = selectors.registration_get_by_secret(secret=secret)
+    form = FeedbackForm(request.POST)
+    if form.is_valid():
+        with form_errors(form):
+            services.feedback_submit(
+                registration=registration, actor=request.user, secret=secret, **form.cleaned_data
+            )
+            messages.success(request, _("谢谢您的反馈！"))
+            return redirect(registration)
+    return ticket(request, secret, feedback_form=form)
 
 
 @login_required

@@ -424,6 +424,7 @@ ROUTES: dict[str, R] = {
     "events:ticket": R(200, lambda s: {"secret": _events_ticket(s).ticket_secret}),
     # The ticket is the key: anyone holding it may act; accepting an offer on a confirmed ticket is a 409.
     "events:ticket_action": R(409, lambda s: {"secret": _events_ticket(s).ticket_secret, "action": "accept_offer"}, method="POST"),
+    "events:ticket_feedback": R(400, lambda s: {"secret": _events_ticket(s).ticket_secret}, method="POST"),  # empty form
     "events:detail": R(200, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}),
     "events:detail#draft": R(404, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 26 期")}, but={"task_force": 200, "operator": 200, "superuser": 200}),
     "events:edit": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
