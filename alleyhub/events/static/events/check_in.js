@@ -31,12 +31,18 @@
     var code = queue[0];
     send(code).then(function (response) {
       // Any answer from the server (checked in, already, refused) settles the scan.
-      if (response.status < 500) { save(load().filter(function (c) { return c !== code; })); flush(); }
+      if (response.status < 500) {
+        save(load().filter(function (c) { return c !== code; }));
+        if (window.htmx) { window.htmx.trigger(document.body, "checkin-changed"); }  // refresh the count
+        flush();
+      }
     }).catch(function () { /* still offline: keep it */ });
   }
 
   document.addEventListener("htmx:afterRequest", function (evt) {
     if (evt.target !== form()) { return; }
+    // No answer at all (offline): htmx:sendError, which comes next, queues the code.
+    if (evt.detail.xhr && evt.detail.xhr.status === 0) { return; }
     var field = input();
     if (field) { field.value = ""; field.focus(); }
   });

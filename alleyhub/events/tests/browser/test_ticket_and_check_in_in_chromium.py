@@ -153,3 +153,24 @@ def test_the_camera_reads_the_ticket_and_checks_it_in(browser, live_server, sess
         camera_browser.close()
     registration.refresh_from_db()
     assert registration.checked_in_by == staff
+
+
+def test_scans_made_offline_are_queued_and_synced_once_back_online(open_page, live_server):
+    org = OrganizationFactory()
+    staff = MembershipFactory(organization=org).user
+    event = EventFactory(organizers=[org])
+    registration = RegistrationFactory(event=event, name="赵六")
+    desk = open_page(staff)
+    desk.goto(f"{live_server.url}/events/{event.pk}/check-in/")
+    desk.context.set_offline(True)
+    for _twice in range(2):  # the same ticket scanned twice while offline is queued once
+        desk.fill("[data-testid=scan-input]", ticket_code(registration.ticket_secret))
+        desk.press("[data-testid=scan-input]", "Enter")
+    expect(desk.locator("[data-testid=offline-queue]")).to_contain_text("1")
+    registration.refresh_from_db()
+    assert registration.checked_in_at is None
+
+    desk.context.set_offline(False)
+    expect(desk.locator("[data-testid=offline-queue]")).to_be_hidden()
+    registration.refresh_from_db()
+    assert registration.checked_in_by == staff
