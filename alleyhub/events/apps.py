@@ -12,7 +12,9 @@ class EventsConfig(AppConfig):
         # loaded.
         from alleyhub.privacy.hooks import personal_data_erasers, personal_data_exporters
 
-        from . import personal_data, selectors
+        from . import messages, personal_data, selectors
+
+        messages.register_all()
 
         personal_data_exporters.register(personal_data.export, key="events")
         personal_data_erasers.register(personal_data.erase, key="events")

@@ -30,8 +30,10 @@ from alleyhub.core.transitions import (
 from alleyhub.core.uploads import IMAGES, upload_validate
 from alleyhub.directory.models import Industry, Organization, Person
 from alleyhub.directory.ownership import acts_for_every_organization, can_edit_for_organization
+from alleyhub.notifications.services import notify
 from alleyhub.privacy.services import current_version
 
+from .messages import IN_APP
 from .models import (
     ACTIVE,
     SEAT_HOLDING,
@@ -681,8 +683,26 @@ def reminders_send_due(*, now: datetime | None = None) -> int:
 
 
 def _email_after_commit(ids: list[int], kind: str) -> None:
+    """E-mail the registrants after the commit; signed-in ones also get an in-app notification
+    (written in this transaction, so it goes if the change is rolled back)."""
     if not ids:
         return
+    if str(kind) in IN_APP:
+        for registration in Registration.objects.filter(pk__in=ids, user__isnull=False).select_related(
+            "event", "user"
+        ):
+            until = registration.offer_expires_at
+            notify(
+                recipient=registration.user,
+                code=f"events.registration.{kind}",
+                context={
+                    "event": registration.event.title,
+                    "until": timezone.localtime(until).strftime("%Y-%m-%d %H:%M") if until else "",
+                },
+                url=registration.get_absolute_url(),
+                email=False,
+                dedup_key=f"events.{kind}:{registration.pk}",
+            )
     # Imported here: tasks import this module (tasks are thin wrappers around services).
     from .tasks import send_registration_email
 

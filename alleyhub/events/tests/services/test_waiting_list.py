@@ -95,3 +95,16 @@ def test_raising_the_capacity_offers_the_new_seats(full_event, staff):
 
 def test_the_expiry_runs_as_a_periodic_task():
     assert ("events_expire_waitlist_offers", expire_waitlist_offers, 10) in PERIODIC_TASKS
+
+
+def test_a_signed_in_person_waiting_is_told_in_the_app_when_a_seat_is_offered(event, outsider):
+    from alleyhub.notifications.models import Notification
+
+    first = _guest(event, 1)
+    _guest(event, 2)
+    waiting = services.registration_create(event=event, actor=outsider)
+    assert waiting.status == RegistrationStatus.WAITLISTED
+    services.registration_move(registration=first, action="cancel", actor=None, secret=first.ticket_secret)
+    notes = Notification.objects.filter(recipient=outsider).order_by("created_at")
+    assert [n.code for n in notes] == ["events.registration.waitlisted", "events.registration.offered"]
+    assert notes[1].url == waiting.get_absolute_url() and event.title in notes[1].title
