@@ -9,6 +9,7 @@ from alleyhub.core.api_errors import ProblemJsonAPI, install_problem_handlers
 from alleyhub.directory.api import join_router, people_router
 from alleyhub.directory.api import router as directory_router
 from alleyhub.enquiries.api import router as enquiries_router
+from alleyhub.events.api import router as events_router
 from alleyhub.listings.api import router as listings_router
 from alleyhub.matching.api import router as matching_router
 from alleyhub.matching.api import search_router
@@ -40,3 +41,4 @@ api.add_router("/cases", brokerage_router)
 api.add_router("/enquiries", enquiries_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/", privacy_router)
+api.add_router("/events", events_router)

@@ -21,6 +21,7 @@ urlpatterns = [
     path("notifications/", include("alleyhub.notifications.urls")),
     path("privacy/", include("alleyhub.privacy.urls")),
     path("sheets/", include("alleyhub.sheets.urls")),
+    path("events/", include("alleyhub.events.urls")),
     path("admin/", admin.site.urls),
 ]
 

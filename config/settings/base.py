@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "alleyhub.freshness",
     "alleyhub.enquiries",
     "alleyhub.sheets",
+    "alleyhub.events",
     "alleyhub.demo",
 ]
 

@@ -40,6 +40,8 @@ from alleyhub.directory.listing_services import attachment_add
 from alleyhub.directory.models import JoinRequest, Organization, Person
 from alleyhub.directory.services import invitation_create, invitation_token
 from alleyhub.enquiries.models import Enquiry
+from alleyhub.directory.models import Organization, Person
+from alleyhub.events.models import CalendarFeed, Event, Registration, RegistrationQuestion
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.matching.index import reset_process_cache
 from alleyhub.matching.models import Match
@@ -243,6 +245,34 @@ def _demo_enquiry() -> int:
         .first()
         .pk
     )
+
+
+# --- events: objects of the demo's events, looked up by title ---
+_EVENTS_STAFF_200 = {"anonymous": 302, "operator": 200, "superuser": 200}
+
+
+def _events_event(title: str) -> int:
+    return Event.objects.get(title_zh=title).pk
+
+
+def _events_ticket(scene: Scene) -> Registration:
+    return Registration.objects.get(
+        event__title_zh="上海硅巷早餐会 · 第 25 期", user=scene.users["enterprise"]
+    )
+
+
+def _events_feed(scene: Scene) -> str:
+    return CalendarFeed.objects.get_or_create(user=scene.users["enterprise"])[0].token
+
+
+def _events_question(scene: Scene) -> dict[str, int]:
+    question = RegistrationQuestion.objects.filter(event__kind="vc_salon").first()
+    return {"pk": question.event_id, "question_id": question.pk}
+
+
+def _events_pending(scene: Scene) -> dict[str, Any]:
+    pending = Registration.objects.filter(event__kind="vc_salon", status="pending").first()
+    return {"pk": pending.event_id, "registration_id": pending.pk, "action": "approve"}
 
 
 # fmt: off
@@ -533,6 +563,43 @@ ROUTES: dict[str, R] = {
     "sheets:file": R(404, lambda s: {"pk": 999999}, but={"anonymous": 302, "researcher": 403, "broker": 403, "unit_staff": 403}),
     # The list pages are public, and so are their exports (what each role may see, filtered alike).
     "sheets:export": R(200, lambda s: {"kind": "outcomes", "fmt": "csv"}),
+    # --- events ---
+    # The scene's events are the demo's: breakfast No. 24 (published, organised by the operator's
+    # co-innovation platform), No. 25 (the demo enterprise holds a ticket), No. 26 (a draft), and
+    # the VC salon (organiser approval, a registration question, pending registrations).
+    "events:list": R(200),
+    "events:create": R(200, but={"anonymous": 302}),
+    "events:mine": R(200, but={"anonymous": 302}),
+    "events:feed": R(200, lambda s: {"token": _events_feed(s)}),
+    "events:ticket": R(200, lambda s: {"secret": _events_ticket(s).ticket_secret}),
+    # The ticket is the key: anyone holding it may act; accepting an offer on a confirmed ticket is a 409.
+    "events:ticket_action": R(409, lambda s: {"secret": _events_ticket(s).ticket_secret, "action": "accept_offer"}, method="POST"),
+    "events:ticket_feedback": R(400, lambda s: {"secret": _events_ticket(s).ticket_secret}, method="POST"),  # empty form
+    "events:detail": R(200, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}),
+    "events:detail#draft": R(404, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 26 期")}, but={"task_force": 200, "operator": 200, "superuser": 200}),
+    "events:edit": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
+    "events:poster": R(404, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}),
+    "events:ics": R(200, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}),
+    "events:action": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期"), "action": "publish"}, method="POST", but={"anonymous": 302, "operator": 409, "superuser": 409}),
+    "events:questions": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
+    "events:question_delete": R(403, lambda s: _events_question(s), method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
+    "events:register": R(302, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 25 期")}, method="POST", but={"anonymous": 400, "enterprise": 400}),
+    "events:registrations": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
+    "events:registrations_export": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
+    "events:registration_action": R(404, lambda s: _events_pending(s), method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
+    "events:check_in": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
+    "events:check_in_scan": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, method="POST", but={"anonymous": 302, "operator": 302, "superuser": 302}),
+    "events:walk_in": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, method="POST", but={"anonymous": 302, "operator": 400, "superuser": 400}),
+    "events:check_in_count": R(403, lambda s: {"pk": _events_event("上海硅巷早餐会 · 第 24 期")}, but=_EVENTS_STAFF_200),
+    "api:event_list": R(200),
+    "api:event_detail": R(200, lambda s: {"event_id": _events_event("上海硅巷早餐会 · 第 24 期")}),
+    "api:event_detail#draft": R(404, lambda s: {"event_id": _events_event("上海硅巷早餐会 · 第 26 期")}, but={"task_force": 200, "operator": 200, "superuser": 200}),
+    "api:event_registrations_mine": R(200, but={"anonymous": 401}),
+    # Breakfast No. 24 is full: a registration through the API goes onto its waiting list (201).
+    "api:event_registration_create": R(201, lambda s: {"event_id": _events_event("上海硅巷早餐会 · 第 24 期")}, method="POST", but={"anonymous": 401}),
+    # Only its registrant and the organiser staff see a registration (others: 404, nothing revealed).
+    "api:event_registration_cancel": R(404, lambda s: {"registration_id": _events_ticket(s).pk}, method="POST", but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
+    "api:event_check_in": R(403, lambda s: {"event_id": _events_event("上海硅巷早餐会 · 第 24 期")}, method="POST", body={"code": "forged"}, but={"anonymous": 401, "operator": 404, "superuser": 404}),
 }
 # fmt: on
 
