@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "alleyhub.brokerage",
     "alleyhub.requests",
     "alleyhub.notifications",
+    "alleyhub.plans",
     "alleyhub.demo",
 ]
 
