@@ -18,6 +18,7 @@ urlpatterns = [
     path("cases/", include("alleyhub.brokerage.urls")),
     path("notifications/", include("alleyhub.notifications.urls")),
     path("privacy/", include("alleyhub.privacy.urls")),
+    path("plan/", include("alleyhub.plans.urls")),
     path("admin/", admin.site.urls),
 ]
 
