@@ -47,7 +47,7 @@ THREE_YEAR: list[Node] = [
             ("2.1", K.SUB_ITEM, "成立“上海硅巷”高质孵化器建设共同体", "Silicon Alley incubator community",
              "changning-stc", (), D(2023, 9, 1), D(2024, 12, 31), 100, []),
             ("2.2", K.SUB_ITEM, "启动“上海硅巷”创新孵化平台建设", "Silicon Alley innovation incubation platform",
-             "changning-stc", ("huayang-subdistrict",), D(2024, 1, 1), D(2025, 12, 31), 85, []),
+             "changning-stc", ("huayang-subdistrict",), D(2024, 1, 1), D(2025, 12, 31), 100, []),
         ]),
     ]),
     ("二", K.MAJOR_TASK, "打造科创空间载体，提升街区承载能级", "Build innovation spaces and raise the district's capacity",
@@ -74,7 +74,7 @@ THREE_YEAR: list[Node] = [
             ("5.1", K.SUB_ITEM, "梳理形成“上海硅巷”科创街区服务清单", "Compile the district's service list",
              "huayang-subdistrict", ("changning-samr", "changning-tax", "changning-hrss", "changning-ipa"), D(2023, 6, 1), D(2024, 12, 31), 100, []),
             ("5.2", K.SUB_ITEM, "引入长三角科创金融联盟等功能平台", "Bring in the YRD tech-finance alliance and other platforms",
-             "changning-fgw", ("changning-stc",), D(2023, 6, 1), D(2025, 12, 31), 90, []),
+             "changning-fgw", ("changning-stc",), D(2023, 6, 1), D(2025, 12, 31), 100, []),
         ]),
     ]),
     ("四", K.MAJOR_TASK, "营造科创文化氛围，彰显“上海硅巷”品牌", "Build an innovation culture and the Silicon Alley brand",
@@ -88,11 +88,11 @@ THREE_YEAR: list[Node] = [
         ]),
     ]),
     ("保障1", K.GUARANTEE, "健全工作专班机制，明确各单位责任分工", "Task-force mechanism and division of responsibilities",
-     "task-force", ("changning-stc",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
+     "changning-stc", ("task-force",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
     ("保障2", K.GUARANTEE, "加强政策支持", "Policy support", "changning-fgw", ("changning-stc",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
-    ("保障3", K.GUARANTEE, "强化人才保障", "Talent support", "changning-hrss", (), D(2023, 3, 1), D(2025, 12, 31), 90, []),
+    ("保障3", K.GUARANTEE, "强化人才保障", "Talent support", "changning-hrss", (), D(2023, 3, 1), D(2025, 12, 31), 100, []),
     ("保障4", K.GUARANTEE, "加大资金投入", "Funding", "changning-fgw", (), D(2023, 3, 1), D(2025, 12, 31), 70, []),
-    ("保障5", K.GUARANTEE, "完善监测评估", "Monitoring and evaluation", "task-force", (), D(2023, 3, 1), D(2025, 12, 31), 100, []),
+    ("保障5", K.GUARANTEE, "完善监测评估", "Monitoring and evaluation", "changning-stc", ("task-force",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
 ]
 
 ACTIONS_2024: list[Node] = [
@@ -202,6 +202,8 @@ def load(ctx: DemoContext) -> None:
                 plan=plan, parent=parent, actor=owner, links=links, code=code, kind=kind, title_zh=zh, title_en=en,
                 lead_unit=units.get(lead_slug), lead_person="", start_date=start, due_date=due, position=pos,
             )
+            # The plan was written before the platform: the item exists since its start.
+            PlanItem.objects.filter(pk=item.pk).update(created_at=_aware(start, 9))
             if children:
                 add(plan, item, children)
             elif final is not None:
