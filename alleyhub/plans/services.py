@@ -339,14 +339,18 @@ def update_post(
         unit_id = unit.pk
     else:
         raise PermissionDenied(_("只有该事项的责任单位可以报送进展。"))
-    if item.status in CLOSED_STATUSES:
-        raise ApplicationError(_("事项已%(status)s，不能再报送进展。") % {"status": item.get_status_display()}, status=409)
     files = list(files)
     if len(files) > MAX_EVIDENCE_FILES:
         raise ValidationError({"files": [_("最多上传 %(n)s 个佐证材料。") % {"n": MAX_EVIDENCE_FILES}]})
     types = [upload_validate(f) for f in files]
     update = ProgressUpdate(item=item, unit_id=unit_id, author=actor, text=(text or "").strip(), progress=progress)
     with transaction.atomic():
+        # The item as it is now (the caller's copy may be older).
+        current = lock_for_update(PlanItem.objects, pk=item.pk)
+        if current.status in CLOSED_STATUSES:
+            raise ApplicationError(
+                _("事项已%(status)s，不能再报送进展。") % {"status": current.get_status_display()}, status=409
+            )
         update.full_clean()
         update.save()
         for f, content_type in zip(files, types, strict=True):
