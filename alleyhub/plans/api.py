@@ -2,7 +2,6 @@
 (operators, the task force, unit staff); writes per role, through the same selectors and services
 as the pages. Errors are problem JSON (core.api_errors)."""
 
-from __future__ import annotations
 
 from typing import Any
 
