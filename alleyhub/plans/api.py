@@ -21,26 +21,26 @@ from alleyhub.directory.models import Organization, OrganizationKind
 from . import selectors, services
 from .models import CLOSED_STATUSES, ActionPlan, Kpi, KpiValue, PlanItem, ProgressUpdate
 from .schemas import (
-    ActionIn,
-    ItemDetailOut,
-    ItemIn,
-    ItemOut,
-    ItemPatch,
+    PlanActionIn,
+    PlanItemDetailOut,
+    PlanItemIn,
+    PlanItemOut,
+    PlanItemPatch,
     KpiDetailOut,
     KpiOut,
     KpiValueIn,
     KpiValueOut,
-    OverrideIn,
-    TreeNodeOut,
-    UpdateIn,
-    UpdateOut,
+    PlanOverrideIn,
+    PlanTreeNodeOut,
+    PlanUpdateIn,
+    PlanUpdateOut,
 )
 from .selectors import PlanFilter
 
 router = Router(tags=["plan"], auth=api_auth_required)
 
 
-class ItemFilters(Schema):
+class PlanItemFilters(Schema):
     plan: str = ""
     unit: int | None = None
     status: str = ""
@@ -50,7 +50,7 @@ class ItemFilters(Schema):
     q: str = ""
 
 
-def _params(f: ItemFilters) -> PlanFilter:
+def _params(f: PlanItemFilters) -> PlanFilter:
     return PlanFilter(plan=f.plan, unit=f.unit, status=f.status, kind=f.kind, year=f.year, flag=f.flag, q=f.q)
 
 
@@ -140,27 +140,27 @@ def _units(ids: list[int]) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=ids, kind=OrganizationKind.GOVERNMENT_UNIT))
 
 
-@router.get("/items", response=list[ItemOut], summary="Plan items (filters as on /plan/)")
+@router.get("/items", response=list[PlanItemOut], summary="Plan items (filters as on /plan/)")
 @paginate(BoundedPageNumberPagination)
-def plan_item_list(request, filters: Query[ItemFilters]) -> list[dict[str, Any]]:
+def plan_item_list(request, filters: Query[PlanItemFilters]) -> list[dict[str, Any]]:
     return [_item(i) for i in selectors.item_list(user=request.user, params=_params(filters))]
 
 
-@router.get("/tree", response=list[TreeNodeOut], summary="The plan tree, depth-first, as /plan/ shows it")
-def plan_tree(request, filters: Query[ItemFilters]) -> list[dict[str, Any]]:
+@router.get("/tree", response=list[PlanTreeNodeOut], summary="The plan tree, depth-first, as /plan/ shows it")
+def plan_tree(request, filters: Query[PlanItemFilters]) -> list[dict[str, Any]]:
     rows = selectors.plan_tree(user=request.user, params=_params(filters))
     return [{**_item(r.item), "depth": r.depth, "matched": r.matched} for r in rows]
 
 
-@router.get("/items/{item_id}", response=ItemDetailOut, summary="One item with its updates and timeline")
+@router.get("/items/{item_id}", response=PlanItemDetailOut, summary="One item with its updates and timeline")
 def plan_item_detail(request, item_id: int, response: HttpResponse) -> dict[str, Any]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user)
     response["ETag"] = etag_for(item)
     return _detail(item, request.user)
 
 
-@router.post("/items", response={201: ItemDetailOut}, summary="Add an item (operators, task force)")
-def plan_item_create(request, payload: ItemIn) -> Status:
+@router.post("/items", response={201: PlanItemDetailOut}, summary="Add an item (operators, task force)")
+def plan_item_create(request, payload: PlanItemIn) -> Status:
     selectors.require_reader(request.user)
     plan = get_object_or_404(ActionPlan, slug=payload.plan)
     parent = get_object_or_404(PlanItem, pk=payload.parent_id) if payload.parent_id else None
@@ -186,8 +186,8 @@ def plan_item_create(request, payload: ItemIn) -> Status:
     return Status(201, _detail(item, request.user))
 
 
-@router.patch("/items/{item_id}", response=ItemDetailOut, summary="Edit or move an item (operators, task force)")
-def plan_item_update(request, item_id: int, payload: ItemPatch, response: HttpResponse) -> dict[str, Any]:
+@router.patch("/items/{item_id}", response=PlanItemDetailOut, summary="Edit or move an item (operators, task force)")
+def plan_item_update(request, item_id: int, payload: PlanItemPatch, response: HttpResponse) -> dict[str, Any]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user, for_write=True)
     given = payload.model_dump(exclude_unset=True)
     fields: dict[str, Any] = {}
@@ -213,8 +213,8 @@ def plan_item_update(request, item_id: int, payload: ItemPatch, response: HttpRe
     return _detail(item, request.user)
 
 
-@router.post("/items/{item_id}/override", response=ItemDetailOut, summary="Set a parent's progress by hand (with a reason) or clear it")
-def plan_item_override(request, item_id: int, payload: OverrideIn, response: HttpResponse) -> dict[str, Any]:
+@router.post("/items/{item_id}/override", response=PlanItemDetailOut, summary="Set a parent's progress by hand (with a reason) or clear it")
+def plan_item_override(request, item_id: int, payload: PlanOverrideIn, response: HttpResponse) -> dict[str, Any]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user, for_write=True)
     item = services.item_progress_override(
         item_id=item.pk,
@@ -227,8 +227,8 @@ def plan_item_override(request, item_id: int, payload: OverrideIn, response: Htt
     return _detail(item, request.user)
 
 
-@router.post("/items/{item_id}/status", response=ItemDetailOut, summary="Change the status (start, at_risk, done, drop…)")
-def plan_item_status(request, item_id: int, payload: ActionIn, response: HttpResponse) -> dict[str, Any]:
+@router.post("/items/{item_id}/status", response=PlanItemDetailOut, summary="Change the status (start, at_risk, done, drop…)")
+def plan_item_status(request, item_id: int, payload: PlanActionIn, response: HttpResponse) -> dict[str, Any]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user)
     item = services.item_move_status(
         item_id=item.pk,
@@ -241,15 +241,15 @@ def plan_item_status(request, item_id: int, payload: ActionIn, response: HttpRes
     return _detail(item, request.user)
 
 
-@router.get("/items/{item_id}/updates", response=list[UpdateOut], summary="An item's progress updates")
+@router.get("/items/{item_id}/updates", response=list[PlanUpdateOut], summary="An item's progress updates")
 def plan_update_list(request, item_id: int) -> list[dict[str, Any]]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user)
     return [_update(u) for u in selectors.item_updates(item=item)]
 
 
-@router.post("/items/{item_id}/updates", response={201: UpdateOut}, summary="Post a progress update (the item's units; multipart with files)")
+@router.post("/items/{item_id}/updates", response={201: PlanUpdateOut}, summary="Post a progress update (the item's units; multipart with files)")
 def plan_update_create(
-    request, item_id: int, payload: Form[UpdateIn], files: File[list[UploadedFile]] = None  # type: ignore[assignment]
+    request, item_id: int, payload: Form[PlanUpdateIn], files: File[list[UploadedFile]] = None  # type: ignore[assignment]
 ) -> Status:
     item = selectors.item_get_for_user(pk=item_id, user=request.user)
     update = services.update_post(
@@ -258,8 +258,8 @@ def plan_update_create(
     return Status(201, _update(update))
 
 
-@router.post("/updates/{update_id}/review", response=UpdateOut, summary="Accept or return an update (task force)")
-def plan_update_review(request, update_id: int, payload: ActionIn) -> dict[str, Any]:
+@router.post("/updates/{update_id}/review", response=PlanUpdateOut, summary="Accept or return an update (task force)")
+def plan_update_review(request, update_id: int, payload: PlanActionIn) -> dict[str, Any]:
     update = selectors.update_get_for_user(pk=update_id, user=request.user)
     update = services.update_review(
         update_id=update.pk,
@@ -311,18 +311,18 @@ def _value(v: KpiValue) -> dict[str, Any]:
     }
 
 
-class YearQuery(Schema):
+class KpiYearQuery(Schema):
     year: int | None = None
 
 
 @router.get("/kpis", response=list[KpiOut], summary="KPIs with actual vs target for a year")
-def kpi_list(request, q: Query[YearQuery]) -> list[dict[str, Any]]:
+def kpi_list(request, q: Query[KpiYearQuery]) -> list[dict[str, Any]]:
     year = q.year or timezone.localdate().year
     return [_kpi(k, year) for k in selectors.kpi_list(user=request.user)]
 
 
 @router.get("/kpis/{code}", response=KpiDetailOut, summary="One KPI with its trend and entered values")
-def kpi_detail(request, code: str, q: Query[YearQuery]) -> dict[str, Any]:
+def kpi_detail(request, code: str, q: Query[KpiYearQuery]) -> dict[str, Any]:
     kpi = selectors.kpi_get_for_user(code=code, user=request.user)
     year = q.year or timezone.localdate().year
     return {
@@ -346,7 +346,7 @@ def kpi_value_create(request, code: str, payload: Form[KpiValueIn], evidence: Fi
 
 
 @router.post("/kpi-values/{value_id}/review", response=KpiValueOut, summary="Approve or return an entered figure (task force)")
-def kpi_value_review(request, value_id: int, payload: ActionIn) -> dict[str, Any]:
+def kpi_value_review(request, value_id: int, payload: PlanActionIn) -> dict[str, Any]:
     row = selectors.kpi_value_get_for_user(pk=value_id, user=request.user)
     row = services.kpi_value_review(
         value_id=row.pk,

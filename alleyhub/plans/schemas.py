@@ -5,12 +5,12 @@ from typing import Any
 from ninja import Field, Schema
 
 
-class UnitRef(Schema):
+class PlanUnitRef(Schema):
     id: int
     name: str
 
 
-class ItemOut(Schema):
+class PlanItemOut(Schema):
     id: int
     plan: str
     parent_id: int | None
@@ -20,7 +20,7 @@ class ItemOut(Schema):
     title: str
     title_zh: str
     title_en: str
-    lead_unit: UnitRef | None
+    lead_unit: PlanUnitRef | None
     lead_person: str
     start_date: date | None
     due_date: date | None
@@ -36,22 +36,22 @@ class ItemOut(Schema):
     version: int
 
 
-class TreeNodeOut(ItemOut):
+class PlanTreeNodeOut(PlanItemOut):
     depth: int
     matched: bool
 
 
-class EvidenceOut(Schema):
+class PlanEvidenceOut(Schema):
     id: int
     name: str
     size: int
     url: str
 
 
-class UpdateOut(Schema):
+class PlanUpdateOut(Schema):
     id: int
     item_id: int
-    unit: UnitRef
+    unit: PlanUnitRef
     author: str
     text: str
     progress: Decimal
@@ -61,11 +61,11 @@ class UpdateOut(Schema):
     reviewed_by: str | None
     reviewed_at: datetime | None
     review_note: str
-    evidence: list[EvidenceOut]
+    evidence: list[PlanEvidenceOut]
     version: int
 
 
-class EventOut(Schema):
+class PlanEventOut(Schema):
     kind: str
     kind_label: str
     actor: str | None
@@ -74,17 +74,17 @@ class EventOut(Schema):
     at: datetime
 
 
-class ItemDetailOut(ItemOut):
+class PlanItemDetailOut(PlanItemOut):
     description: str
-    cooperating_units: list[UnitRef]
-    children: list[ItemOut]
-    updates: list[UpdateOut]
-    timeline: list[EventOut]
+    cooperating_units: list[PlanUnitRef]
+    children: list[PlanItemOut]
+    updates: list[PlanUpdateOut]
+    timeline: list[PlanEventOut]
     actions: list[dict[str, Any]]
     links: dict[str, list[int]]
 
 
-class ItemIn(Schema):
+class PlanItemIn(Schema):
     """A new item (owners). Dates as YYYY-MM-DD; progress only for items without children."""
 
     plan: str = Field(description="the plan's slug")
@@ -104,7 +104,7 @@ class ItemIn(Schema):
     position: int = 0
 
 
-class ItemPatch(Schema):
+class PlanItemPatch(Schema):
     """Only the fields given change. `parent_id: null` moves the item to the top level; leave
     it out to keep the parent."""
 
@@ -125,19 +125,19 @@ class ItemPatch(Schema):
     position: int | None = None
 
 
-class OverrideIn(Schema):
+class PlanOverrideIn(Schema):
     progress: Decimal | None = Field(None, description="null: back to the rolled-up figure")
     reason: str = ""
     version: int | None = None
 
 
-class ActionIn(Schema):
+class PlanActionIn(Schema):
     action: str
     note: str = ""
     version: int | None = None
 
 
-class UpdateIn(Schema):
+class PlanUpdateIn(Schema):
     text: str
     progress: Decimal
 
@@ -151,7 +151,7 @@ class KpiOut(Schema):
     direction: str
     source: str
     computation: str
-    responsible_unit: UnitRef | None
+    responsible_unit: PlanUnitRef | None
     year: int
     actual: Decimal | None
     target: Decimal | None
@@ -159,7 +159,7 @@ class KpiOut(Schema):
     met: bool | None
 
 
-class TrendPoint(Schema):
+class KpiTrendPoint(Schema):
     period: str
     actual: Decimal | None
     target: Decimal | None
@@ -170,7 +170,7 @@ class KpiValueOut(Schema):
     year: int
     month: int | None
     value: Decimal
-    unit: UnitRef
+    unit: PlanUnitRef
     entered_by: str
     note: str
     status: str
@@ -182,8 +182,8 @@ class KpiValueOut(Schema):
 
 class KpiDetailOut(KpiOut):
     targets: dict[str, Decimal]
-    trend: list[TrendPoint]
-    months: list[TrendPoint]
+    trend: list[KpiTrendPoint]
+    months: list[KpiTrendPoint]
     values: list[KpiValueOut]
     plan_item_ids: list[int]
 
