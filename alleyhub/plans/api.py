@@ -2,7 +2,6 @@
 (operators, the task force, unit staff); writes per role, through the same selectors and services
 as the pages. Errors are problem JSON (core.api_errors)."""
 
-
 from typing import Any
 
 from django.http import HttpResponse
@@ -21,15 +20,15 @@ from alleyhub.directory.models import Organization, OrganizationKind
 from . import selectors, services
 from .models import CLOSED_STATUSES, ActionPlan, Kpi, KpiValue, PlanItem, ProgressUpdate
 from .schemas import (
+    KpiDetailOut,
+    KpiOut,
+    KpiValueIn,
+    KpiValueOut,
     PlanActionIn,
     PlanItemDetailOut,
     PlanItemIn,
     PlanItemOut,
     PlanItemPatch,
-    KpiDetailOut,
-    KpiOut,
-    KpiValueIn,
-    KpiValueOut,
     PlanOverrideIn,
     PlanTreeNodeOut,
     PlanUpdateIn,
@@ -102,7 +101,12 @@ def _update(u: ProgressUpdate) -> dict[str, Any]:
         "reviewed_at": u.reviewed_at,
         "review_note": u.review_note,
         "evidence": [
-            {"id": e.pk, "name": e.original_name, "size": e.size, "url": reverse("plans:evidence", args=[e.pk])}
+            {
+                "id": e.pk,
+                "name": e.original_name,
+                "size": e.size,
+                "url": reverse("plans:evidence", args=[e.pk]),
+            }
             for e in u.evidence.all()
         ],
         "version": u.version,
@@ -115,7 +119,9 @@ def _detail(item: PlanItem, user) -> dict[str, Any]:
         **_item(item),
         "description": item.description,
         "cooperating_units": [_unit(u) for u in item.cooperating_units.all()],
-        "children": [_item(c) for c in item.children.select_related("plan", "lead_unit").order_by("position", "pk")],
+        "children": [
+            _item(c) for c in item.children.select_related("plan", "lead_unit").order_by("position", "pk")
+        ],
         "updates": [_update(u) for u in selectors.item_updates(item=item)],
         "timeline": [
             {
@@ -128,7 +134,9 @@ def _detail(item: PlanItem, user) -> dict[str, Any]:
             }
             for e in selectors.item_timeline(item=item)
         ],
-        "actions": [{**a, "label": str(a["label"])} for a in selectors.item_actions_for_user(item=item, user=user)],
+        "actions": [
+            {**a, "label": str(a["label"])} for a in selectors.item_actions_for_user(item=item, user=user)
+        ],
         "links": {
             name: list(getattr(item, name).values_list("pk", flat=True))
             for name in ("organizations", "buildings", "space_units", "renewal_sites", "cases", "services")
@@ -186,20 +194,39 @@ def plan_item_create(request, payload: PlanItemIn) -> Status:
     return Status(201, _detail(item, request.user))
 
 
-@router.patch("/items/{item_id}", response=PlanItemDetailOut, summary="Edit or move an item (operators, task force)")
+@router.patch(
+    "/items/{item_id}", response=PlanItemDetailOut, summary="Edit or move an item (operators, task force)"
+)
 def plan_item_update(request, item_id: int, payload: PlanItemPatch, response: HttpResponse) -> dict[str, Any]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user, for_write=True)
     given = payload.model_dump(exclude_unset=True)
     fields: dict[str, Any] = {}
-    for name in ("code", "kind", "title_zh", "title_en", "description", "lead_person", "start_date", "due_date", "weight", "position"):
+    for name in (
+        "code",
+        "kind",
+        "title_zh",
+        "title_en",
+        "description",
+        "lead_person",
+        "start_date",
+        "due_date",
+        "weight",
+        "position",
+    ):
         if name in given:
             fields[name] = given[name]
     if "lead_unit_id" in given:
-        fields["lead_unit"] = get_object_or_404(Organization, pk=given["lead_unit_id"]) if given["lead_unit_id"] else None
+        fields["lead_unit"] = (
+            get_object_or_404(Organization, pk=given["lead_unit_id"]) if given["lead_unit_id"] else None
+        )
     parent: Any = "unchanged"
     if "parent_id" in given:
         parent = get_object_or_404(PlanItem, pk=given["parent_id"]) if given["parent_id"] else None
-    links = {"cooperating_units": _units(given["cooperating_unit_ids"])} if "cooperating_unit_ids" in given else None
+    links = (
+        {"cooperating_units": _units(given["cooperating_unit_ids"])}
+        if "cooperating_unit_ids" in given
+        else None
+    )
     item = services.item_update(
         item_id=item.pk,
         actor=request.user,
@@ -213,8 +240,14 @@ def plan_item_update(request, item_id: int, payload: PlanItemPatch, response: Ht
     return _detail(item, request.user)
 
 
-@router.post("/items/{item_id}/override", response=PlanItemDetailOut, summary="Set a parent's progress by hand (with a reason) or clear it")
-def plan_item_override(request, item_id: int, payload: PlanOverrideIn, response: HttpResponse) -> dict[str, Any]:
+@router.post(
+    "/items/{item_id}/override",
+    response=PlanItemDetailOut,
+    summary="Set a parent's progress by hand (with a reason) or clear it",
+)
+def plan_item_override(
+    request, item_id: int, payload: PlanOverrideIn, response: HttpResponse
+) -> dict[str, Any]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user, for_write=True)
     item = services.item_progress_override(
         item_id=item.pk,
@@ -227,7 +260,11 @@ def plan_item_override(request, item_id: int, payload: PlanOverrideIn, response:
     return _detail(item, request.user)
 
 
-@router.post("/items/{item_id}/status", response=PlanItemDetailOut, summary="Change the status (start, at_risk, done, drop…)")
+@router.post(
+    "/items/{item_id}/status",
+    response=PlanItemDetailOut,
+    summary="Change the status (start, at_risk, done, drop…)",
+)
 def plan_item_status(request, item_id: int, payload: PlanActionIn, response: HttpResponse) -> dict[str, Any]:
     item = selectors.item_get_for_user(pk=item_id, user=request.user)
     item = services.item_move_status(
@@ -247,9 +284,16 @@ def plan_update_list(request, item_id: int) -> list[dict[str, Any]]:
     return [_update(u) for u in selectors.item_updates(item=item)]
 
 
-@router.post("/items/{item_id}/updates", response={201: PlanUpdateOut}, summary="Post a progress update (the item's units; multipart with files)")
+@router.post(
+    "/items/{item_id}/updates",
+    response={201: PlanUpdateOut},
+    summary="Post a progress update (the item's units; multipart with files)",
+)
 def plan_update_create(
-    request, item_id: int, payload: Form[PlanUpdateIn], files: File[list[UploadedFile]] = None  # type: ignore[assignment]
+    request,
+    item_id: int,
+    payload: Form[PlanUpdateIn],
+    files: File[list[UploadedFile]] = None,  # type: ignore[assignment]
 ) -> Status:
     item = selectors.item_get_for_user(pk=item_id, user=request.user)
     update = services.update_post(
@@ -258,7 +302,9 @@ def plan_update_create(
     return Status(201, _update(update))
 
 
-@router.post("/updates/{update_id}/review", response=PlanUpdateOut, summary="Accept or return an update (task force)")
+@router.post(
+    "/updates/{update_id}/review", response=PlanUpdateOut, summary="Accept or return an update (task force)"
+)
 def plan_update_review(request, update_id: int, payload: PlanActionIn) -> dict[str, Any]:
     update = selectors.update_get_for_user(pk=update_id, user=request.user)
     update = services.update_review(
@@ -335,17 +381,32 @@ def kpi_detail(request, code: str, q: Query[KpiYearQuery]) -> dict[str, Any]:
     }
 
 
-@router.post("/kpis/{code}/values", response={201: KpiValueOut}, summary="Enter a figure (the KPI's unit; multipart with evidence)")
-def kpi_value_create(request, code: str, payload: Form[KpiValueIn], evidence: File[UploadedFile] = None) -> Status:  # type: ignore[assignment]
+@router.post(
+    "/kpis/{code}/values",
+    response={201: KpiValueOut},
+    summary="Enter a figure (the KPI's unit; multipart with evidence)",
+)
+def kpi_value_create(
+    request, code: str, payload: Form[KpiValueIn], evidence: File[UploadedFile] = None
+) -> Status:  # type: ignore[assignment]
     kpi = selectors.kpi_get_for_user(code=code, user=request.user)
     row = services.kpi_value_enter(
-        kpi=kpi, actor=request.user, year=payload.year, month=payload.month, value=payload.value, note=payload.note,
+        kpi=kpi,
+        actor=request.user,
+        year=payload.year,
+        month=payload.month,
+        value=payload.value,
+        note=payload.note,
         evidence=evidence,
     )
     return Status(201, _value(row))
 
 
-@router.post("/kpi-values/{value_id}/review", response=KpiValueOut, summary="Approve or return an entered figure (task force)")
+@router.post(
+    "/kpi-values/{value_id}/review",
+    response=KpiValueOut,
+    summary="Approve or return an entered figure (task force)",
+)
 def kpi_value_review(request, value_id: int, payload: PlanActionIn) -> dict[str, Any]:
     row = selectors.kpi_value_get_for_user(pk=value_id, user=request.user)
     row = services.kpi_value_review(

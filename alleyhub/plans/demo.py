@@ -20,8 +20,25 @@ from alleyhub.core.demo_context import DemoContext
 from alleyhub.directory.models import Organization, OrganizationKind
 from alleyhub.spaces.models import Building, RenewalSite
 
-from .models import ActionPlan, ItemKind, ItemStatus, Kpi, KpiSource, KpiTarget, PlanItem, PlanItemEvent, ProgressUpdate
-from .services import item_create, kpi_value_enter, kpi_value_review, plan_flag_and_remind, update_post, update_review
+from .models import (
+    ActionPlan,
+    ItemKind,
+    ItemStatus,
+    Kpi,
+    KpiSource,
+    KpiTarget,
+    PlanItem,
+    PlanItemEvent,
+    ProgressUpdate,
+)
+from .services import (
+    item_create,
+    kpi_value_enter,
+    kpi_value_review,
+    plan_flag_and_remind,
+    update_post,
+    update_review,
+)
 
 K = ItemKind
 D = date
@@ -30,103 +47,508 @@ D = date
 # final progress: the figure the last accepted update reaches; None for parents (rolled up).
 Node = tuple
 THREE_YEAR: list[Node] = [
-    ("一", K.MAJOR_TASK, "集聚创新要素，增强科创策源功能", "Gather innovation resources and strengthen original innovation",
-     "changning-stc", ("changning-fgw",), D(2023, 3, 1), D(2025, 12, 31), None, [
-        ("1", K.SPECIAL_PROJECT, "院地合作专项", "Institute–district cooperation", "changning-stc", ("huayang-subdistrict",),
-         D(2023, 3, 1), D(2025, 12, 31), None, [
-            ("1.1", K.SUB_ITEM, "与中科院微系统所、硅酸盐所共建成果转化合作机制", "Tech-transfer mechanism with SIMIT and SICCAS",
-             "changning-stc", (), D(2023, 3, 1), D(2024, 12, 31), 100, []),
-            ("1.2", K.SUB_ITEM, "建设集成电路应用创新概念验证中心", "IC application proof-of-concept center",
-             "changning-stc", ("changning-fgw",), D(2023, 6, 1), D(2025, 6, 30), 100, [
-                ("1.2.1", K.MILESTONE, "概念验证中心揭幕（2025年2月12日）", "Center opened (12 Feb 2025)",
-                 "changning-stc", (), D(2024, 6, 1), D(2025, 2, 12), 100, []),
-            ]),
-        ]),
-        ("2", K.SPECIAL_PROJECT, "高质量孵化器培育专项", "High-quality incubators", "changning-stc", ("huayang-subdistrict",),
-         D(2023, 3, 1), D(2025, 12, 31), None, [
-            ("2.1", K.SUB_ITEM, "成立“上海硅巷”高质孵化器建设共同体", "Silicon Alley incubator community",
-             "changning-stc", (), D(2023, 9, 1), D(2024, 12, 31), 100, []),
-            ("2.2", K.SUB_ITEM, "启动“上海硅巷”创新孵化平台建设", "Silicon Alley innovation incubation platform",
-             "changning-stc", ("huayang-subdistrict",), D(2024, 1, 1), D(2025, 12, 31), 100, []),
-        ]),
-    ]),
-    ("二", K.MAJOR_TASK, "打造科创空间载体，提升街区承载能级", "Build innovation spaces and raise the district's capacity",
-     "changning-jgw", ("huayang-subdistrict",), D(2023, 3, 1), D(2025, 12, 31), None, [
-        ("3", K.SPECIAL_PROJECT, "科创空间提升专项", "Innovation spaces", "huayang-subdistrict", ("changning-jgw",),
-         D(2023, 3, 1), D(2025, 12, 31), None, [
-            ("3.1", K.SUB_ITEM, "提升完善硅巷 NO.1 创新空间功能", "Upgrade the Silicon Alley NO.1 innovation space",
-             "huayang-subdistrict", (), D(2023, 3, 1), D(2024, 12, 31), 100, []),
-            ("3.2", K.SUB_ITEM, "建设“上海硅巷”创客厅及 SeekerLab 数智服务实验室", "Maker hall and SeekerLab",
-             "huayang-subdistrict", ("changning-stc",), D(2023, 6, 1), D(2025, 6, 30), 100, []),
-        ]),
-        ("4", K.SPECIAL_PROJECT, "城市更新专项", "Urban renewal", "changning-jgw", ("huayang-subdistrict",),
-         D(2024, 1, 1), D(2025, 12, 31), None, [
-            ("4.1", K.SUB_ITEM, "人民电器厂、新联纺地块更新研究", "Renewal study: People's Electrical Factory and Xinlianfang",
-             "changning-jgw", (), D(2024, 3, 1), D(2025, 9, 30), 60, []),
-            ("4.2", K.SUB_ITEM, "武夷路305号、337号地块更新及延安西路轨交站更新", "Renewal: 305 & 337 Wuyi Rd, West Yan'an Rd station",
-             "changning-jgw", ("huayang-subdistrict",), D(2024, 3, 1), D(2025, 12, 31), 45, []),
-        ]),
-    ]),
-    ("三", K.MAJOR_TASK, "完善服务体系，优化创新创业生态", "Complete the service system and the start-up ecosystem",
-     "huayang-subdistrict", ("changning-stc",), D(2023, 3, 1), D(2025, 12, 31), None, [
-        ("5", K.SPECIAL_PROJECT, "综合服务与科创金融专项", "Services and tech finance", "huayang-subdistrict", ("changning-samr", "changning-fgw"),
-         D(2023, 3, 1), D(2025, 12, 31), None, [
-            ("5.1", K.SUB_ITEM, "梳理形成“上海硅巷”科创街区服务清单", "Compile the district's service list",
-             "huayang-subdistrict", ("changning-samr", "changning-tax", "changning-hrss", "changning-ipa"), D(2023, 6, 1), D(2024, 12, 31), 100, []),
-            ("5.2", K.SUB_ITEM, "引入长三角科创金融联盟等功能平台", "Bring in the YRD tech-finance alliance and other platforms",
-             "changning-fgw", ("changning-stc",), D(2023, 6, 1), D(2025, 12, 31), 100, []),
-        ]),
-    ]),
-    ("四", K.MAJOR_TASK, "营造科创文化氛围，彰显“上海硅巷”品牌", "Build an innovation culture and the Silicon Alley brand",
-     "changning-stc", ("huayang-subdistrict",), D(2023, 3, 1), D(2025, 12, 31), None, [
-        ("6", K.SPECIAL_PROJECT, "科创文化专项", "Innovation culture", "changning-stc", ("huayang-subdistrict",),
-         D(2023, 3, 1), D(2025, 12, 31), None, [
-            ("6.1", K.SUB_ITEM, "办好“上海硅巷”早餐会、创投沙龙、创投下午茶系列活动", "Breakfast meetings, VC salons and VC afternoon teas",
-             "huayang-subdistrict", ("changning-stc",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
-            ("6.2", K.SUB_ITEM, "提升长宁区“科技节”影响力和显示度", "Raise the profile of the district tech festival",
-             "changning-stc", (), D(2023, 3, 1), D(2025, 12, 31), 100, []),
-        ]),
-    ]),
-    ("保障1", K.GUARANTEE, "健全工作专班机制，明确各单位责任分工", "Task-force mechanism and division of responsibilities",
-     "changning-stc", ("task-force",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
-    ("保障2", K.GUARANTEE, "加强政策支持", "Policy support", "changning-fgw", ("changning-stc",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
-    ("保障3", K.GUARANTEE, "强化人才保障", "Talent support", "changning-hrss", (), D(2023, 3, 1), D(2025, 12, 31), 100, []),
-    ("保障4", K.GUARANTEE, "加大资金投入", "Funding", "changning-fgw", (), D(2023, 3, 1), D(2025, 12, 31), 70, []),
-    ("保障5", K.GUARANTEE, "完善监测评估", "Monitoring and evaluation", "changning-stc", ("task-force",), D(2023, 3, 1), D(2025, 12, 31), 100, []),
+    (
+        "一",
+        K.MAJOR_TASK,
+        "集聚创新要素，增强科创策源功能",
+        "Gather innovation resources and strengthen original innovation",
+        "changning-stc",
+        ("changning-fgw",),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        None,
+        [
+            (
+                "1",
+                K.SPECIAL_PROJECT,
+                "院地合作专项",
+                "Institute–district cooperation",
+                "changning-stc",
+                ("huayang-subdistrict",),
+                D(2023, 3, 1),
+                D(2025, 12, 31),
+                None,
+                [
+                    (
+                        "1.1",
+                        K.SUB_ITEM,
+                        "与中科院微系统所、硅酸盐所共建成果转化合作机制",
+                        "Tech-transfer mechanism with SIMIT and SICCAS",
+                        "changning-stc",
+                        (),
+                        D(2023, 3, 1),
+                        D(2024, 12, 31),
+                        100,
+                        [],
+                    ),
+                    (
+                        "1.2",
+                        K.SUB_ITEM,
+                        "建设集成电路应用创新概念验证中心",
+                        "IC application proof-of-concept center",
+                        "changning-stc",
+                        ("changning-fgw",),
+                        D(2023, 6, 1),
+                        D(2025, 6, 30),
+                        100,
+                        [
+                            (
+                                "1.2.1",
+                                K.MILESTONE,
+                                "概念验证中心揭幕（2025年2月12日）",
+                                "Center opened (12 Feb 2025)",
+                                "changning-stc",
+                                (),
+                                D(2024, 6, 1),
+                                D(2025, 2, 12),
+                                100,
+                                [],
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                "2",
+                K.SPECIAL_PROJECT,
+                "高质量孵化器培育专项",
+                "High-quality incubators",
+                "changning-stc",
+                ("huayang-subdistrict",),
+                D(2023, 3, 1),
+                D(2025, 12, 31),
+                None,
+                [
+                    (
+                        "2.1",
+                        K.SUB_ITEM,
+                        "成立“上海硅巷”高质孵化器建设共同体",
+                        "Silicon Alley incubator community",
+                        "changning-stc",
+                        (),
+                        D(2023, 9, 1),
+                        D(2024, 12, 31),
+                        100,
+                        [],
+                    ),
+                    (
+                        "2.2",
+                        K.SUB_ITEM,
+                        "启动“上海硅巷”创新孵化平台建设",
+                        "Silicon Alley innovation incubation platform",
+                        "changning-stc",
+                        ("huayang-subdistrict",),
+                        D(2024, 1, 1),
+                        D(2025, 12, 31),
+                        100,
+                        [],
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "二",
+        K.MAJOR_TASK,
+        "打造科创空间载体，提升街区承载能级",
+        "Build innovation spaces and raise the district's capacity",
+        "changning-jgw",
+        ("huayang-subdistrict",),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        None,
+        [
+            (
+                "3",
+                K.SPECIAL_PROJECT,
+                "科创空间提升专项",
+                "Innovation spaces",
+                "huayang-subdistrict",
+                ("changning-jgw",),
+                D(2023, 3, 1),
+                D(2025, 12, 31),
+                None,
+                [
+                    (
+                        "3.1",
+                        K.SUB_ITEM,
+                        "提升完善硅巷 NO.1 创新空间功能",
+                        "Upgrade the Silicon Alley NO.1 innovation space",
+                        "huayang-subdistrict",
+                        (),
+                        D(2023, 3, 1),
+                        D(2024, 12, 31),
+                        100,
+                        [],
+                    ),
+                    (
+                        "3.2",
+                        K.SUB_ITEM,
+                        "建设“上海硅巷”创客厅及 SeekerLab 数智服务实验室",
+                        "Maker hall and SeekerLab",
+                        "huayang-subdistrict",
+                        ("changning-stc",),
+                        D(2023, 6, 1),
+                        D(2025, 6, 30),
+                        100,
+                        [],
+                    ),
+                ],
+            ),
+            (
+                "4",
+                K.SPECIAL_PROJECT,
+                "城市更新专项",
+                "Urban renewal",
+                "changning-jgw",
+                ("huayang-subdistrict",),
+                D(2024, 1, 1),
+                D(2025, 12, 31),
+                None,
+                [
+                    (
+                        "4.1",
+                        K.SUB_ITEM,
+                        "人民电器厂、新联纺地块更新研究",
+                        "Renewal study: People's Electrical Factory and Xinlianfang",
+                        "changning-jgw",
+                        (),
+                        D(2024, 3, 1),
+                        D(2025, 9, 30),
+                        60,
+                        [],
+                    ),
+                    (
+                        "4.2",
+                        K.SUB_ITEM,
+                        "武夷路305号、337号地块更新及延安西路轨交站更新",
+                        "Renewal: 305 & 337 Wuyi Rd, West Yan'an Rd station",
+                        "changning-jgw",
+                        ("huayang-subdistrict",),
+                        D(2024, 3, 1),
+                        D(2025, 12, 31),
+                        45,
+                        [],
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "三",
+        K.MAJOR_TASK,
+        "完善服务体系，优化创新创业生态",
+        "Complete the service system and the start-up ecosystem",
+        "huayang-subdistrict",
+        ("changning-stc",),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        None,
+        [
+            (
+                "5",
+                K.SPECIAL_PROJECT,
+                "综合服务与科创金融专项",
+                "Services and tech finance",
+                "huayang-subdistrict",
+                ("changning-samr", "changning-fgw"),
+                D(2023, 3, 1),
+                D(2025, 12, 31),
+                None,
+                [
+                    (
+                        "5.1",
+                        K.SUB_ITEM,
+                        "梳理形成“上海硅巷”科创街区服务清单",
+                        "Compile the district's service list",
+                        "huayang-subdistrict",
+                        ("changning-samr", "changning-tax", "changning-hrss", "changning-ipa"),
+                        D(2023, 6, 1),
+                        D(2024, 12, 31),
+                        100,
+                        [],
+                    ),
+                    (
+                        "5.2",
+                        K.SUB_ITEM,
+                        "引入长三角科创金融联盟等功能平台",
+                        "Bring in the YRD tech-finance alliance and other platforms",
+                        "changning-fgw",
+                        ("changning-stc",),
+                        D(2023, 6, 1),
+                        D(2025, 12, 31),
+                        100,
+                        [],
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "四",
+        K.MAJOR_TASK,
+        "营造科创文化氛围，彰显“上海硅巷”品牌",
+        "Build an innovation culture and the Silicon Alley brand",
+        "changning-stc",
+        ("huayang-subdistrict",),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        None,
+        [
+            (
+                "6",
+                K.SPECIAL_PROJECT,
+                "科创文化专项",
+                "Innovation culture",
+                "changning-stc",
+                ("huayang-subdistrict",),
+                D(2023, 3, 1),
+                D(2025, 12, 31),
+                None,
+                [
+                    (
+                        "6.1",
+                        K.SUB_ITEM,
+                        "办好“上海硅巷”早餐会、创投沙龙、创投下午茶系列活动",
+                        "Breakfast meetings, VC salons and VC afternoon teas",
+                        "huayang-subdistrict",
+                        ("changning-stc",),
+                        D(2023, 3, 1),
+                        D(2025, 12, 31),
+                        100,
+                        [],
+                    ),
+                    (
+                        "6.2",
+                        K.SUB_ITEM,
+                        "提升长宁区“科技节”影响力和显示度",
+                        "Raise the profile of the district tech festival",
+                        "changning-stc",
+                        (),
+                        D(2023, 3, 1),
+                        D(2025, 12, 31),
+                        100,
+                        [],
+                    ),
+                ],
+            ),
+        ],
+    ),
+    (
+        "保障1",
+        K.GUARANTEE,
+        "健全工作专班机制，明确各单位责任分工",
+        "Task-force mechanism and division of responsibilities",
+        "changning-stc",
+        ("task-force",),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        100,
+        [],
+    ),
+    (
+        "保障2",
+        K.GUARANTEE,
+        "加强政策支持",
+        "Policy support",
+        "changning-fgw",
+        ("changning-stc",),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        100,
+        [],
+    ),
+    (
+        "保障3",
+        K.GUARANTEE,
+        "强化人才保障",
+        "Talent support",
+        "changning-hrss",
+        (),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        100,
+        [],
+    ),
+    (
+        "保障4",
+        K.GUARANTEE,
+        "加大资金投入",
+        "Funding",
+        "changning-fgw",
+        (),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        70,
+        [],
+    ),
+    (
+        "保障5",
+        K.GUARANTEE,
+        "完善监测评估",
+        "Monitoring and evaluation",
+        "changning-stc",
+        ("task-force",),
+        D(2023, 3, 1),
+        D(2025, 12, 31),
+        100,
+        [],
+    ),
 ]
 
 ACTIONS_2024: list[Node] = [
     (f"行动{i}", K.SPECIAL_ACTION, zh, en, lead, coop, D(2024, 3, 1), D(2024, 12, 31), p, [])
     for i, (zh, en, lead, coop, p) in enumerate(
         [
-            ("院地合作专项行动", "Institute–district cooperation action", "changning-stc", ("huayang-subdistrict",), 100),
+            (
+                "院地合作专项行动",
+                "Institute–district cooperation action",
+                "changning-stc",
+                ("huayang-subdistrict",),
+                100,
+            ),
             ("高质量孵化器培育专项行动", "Incubator action", "changning-stc", (), 100),
-            ("科创载体空间盘活专项行动", "Space revitalisation action", "changning-jgw", ("huayang-subdistrict",), 80),
+            (
+                "科创载体空间盘活专项行动",
+                "Space revitalisation action",
+                "changning-jgw",
+                ("huayang-subdistrict",),
+                80,
+            ),
             ("科创金融服务专项行动", "Tech-finance action", "changning-fgw", ("changning-stc",), 100),
             ("金牌科技经纪人培育专项行动", "Gold-medal technology broker action", "changning-stc", (), 100),
-            ("功能平台集聚专项行动（虹桥人才荟）", "Functional platforms action (Hongqiao Talent Hub)", "changning-hrss", ("huayang-subdistrict",), 100),
-            ("科创文化氛围营造专项行动", "Innovation culture action", "huayang-subdistrict", ("changning-stc",), 100),
+            (
+                "功能平台集聚专项行动（虹桥人才荟）",
+                "Functional platforms action (Hongqiao Talent Hub)",
+                "changning-hrss",
+                ("huayang-subdistrict",),
+                100,
+            ),
+            (
+                "科创文化氛围营造专项行动",
+                "Innovation culture action",
+                "huayang-subdistrict",
+                ("changning-stc",),
+                100,
+            ),
         ],
         start=1,
     )
 ]
 
 WORK_2025: list[Node] = [
-    ("要点1", K.WORK_POINT, "进一步完善体制机制", "Improve the mechanisms", "task-force", ("changning-stc",), D(2025, 1, 1), D(2026, 12, 31), None, [
-        ("要点1.1", K.MILESTONE, "形成院地合作专项行动方案", "Institute–district cooperation action plan", "changning-stc", (), D(2025, 3, 1), D(2025, 12, 31), 100, []),
-        ("要点1.2", K.MILESTONE, "建立常态长效合作机制", "A standing cooperation mechanism", "changning-stc", ("huayang-subdistrict",), D(2025, 6, 1), D(2026, 12, 31), 55, []),
-    ]),
-    ("要点2", K.WORK_POINT, "梳理载体空间资源", "Survey the space resources", "changning-jgw", ("huayang-subdistrict",), D(2025, 1, 1), D(2026, 12, 31), 65, []),
-    ("要点3", K.WORK_POINT, "培育高质量孵化器", "Grow high-quality incubators", "changning-stc", (), D(2025, 1, 1), D(2026, 12, 31), 70, []),
-    ("要点4", K.WORK_POINT, "做优科创金融服务", "Better tech-finance services", "changning-fgw", ("changning-stc",), D(2025, 1, 1), D(2026, 6, 30), 50, []),
-    ("要点5", K.WORK_POINT, "提升街区形象氛围", "The district's image", "huayang-subdistrict", ("changning-jgw",), D(2025, 1, 1), D(2026, 12, 31), 75, []),
+    (
+        "要点1",
+        K.WORK_POINT,
+        "进一步完善体制机制",
+        "Improve the mechanisms",
+        "task-force",
+        ("changning-stc",),
+        D(2025, 1, 1),
+        D(2026, 12, 31),
+        None,
+        [
+            (
+                "要点1.1",
+                K.MILESTONE,
+                "形成院地合作专项行动方案",
+                "Institute–district cooperation action plan",
+                "changning-stc",
+                (),
+                D(2025, 3, 1),
+                D(2025, 12, 31),
+                100,
+                [],
+            ),
+            (
+                "要点1.2",
+                K.MILESTONE,
+                "建立常态长效合作机制",
+                "A standing cooperation mechanism",
+                "changning-stc",
+                ("huayang-subdistrict",),
+                D(2025, 6, 1),
+                D(2026, 12, 31),
+                55,
+                [],
+            ),
+        ],
+    ),
+    (
+        "要点2",
+        K.WORK_POINT,
+        "梳理载体空间资源",
+        "Survey the space resources",
+        "changning-jgw",
+        ("huayang-subdistrict",),
+        D(2025, 1, 1),
+        D(2026, 12, 31),
+        65,
+        [],
+    ),
+    (
+        "要点3",
+        K.WORK_POINT,
+        "培育高质量孵化器",
+        "Grow high-quality incubators",
+        "changning-stc",
+        (),
+        D(2025, 1, 1),
+        D(2026, 12, 31),
+        70,
+        [],
+    ),
+    (
+        "要点4",
+        K.WORK_POINT,
+        "做优科创金融服务",
+        "Better tech-finance services",
+        "changning-fgw",
+        ("changning-stc",),
+        D(2025, 1, 1),
+        D(2026, 6, 30),
+        50,
+        [],
+    ),
+    (
+        "要点5",
+        K.WORK_POINT,
+        "提升街区形象氛围",
+        "The district's image",
+        "huayang-subdistrict",
+        ("changning-jgw",),
+        D(2025, 1, 1),
+        D(2026, 12, 31),
+        75,
+        [],
+    ),
 ]
 
 PLANS = [
-    ("silicon-alley-2023-2025", "长宁区全面推进“上海硅巷”科创街区建设三年行动方案（2023—2025年）",
-     "Three-year action plan for the Shanghai Silicon Alley innovation district (2023–2025)", 2023, 2025, THREE_YEAR),
-    ("special-actions-2024", "2024年“上海硅巷”七个专项行动", "Seven special actions (2024)", 2024, 2024, ACTIONS_2024),
-    ("work-points-2025", "2025年“上海硅巷”科创街区建设工作要点", "Work points for 2025", 2025, 2026, WORK_2025),
+    (
+        "silicon-alley-2023-2025",
+        "长宁区全面推进“上海硅巷”科创街区建设三年行动方案（2023—2025年）",
+        "Three-year action plan for the Shanghai Silicon Alley innovation district (2023–2025)",
+        2023,
+        2025,
+        THREE_YEAR,
+    ),
+    (
+        "special-actions-2024",
+        "2024年“上海硅巷”七个专项行动",
+        "Seven special actions (2024)",
+        2024,
+        2024,
+        ACTIONS_2024,
+    ),
+    (
+        "work-points-2025",
+        "2025年“上海硅巷”科创街区建设工作要点",
+        "Work points for 2025",
+        2025,
+        2026,
+        WORK_2025,
+    ),
 ]
 
 # Links to what items concern (by code).
@@ -138,20 +560,160 @@ LINKS = {
 
 # KPIs: (code, name_zh, name_en, unit_zh, unit_en, direction, source, computation or unit slug, targets 2023–2026)
 KPIS = [
-    ("enterprises-joined", "新入驻科创企业", "Tech enterprises joined", "家", "firms", "up", "computed", "enterprises_joined", (30, 40, 50, 60)),
-    ("outcomes-published", "发布科技成果", "Technology outcomes published", "项", "items", "up", "computed", "outcomes_published", (40, 60, 80, 100)),
-    ("demands-published", "发布技术需求", "Technology demands published", "项", "items", "up", "computed", "demands_published", (30, 45, 60, 80)),
-    ("matches-accepted", "达成对接意向", "Matches accepted", "个", "matches", "up", "computed", "matches_accepted", (10, 20, 30, 40)),
-    ("cases-signed", "技术合同签约", "Cases signed", "项", "contracts", "up", "computed", "cases_signed", (5, 10, 15, 20)),
-    ("contract-amount", "技术合同成交额", "Contract amount", "万元", "10k CNY", "up", "computed", "contract_amount", (500, 1000, 1500, 2000)),
-    ("requests-on-time", "企业诉求按时答复率", "Requests answered on time", "%", "%", "up", "computed", "requests_on_time", (90, 92, 95, 95)),
-    ("request-satisfaction", "企业诉求满意度", "Request satisfaction", "分", "points", "up", "computed", "request_satisfaction", (4.2, 4.3, 4.5, 4.5)),
-    ("space-available", "可租科创空间面积", "Space available", "㎡", "m²", "up", "computed", "space_available", (5000, 8000, 10000, 12000)),
-    ("people-joined", "平台注册用户", "People joined", "人", "people", "up", "computed", "people_joined", (100, 200, 300, 400)),
-    ("incubated-firms", "新增在孵企业", "New incubated firms", "家", "firms", "up", "entered", "changning-stc", (20, 30, 40, 50)),
-    ("events-held", "举办科创活动", "Innovation events held", "场", "events", "up", "entered", "huayang-subdistrict", (24, 36, 48, 60)),
-    ("renewal-sites", "推进更新地块", "Renewal sites in progress", "个", "sites", "up", "entered", "changning-jgw", (1, 2, 4, 4)),
-    ("vacancy-rate", "重点楼宇空置率", "Vacancy rate of key buildings", "%", "%", "down", "entered", "changning-jgw", (15, 12, 10, 8)),
+    (
+        "enterprises-joined",
+        "新入驻科创企业",
+        "Tech enterprises joined",
+        "家",
+        "firms",
+        "up",
+        "computed",
+        "enterprises_joined",
+        (30, 40, 50, 60),
+    ),
+    (
+        "outcomes-published",
+        "发布科技成果",
+        "Technology outcomes published",
+        "项",
+        "items",
+        "up",
+        "computed",
+        "outcomes_published",
+        (40, 60, 80, 100),
+    ),
+    (
+        "demands-published",
+        "发布技术需求",
+        "Technology demands published",
+        "项",
+        "items",
+        "up",
+        "computed",
+        "demands_published",
+        (30, 45, 60, 80),
+    ),
+    (
+        "matches-accepted",
+        "达成对接意向",
+        "Matches accepted",
+        "个",
+        "matches",
+        "up",
+        "computed",
+        "matches_accepted",
+        (10, 20, 30, 40),
+    ),
+    (
+        "cases-signed",
+        "技术合同签约",
+        "Cases signed",
+        "项",
+        "contracts",
+        "up",
+        "computed",
+        "cases_signed",
+        (5, 10, 15, 20),
+    ),
+    (
+        "contract-amount",
+        "技术合同成交额",
+        "Contract amount",
+        "万元",
+        "10k CNY",
+        "up",
+        "computed",
+        "contract_amount",
+        (500, 1000, 1500, 2000),
+    ),
+    (
+        "requests-on-time",
+        "企业诉求按时答复率",
+        "Requests answered on time",
+        "%",
+        "%",
+        "up",
+        "computed",
+        "requests_on_time",
+        (90, 92, 95, 95),
+    ),
+    (
+        "request-satisfaction",
+        "企业诉求满意度",
+        "Request satisfaction",
+        "分",
+        "points",
+        "up",
+        "computed",
+        "request_satisfaction",
+        (4.2, 4.3, 4.5, 4.5),
+    ),
+    (
+        "space-available",
+        "可租科创空间面积",
+        "Space available",
+        "㎡",
+        "m²",
+        "up",
+        "computed",
+        "space_available",
+        (5000, 8000, 10000, 12000),
+    ),
+    (
+        "people-joined",
+        "平台注册用户",
+        "People joined",
+        "人",
+        "people",
+        "up",
+        "computed",
+        "people_joined",
+        (100, 200, 300, 400),
+    ),
+    (
+        "incubated-firms",
+        "新增在孵企业",
+        "New incubated firms",
+        "家",
+        "firms",
+        "up",
+        "entered",
+        "changning-stc",
+        (20, 30, 40, 50),
+    ),
+    (
+        "events-held",
+        "举办科创活动",
+        "Innovation events held",
+        "场",
+        "events",
+        "up",
+        "entered",
+        "huayang-subdistrict",
+        (24, 36, 48, 60),
+    ),
+    (
+        "renewal-sites",
+        "推进更新地块",
+        "Renewal sites in progress",
+        "个",
+        "sites",
+        "up",
+        "entered",
+        "changning-jgw",
+        (1, 2, 4, 4),
+    ),
+    (
+        "vacancy-rate",
+        "重点楼宇空置率",
+        "Vacancy rate of key buildings",
+        "%",
+        "%",
+        "down",
+        "entered",
+        "changning-jgw",
+        (15, 12, 10, 8),
+    ),
 ]
 ENTERED_ACTUALS = {  # yearly figures 2023–2025
     "incubated-firms": (18, 33, 41),
@@ -183,7 +745,11 @@ def load(ctx: DemoContext) -> None:
         ctx.log("  plans.demo: no task force or units; skipped")
         return
     staff_by_unit: dict[int, User] = {}
-    for user in User.objects.filter(role=Role.UNIT_STAFF, is_active=True).order_by("pk").prefetch_related("memberships"):
+    for user in (
+        User.objects.filter(role=Role.UNIT_STAFF, is_active=True)
+        .order_by("pk")
+        .prefetch_related("memberships")
+    ):
         for m in user.memberships.all():
             staff_by_unit.setdefault(m.organization_id, user)
     rng = ctx.rng_for("plans")
@@ -199,8 +765,19 @@ def load(ctx: DemoContext) -> None:
             if code == "3.1":
                 links["buildings"] = list(Building.objects.order_by("pk")[:1])
             item = item_create(
-                plan=plan, parent=parent, actor=owner, links=links, code=code, kind=kind, title_zh=zh, title_en=en,
-                lead_unit=units.get(lead_slug), lead_person="", start_date=start, due_date=due, position=pos,
+                plan=plan,
+                parent=parent,
+                actor=owner,
+                links=links,
+                code=code,
+                kind=kind,
+                title_zh=zh,
+                title_en=en,
+                lead_unit=units.get(lead_slug),
+                lead_person="",
+                start_date=start,
+                due_date=due,
+                position=pos,
             )
             # The plan was written before the platform: the item exists since its start.
             PlanItem.objects.filter(pk=item.pk).update(created_at=_aware(start, 9))
@@ -258,33 +835,58 @@ def load(ctx: DemoContext) -> None:
                 if item.status == ItemStatus.NOT_STARTED:
                     item_move_status(item_id=item.pk, action="start", actor=owner)
                 item_move_status(item_id=item.pk, action="done", actor=owner)
-    PlanItem.objects.filter(status=ItemStatus.NOT_STARTED).exclude(progress=0).update(status=ItemStatus.ON_TRACK)
+    PlanItem.objects.filter(status=ItemStatus.NOT_STARTED).exclude(progress=0).update(
+        status=ItemStatus.ON_TRACK
+    )
     ctx.count("plans.ProgressUpdate", ProgressUpdate.objects.count())
 
     # KPIs.
     for pos, (code, zh, en, uzh, uen, direction, source, how, targets) in enumerate(KPIS):
         kpi = Kpi.objects.create(
-            code=code, name_zh=zh, name_en=en, unit_zh=uzh, unit_en=uen, direction=direction, source=source,
+            code=code,
+            name_zh=zh,
+            name_en=en,
+            unit_zh=uzh,
+            unit_en=uen,
+            direction=direction,
+            source=source,
             computation=how if source == KpiSource.COMPUTED else "",
-            responsible_unit=units.get(how) if source == KpiSource.ENTERED else None, position=pos,
+            responsible_unit=units.get(how) if source == KpiSource.ENTERED else None,
+            position=pos,
         )
         for year, value in zip(range(2023, 2027), targets, strict=True):
             KpiTarget.objects.create(kpi=kpi, year=year, value=Decimal(str(value)))
         if source == KpiSource.ENTERED and kpi.responsible_unit_id in staff_by_unit:
             author = staff_by_unit[kpi.responsible_unit_id]
             for year, value in zip(range(2023, 2026), ENTERED_ACTUALS[code], strict=True):
-                row = kpi_value_enter(kpi=kpi, actor=author, year=year, value=Decimal(str(value)), note="年度统计")
+                row = kpi_value_enter(
+                    kpi=kpi, actor=author, year=year, value=Decimal(str(value)), note="年度统计"
+                )
                 kpi_value_review(value_id=row.pk, action="accept", actor=owner)
             # This year, month by month (year-to-date), the latest waiting for review.
             months = list(range(1, ctx.today.month))
             for m in months:
                 ytd = Decimal(str(ENTERED_ACTUALS[code][-1])) * m / 12
-                row = kpi_value_enter(kpi=kpi, actor=author, year=ctx.today.year, month=m, value=ytd.quantize(Decimal("0.01")))
+                row = kpi_value_enter(
+                    kpi=kpi, actor=author, year=ctx.today.year, month=m, value=ytd.quantize(Decimal("0.01"))
+                )
                 if m != months[-1]:
                     kpi_value_review(value_id=row.pk, action="accept", actor=owner)
     for kpi in Kpi.objects.all():
-        kpi.plan_items.set(PlanItem.objects.filter(code__in={"enterprises-joined": ["2.1", "2.2"], "cases-signed": ["1.1"], "events-held": ["6.1"], "renewal-sites": ["4.1", "4.2"], "space-available": ["3.1", "3.2"]}.get(kpi.code, [])))
+        kpi.plan_items.set(
+            PlanItem.objects.filter(
+                code__in={
+                    "enterprises-joined": ["2.1", "2.2"],
+                    "cases-signed": ["1.1"],
+                    "events-held": ["6.1"],
+                    "renewal-sites": ["4.1", "4.2"],
+                    "space-available": ["3.1", "3.2"],
+                }.get(kpi.code, [])
+            )
+        )
     ctx.count("plans.Kpi", Kpi.objects.count())
 
     counts = plan_flag_and_remind(now=ctx.now)
-    ctx.log(f"  plans: {counts['marked_late']} items marked late, {counts['stale_reminders']} stale reminders")
+    ctx.log(
+        f"  plans: {counts['marked_late']} items marked late, {counts['stale_reminders']} stale reminders"
+    )

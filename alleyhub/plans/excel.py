@@ -21,7 +21,21 @@ from alleyhub.directory.models import Organization, OrganizationKind
 from .models import ActionPlan, ItemKind, ItemStatus, PlanItem
 from .selectors import is_plan_owner
 
-COLUMNS = ["编号", "上级编号", "类别", "中文名称", "英文名称", "牵头单位", "配合单位", "责任人", "开始日期", "完成时限", "权重", "进度", "状态"]
+COLUMNS = [
+    "编号",
+    "上级编号",
+    "类别",
+    "中文名称",
+    "英文名称",
+    "牵头单位",
+    "配合单位",
+    "责任人",
+    "开始日期",
+    "完成时限",
+    "权重",
+    "进度",
+    "状态",
+]
 SEP = "、"
 
 
@@ -34,7 +48,11 @@ def export_plan(*, plan: ActionPlan) -> bytes:
     ws = wb.active
     ws.title = "plan"
     ws.append(COLUMNS)
-    items = PlanItem.objects.filter(plan=plan).select_related("parent", "lead_unit").prefetch_related("cooperating_units")
+    items = (
+        PlanItem.objects.filter(plan=plan)
+        .select_related("parent", "lead_unit")
+        .prefetch_related("cooperating_units")
+    )
     by_parent: dict[int | None, list[PlanItem]] = {}
     for item in items.order_by("position", "pk"):
         by_parent.setdefault(item.parent_id, []).append(item)
@@ -156,15 +174,25 @@ def import_plan(*, plan: ActionPlan, data: bytes, actor) -> dict[str, int]:
                 existing = by_code.get(code)
                 if existing is None:
                     item = item_create(
-                        plan=plan, parent=parent, actor=actor, progress=progress, status=status,
-                        links={"cooperating_units": coop}, position=n, **fields,
+                        plan=plan,
+                        parent=parent,
+                        actor=actor,
+                        progress=progress,
+                        status=status,
+                        links={"cooperating_units": coop},
+                        position=n,
+                        **fields,
                     )
                     counts["created"] += 1
                 else:
                     has_children = existing.children.exists()
                     item = item_update(
-                        item_id=existing.pk, actor=actor, parent=parent,
-                        progress=None if has_children else progress, links={"cooperating_units": coop}, **fields,
+                        item_id=existing.pk,
+                        actor=actor,
+                        parent=parent,
+                        progress=None if has_children else progress,
+                        links={"cooperating_units": coop},
+                        **fields,
                     )
                     counts["updated"] += 1
                 by_code[code] = item

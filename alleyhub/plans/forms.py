@@ -20,16 +20,22 @@ def _units():
 class PlanFilterForm(FilterForm):
     plan = forms.ChoiceField(label=_("行动方案"), required=False)
     unit = forms.ModelChoiceField(label=_("责任单位"), queryset=Organization.objects.none(), required=False)
-    status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部")), *ItemStatus.choices])
+    status = forms.ChoiceField(
+        label=_("状态"), required=False, choices=[("", _("全部")), *ItemStatus.choices]
+    )
     kind = forms.ChoiceField(label=_("类别"), required=False, choices=[("", _("全部")), *ItemKind.choices])
     year = forms.IntegerField(label=_("年份"), required=False, min_value=2000, max_value=2100)
     flag = forms.ChoiceField(
-        label=_("提醒"), required=False, choices=[("", _("全部")), ("late", _("已逾期")), ("stale", _("30 天未报送"))]
+        label=_("提醒"),
+        required=False,
+        choices=[("", _("全部")), ("late", _("已逾期")), ("stale", _("30 天未报送"))],
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plan"].choices = [("", _("全部"))] + [(p.slug, p.title) for p in ActionPlan.objects.all()]
+        self.fields["plan"].choices = [("", _("全部"))] + [
+            (p.slug, p.title) for p in ActionPlan.objects.all()
+        ]
         self.fields["unit"].queryset = _units()
 
 
@@ -41,14 +47,22 @@ class ItemForm(forms.Form):
     title_zh = forms.CharField(label=_("中文名称"), max_length=200)
     title_en = forms.CharField(label=_("英文名称"), max_length=200, required=False)
     description = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
-    lead_unit = forms.ModelChoiceField(label=_("牵头单位"), queryset=Organization.objects.none(), required=False)
+    lead_unit = forms.ModelChoiceField(
+        label=_("牵头单位"), queryset=Organization.objects.none(), required=False
+    )
     cooperating_units = forms.ModelMultipleChoiceField(
         label=_("配合单位"), queryset=Organization.objects.none(), required=False
     )
     lead_person = forms.CharField(label=_("责任人"), max_length=100, required=False)
-    start_date = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    due_date = forms.DateField(label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    weight = forms.DecimalField(label=_("权重"), min_value=Decimal(0), max_digits=6, decimal_places=2, initial=1)
+    start_date = forms.DateField(
+        label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    due_date = forms.DateField(
+        label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    weight = forms.DecimalField(
+        label=_("权重"), min_value=Decimal(0), max_digits=6, decimal_places=2, initial=1
+    )
     progress = forms.DecimalField(
         label=_("进度（%）"), required=False, help_text=_("仅无下级事项的事项可直接填写"), **PERCENT
     )
@@ -57,7 +71,9 @@ class ItemForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = PlanItem.objects.select_related("plan").order_by("plan", "position", "pk")
+        self.fields["parent"].queryset = PlanItem.objects.select_related("plan").order_by(
+            "plan", "position", "pk"
+        )
         self.fields["lead_unit"].queryset = _units()
         self.fields["cooperating_units"].queryset = _units()
 
@@ -71,13 +87,17 @@ class ItemForm(forms.Form):
 
 class OverrideForm(forms.Form):
     progress = forms.DecimalField(label=_("手动设定进度（%）"), required=False, **PERCENT)
-    reason = forms.CharField(label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    reason = forms.CharField(
+        label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
     clear = forms.BooleanField(required=False)
     version = VersionField()
 
 
 class StatusForm(forms.Form):
-    note = forms.CharField(label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    note = forms.CharField(
+        label=_("说明"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
     version = VersionField()
 
 
@@ -92,7 +112,9 @@ class UpdateForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    note = forms.CharField(label=_("审核意见"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000)
+    note = forms.CharField(
+        label=_("审核意见"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
+    )
     version = VersionField()
 
 

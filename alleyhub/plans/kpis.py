@@ -83,7 +83,9 @@ def _published(model) -> Fn:
 
 def _matches_accepted(start: date, end: date) -> Decimal:
     return _n(
-        Match.objects.filter(status=MatchStatus.ACCEPTED, decided_at__gte=_dt(start), decided_at__lt=_dt(end)).count()
+        Match.objects.filter(
+            status=MatchStatus.ACCEPTED, decided_at__gte=_dt(start), decided_at__lt=_dt(end)
+        ).count()
     )
 
 
@@ -107,7 +109,9 @@ def _on_time_rate(start: date, end: date) -> Decimal:
 
 
 def _satisfaction(start: date, end: date) -> Decimal:
-    avg = RequestRating.objects.filter(created_at__gte=_dt(start), created_at__lt=_dt(end)).aggregate(a=Avg("score"))["a"]
+    avg = RequestRating.objects.filter(created_at__gte=_dt(start), created_at__lt=_dt(end)).aggregate(
+        a=Avg("score")
+    )["a"]
     return _n(avg)
 
 
@@ -127,7 +131,10 @@ def _people_joined(start: date, end: date) -> Decimal:
 register("orgs_joined", _("新入驻机构数"), "flow", _joined())
 register("enterprises_joined", _("新入驻科创企业数"), "flow", _joined((OrganizationKind.ENTERPRISE,)))
 register(
-    "startups_joined", _("新入驻初创期企业数"), "flow", _joined((OrganizationKind.ENTERPRISE,), ("seed", "startup"))
+    "startups_joined",
+    _("新入驻初创期企业数"),
+    "flow",
+    _joined((OrganizationKind.ENTERPRISE,), ("seed", "startup")),
 )
 register(
     "institutions_joined",

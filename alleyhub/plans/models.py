@@ -32,7 +32,11 @@ PERCENT = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))]
 
 def _localized(obj, field: str) -> str:
     lang = current_language_code()
-    return getattr(obj, f"{field}_{lang}", "") or getattr(obj, f"{field}_zh", "") or getattr(obj, f"{field}_en", "")
+    return (
+        getattr(obj, f"{field}_{lang}", "")
+        or getattr(obj, f"{field}_zh", "")
+        or getattr(obj, f"{field}_en", "")
+    )
 
 
 class ActionPlan(BaseModel):
@@ -48,7 +52,9 @@ class ActionPlan(BaseModel):
         verbose_name_plural = _("行动方案")
         ordering = ["year_start", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(year_end__gte=models.F("year_start")), name="plan_years_ordered")
+            models.CheckConstraint(
+                condition=Q(year_end__gte=models.F("year_start")), name="plan_years_ordered"
+            )
         ]
 
     def __str__(self) -> str:
@@ -82,9 +88,16 @@ CLOSED_STATUSES = (ItemStatus.DONE, ItemStatus.DROPPED)
 
 
 class PlanItem(VersionedModel, BaseModel):
-    plan = models.ForeignKey(ActionPlan, verbose_name=_("行动方案"), on_delete=models.CASCADE, related_name="items")
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("行动方案"), on_delete=models.CASCADE, related_name="items"
+    )
     parent = models.ForeignKey(
-        "self", verbose_name=_("上级事项"), null=True, blank=True, on_delete=models.CASCADE, related_name="children"
+        "self",
+        verbose_name=_("上级事项"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="children",
     )
     code = models.CharField(_("编号"), max_length=30, blank=True, help_text=_("如 2.3，按层级编排"))
     kind = models.CharField(_("类别"), max_length=20, choices=ItemKind.choices, db_index=True)
@@ -121,7 +134,9 @@ class PlanItem(VersionedModel, BaseModel):
         validators=[MinValueValidator(Decimal(0))],
         help_text=_("在上级事项进度中的权重，默认各子项相同"),
     )
-    progress = models.DecimalField(_("进度（%）"), max_digits=5, decimal_places=1, default=Decimal(0), validators=PERCENT)
+    progress = models.DecimalField(
+        _("进度（%）"), max_digits=5, decimal_places=1, default=Decimal(0), validators=PERCENT
+    )
     computed_progress = models.DecimalField(
         _("汇总进度（%）"), max_digits=5, decimal_places=1, null=True, blank=True, validators=PERCENT
     )
@@ -133,14 +148,18 @@ class PlanItem(VersionedModel, BaseModel):
     organizations = models.ManyToManyField(
         "directory.Organization", verbose_name=_("相关机构"), blank=True, related_name="plan_items"
     )
-    buildings = models.ManyToManyField("spaces.Building", verbose_name=_("相关楼宇"), blank=True, related_name="plan_items")
+    buildings = models.ManyToManyField(
+        "spaces.Building", verbose_name=_("相关楼宇"), blank=True, related_name="plan_items"
+    )
     space_units = models.ManyToManyField(
         "spaces.SpaceUnit", verbose_name=_("相关空间"), blank=True, related_name="plan_items"
     )
     renewal_sites = models.ManyToManyField(
         "spaces.RenewalSite", verbose_name=_("相关更新地块"), blank=True, related_name="plan_items"
     )
-    cases = models.ManyToManyField("brokerage.Case", verbose_name=_("相关对接项目"), blank=True, related_name="plan_items")
+    cases = models.ManyToManyField(
+        "brokerage.Case", verbose_name=_("相关对接项目"), blank=True, related_name="plan_items"
+    )
     services = models.ManyToManyField(
         "catalogue.ServiceOffering", verbose_name=_("相关服务"), blank=True, related_name="plan_items"
     )
@@ -153,13 +172,18 @@ class PlanItem(VersionedModel, BaseModel):
         ordering = ["plan", "position", "pk"]
         indexes = [models.Index(fields=["plan", "parent", "position"])]
         constraints = [
-            models.CheckConstraint(condition=Q(progress__gte=0, progress__lte=100), name="plan_item_progress_0_100"),
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(due_date__isnull=True) | Q(due_date__gte=models.F("start_date")),
+                condition=Q(progress__gte=0, progress__lte=100), name="plan_item_progress_0_100"
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(due_date__isnull=True)
+                | Q(due_date__gte=models.F("start_date")),
                 name="plan_item_dates_ordered",
             ),
             models.CheckConstraint(
-                condition=Q(progress_overridden=False) | ~Q(override_reason=""), name="plan_item_override_has_reason"
+                condition=Q(progress_overridden=False) | ~Q(override_reason=""),
+                name="plan_item_override_has_reason",
             ),
         ]
 
@@ -181,18 +205,27 @@ class UpdateStatus(models.TextChoices):
 
 
 class ProgressUpdate(VersionedModel, BaseModel):
-    item = models.ForeignKey(PlanItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="updates")
+    item = models.ForeignKey(
+        PlanItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="updates"
+    )
     unit = models.ForeignKey(
         "directory.Organization", verbose_name=_("报送单位"), on_delete=models.PROTECT, related_name="+"
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("报送人"), on_delete=models.PROTECT, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("报送人"), on_delete=models.PROTECT, related_name="+"
+    )
     text = models.TextField(_("进展情况"))
     progress = models.DecimalField(_("报送进度（%）"), max_digits=5, decimal_places=1, validators=PERCENT)
     status = models.CharField(
         _("状态"), max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.SUBMITTED, db_index=True
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     review_note = models.TextField(_("审核意见"), blank=True)
@@ -202,7 +235,9 @@ class ProgressUpdate(VersionedModel, BaseModel):
         verbose_name_plural = _("进展报送")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(progress__gte=0, progress__lte=100), name="plan_update_progress_0_100")
+            models.CheckConstraint(
+                condition=Q(progress__gte=0, progress__lte=100), name="plan_update_progress_0_100"
+            )
         ]
 
     def __str__(self) -> str:
@@ -213,7 +248,9 @@ class ProgressUpdate(VersionedModel, BaseModel):
 
 
 class UpdateEvidence(BaseModel):
-    update = models.ForeignKey(ProgressUpdate, verbose_name=_("进展报送"), on_delete=models.CASCADE, related_name="evidence")
+    update = models.ForeignKey(
+        ProgressUpdate, verbose_name=_("进展报送"), on_delete=models.CASCADE, related_name="evidence"
+    )
     file = models.FileField(_("文件"), upload_to=random_upload_to("plans/evidence"), max_length=200)
     original_name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小"), default=0)
@@ -243,10 +280,17 @@ class EventKind(models.TextChoices):
 class PlanItemEvent(models.Model):
     """One line of an item's timeline (the audit trail keeps the same facts for the platform)."""
 
-    item = models.ForeignKey(PlanItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="events")
+    item = models.ForeignKey(
+        PlanItem, verbose_name=_("事项"), on_delete=models.CASCADE, related_name="events"
+    )
     kind = models.CharField(_("类型"), max_length=20, choices=EventKind.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("操作人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.TextField(_("说明"), blank=True)
     data = models.JSONField(_("数据"), default=dict, blank=True)
@@ -282,7 +326,9 @@ class Kpi(BaseModel):
     unit_en = models.CharField(_("计量单位（英文）"), max_length=30, blank=True)
     direction = models.CharField(_("方向"), max_length=4, choices=Direction.choices, default=Direction.UP)
     source = models.CharField(_("来源"), max_length=10, choices=KpiSource.choices)
-    computation = models.CharField(_("计算方法"), max_length=60, blank=True, help_text=_("平台实时计算的指标所用的计算"))
+    computation = models.CharField(
+        _("计算方法"), max_length=60, blank=True, help_text=_("平台实时计算的指标所用的计算")
+    )
     responsible_unit = models.ForeignKey(
         "directory.Organization",
         verbose_name=_("填报单位"),
@@ -344,17 +390,28 @@ class KpiValue(VersionedModel, BaseModel):
         _("月份"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(12)]
     )
     value = models.DecimalField(_("数值"), max_digits=14, decimal_places=2)
-    unit = models.ForeignKey("directory.Organization", verbose_name=_("填报单位"), on_delete=models.PROTECT, related_name="+")
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("填报人"), on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        "directory.Organization", verbose_name=_("填报单位"), on_delete=models.PROTECT, related_name="+"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("填报人"), on_delete=models.PROTECT, related_name="+"
+    )
     note = models.TextField(_("说明"), blank=True)
-    evidence = models.FileField(_("佐证材料"), upload_to=random_upload_to("plans/kpi"), max_length=200, blank=True)
+    evidence = models.FileField(
+        _("佐证材料"), upload_to=random_upload_to("plans/kpi"), max_length=200, blank=True
+    )
     evidence_name = models.CharField(_("文件名"), max_length=200, blank=True)
     evidence_type = models.CharField(_("文件类型"), max_length=100, blank=True)
     status = models.CharField(
         _("状态"), max_length=20, choices=UpdateStatus.choices, default=UpdateStatus.SUBMITTED, db_index=True
     )
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("审核人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     review_note = models.TextField(_("审核意见"), blank=True)
@@ -364,7 +421,9 @@ class KpiValue(VersionedModel, BaseModel):
         verbose_name_plural = _("指标填报")
         ordering = ["kpi", "-year", "-month", "-pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12), name="kpi_value_month_1_12")
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12), name="kpi_value_month_1_12"
+            )
         ]
 
     def __str__(self) -> str:

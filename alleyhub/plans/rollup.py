@@ -27,9 +27,7 @@ def weighted_mean(rows: list[tuple[Decimal, Decimal]]) -> Decimal | None:
 
 
 def computed_for(item: PlanItem) -> Decimal | None:
-    rows = list(
-        item.children.exclude(status=ItemStatus.DROPPED).values_list("progress", "weight")
-    )
+    rows = list(item.children.exclude(status=ItemStatus.DROPPED).values_list("progress", "weight"))
     return weighted_mean(rows)
 
 

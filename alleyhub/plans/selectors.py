@@ -140,8 +140,10 @@ def late_q(today: date | None = None) -> Q:
 
 def stale_q(now=None) -> Q:
     cutoff = (now or timezone.now()) - timedelta(days=STALE_DAYS)
-    return ~Q(status__in=CLOSED_STATUSES) & Q(created_at__lt=cutoff) & (
-        Q(last_update_at__isnull=True) | Q(last_update_at__lt=cutoff)
+    return (
+        ~Q(status__in=CLOSED_STATUSES)
+        & Q(created_at__lt=cutoff)
+        & (Q(last_update_at__isnull=True) | Q(last_update_at__lt=cutoff))
     )
 
 
@@ -164,7 +166,9 @@ def item_list(*, user, params: PlanFilter = PlanFilter()) -> QuerySet[PlanItem]:
     elif params.flag == "stale":
         qs = qs.filter(stale_q(), children=None)
     if params.q:
-        qs = qs.filter(Q(title_zh__icontains=params.q) | Q(title_en__icontains=params.q) | Q(code__icontains=params.q))
+        qs = qs.filter(
+            Q(title_zh__icontains=params.q) | Q(title_en__icontains=params.q) | Q(code__icontains=params.q)
+        )
     return qs.order_by("plan__year_start", "plan_id", "position", "pk")
 
 
@@ -249,10 +253,14 @@ def item_updates(*, item: PlanItem) -> list[ProgressUpdate]:
 
 def item_actions_for_user(*, item: PlanItem, user) -> list[dict[str, Any]]:
     roles = item_roles(item=item, user=user)
-    return [
-        {"action": t.action, "label": t.display(), "note_required": t.note_required}
-        for t in ITEM_MOVES.allowed(item.status, roles)
-    ] if roles else []
+    return (
+        [
+            {"action": t.action, "label": t.display(), "note_required": t.note_required}
+            for t in ITEM_MOVES.allowed(item.status, roles)
+        ]
+        if roles
+        else []
+    )
 
 
 def update_review_actions(*, update: ProgressUpdate, user) -> list[dict[str, Any]]:
@@ -284,7 +292,9 @@ def updates_pending(*, user) -> QuerySet[ProgressUpdate]:
     """Submitted updates waiting for the task force (owners only; empty for others)."""
     if not is_plan_owner(user):
         return ProgressUpdate.objects.none()
-    return ProgressUpdate.objects.filter(status=UpdateStatus.SUBMITTED).select_related("item", "unit", "author")
+    return ProgressUpdate.objects.filter(status=UpdateStatus.SUBMITTED).select_related(
+        "item", "unit", "author"
+    )
 
 
 def update_get_for_user(*, pk: int, user) -> ProgressUpdate:
@@ -341,7 +351,9 @@ def progress_by_task(*, plan: ActionPlan) -> list[dict[str, Any]]:
         s["done"] += i["status"] == ItemStatus.DONE
         s["late"] += bool(i["due_date"] and i["due_date"] < today and i["status"] not in CLOSED_STATUSES)
     rows = []
-    for item in PlanItem.objects.filter(plan=plan, parent=None).select_related("lead_unit").order_by("position", "pk"):
+    for item in (
+        PlanItem.objects.filter(plan=plan, parent=None).select_related("lead_unit").order_by("position", "pk")
+    ):
         rows.append(
             {
                 "item": item,
@@ -373,7 +385,9 @@ def progress_by_unit(*, plan: ActionPlan | None = None) -> list[dict[str, Any]]:
         row["late"] += bool(item.due_date and item.due_date < today and item.status not in CLOSED_STATUSES)
     pending = {
         r["unit_id"]: r["n"]
-        for r in ProgressUpdate.objects.filter(status=UpdateStatus.SUBMITTED).values("unit_id").annotate(n=Count("pk"))
+        for r in ProgressUpdate.objects.filter(status=UpdateStatus.SUBMITTED)
+        .values("unit_id")
+        .annotate(n=Count("pk"))
     }
     for unit_id, row in by_unit.items():
         row["progress"] = _mean(row.pop("_p"))
@@ -402,7 +416,9 @@ def stale_items(*, plan: ActionPlan | None = None, now=None) -> QuerySet[PlanIte
 
 def kpi_list(*, user) -> QuerySet[Kpi]:
     require_reader(user)
-    return Kpi.objects.select_related("responsible_unit").prefetch_related("targets").order_by("position", "pk")
+    return (
+        Kpi.objects.select_related("responsible_unit").prefetch_related("targets").order_by("position", "pk")
+    )
 
 
 def kpi_get_for_user(*, code: str, user) -> Kpi:
@@ -452,9 +468,10 @@ def kpi_actual(kpi: Kpi, year: int, month: int | None = None, *, today: date | N
     if month:
         row = approved.filter(month=month).order_by("-reviewed_at", "-pk").first()
     else:
-        row = approved.filter(month=None).order_by("-reviewed_at", "-pk").first() or approved.exclude(
-            month=None
-        ).order_by("-month", "-reviewed_at", "-pk").first()
+        row = (
+            approved.filter(month=None).order_by("-reviewed_at", "-pk").first()
+            or approved.exclude(month=None).order_by("-month", "-reviewed_at", "-pk").first()
+        )
     return row.value if row else None
 
 
@@ -496,14 +513,20 @@ def kpi_actual_vs_target(*, user, year: int | None = None) -> list[KpiRow]:
     return [kpi_row(kpi, year) for kpi in kpi_list(user=user)]
 
 
-def kpi_trend(*, kpi: Kpi, by: str = "year", year_from: int | None = None, year_to: int | None = None) -> list[dict[str, Any]]:
+def kpi_trend(
+    *, kpi: Kpi, by: str = "year", year_from: int | None = None, year_to: int | None = None
+) -> list[dict[str, Any]]:
     """The KPI's series: per year (`by="year"`, with the target) or per month of `year_to`
     (`by="month"`), as [{"period", "actual", "target"}]; future periods are left out."""
     today = timezone.localdate()
     year_to = year_to or today.year
     if by == "month":
         return [
-            {"period": f"{year_to}-{m:02d}", "actual": kpi_actual(kpi, year_to, m, today=today), "target": None}
+            {
+                "period": f"{year_to}-{m:02d}",
+                "actual": kpi_actual(kpi, year_to, m, today=today),
+                "target": None,
+            }
             for m in range(1, 13)
             if date(year_to, m, 1) <= today
         ]

@@ -60,7 +60,15 @@ EDITABLE = (
     "position",
     "other_link",
 )
-LINKS = ("cooperating_units", "organizations", "buildings", "space_units", "renewal_sites", "cases", "services")
+LINKS = (
+    "cooperating_units",
+    "organizations",
+    "buildings",
+    "space_units",
+    "renewal_sites",
+    "cases",
+    "services",
+)
 
 
 def _event(item: PlanItem, kind: str, actor, note: str = "", **data: Any) -> PlanItemEvent:
@@ -85,7 +93,9 @@ def _task_force() -> list[User]:
 
 def _unit_staff(unit_ids: Iterable[int]) -> list[User]:
     return list(
-        User.objects.filter(is_active=True, role=Role.UNIT_STAFF, memberships__organization_id__in=list(unit_ids))
+        User.objects.filter(
+            is_active=True, role=Role.UNIT_STAFF, memberships__organization_id__in=list(unit_ids)
+        )
         .distinct()
         .order_by("pk")
     )
@@ -134,11 +144,24 @@ def _check_unit(unit: Organization | None, field: str = "lead_unit") -> None:
         raise ValidationError({field: [_("责任单位必须是政府部门。")]})
 
 
-def plan_create(*, slug: str, title_zh: str, year_start: int, year_end: int, actor, title_en: str = "",
-                description: str = "") -> ActionPlan:
+def plan_create(
+    *,
+    slug: str,
+    title_zh: str,
+    year_start: int,
+    year_end: int,
+    actor,
+    title_en: str = "",
+    description: str = "",
+) -> ActionPlan:
     _require_owner(actor)
     plan = ActionPlan(
-        slug=slug, title_zh=title_zh, title_en=title_en, description=description, year_start=year_start, year_end=year_end
+        slug=slug,
+        title_zh=title_zh,
+        title_en=title_en,
+        description=description,
+        year_start=year_start,
+        year_end=year_end,
     )
     with transaction.atomic():
         plan.full_clean()
@@ -185,7 +208,12 @@ def item_create(
         item.save()
         _set_links(item, links)
         _event(item, EventKind.CREATED, actor)
-        audit_record(actor=actor, target=item, code="plans.item.created", data={"parent": parent.pk if parent else None})
+        audit_record(
+            actor=actor,
+            target=item,
+            code="plans.item.created",
+            data={"parent": parent.pk if parent else None},
+        )
         rollup_from(item.parent_id)
     return item
 
@@ -238,14 +266,21 @@ def item_update(
             rollup_from(old_parent_id)
         if changes:
             _event(item, EventKind.EDITED, actor, **changes)
-        audit_record(actor=actor, target=item, code="plans.item.updated", data={**changes, "parent": item.parent_id})
+        audit_record(
+            actor=actor, target=item, code="plans.item.updated", data={**changes, "parent": item.parent_id}
+        )
         rollup_from(item.parent_id)
         item.refresh_from_db()
     return item
 
 
 def item_progress_override(
-    *, item_id: int, actor, progress: Decimal | int | None, reason: str = "", expected_version: int | None = None
+    *,
+    item_id: int,
+    actor,
+    progress: Decimal | int | None,
+    reason: str = "",
+    expected_version: int | None = None,
 ) -> PlanItem:
     """Set a parent's figure by hand (a reason is required), or with `progress=None` go back to
     the rolled-up figure. The computed figure stays in `computed_progress`."""
@@ -270,7 +305,10 @@ def item_progress_override(
         versioned_save(item, update_fields=["progress", "progress_overridden", "override_reason"])
         _event(item, kind, actor, reason or "", progress=item.progress, computed=item.computed_progress)
         audit_record(
-            actor=actor, target=item, code=f"plans.item.{kind}", data={"progress": str(item.progress), "reason": reason}
+            actor=actor,
+            target=item,
+            code=f"plans.item.{kind}",
+            data={"progress": str(item.progress), "reason": reason},
         )
         rollup_from(item.parent_id)
     return item
@@ -296,7 +334,12 @@ def item_move_status(
             fields.append("progress")
         versioned_save(item, update_fields=fields)
         _event(item, EventKind.STATUS, actor, note, old=old, new=item.status)
-        audit_record(actor=actor, target=item, code="plans.item.status_changed", data={"from": old, "to": item.status, "note": note})
+        audit_record(
+            actor=actor,
+            target=item,
+            code="plans.item.status_changed",
+            data={"from": old, "to": item.status, "note": note},
+        )
         rollup_from(item.parent_id)
     return item
 
@@ -343,7 +386,9 @@ def update_post(
     if len(files) > MAX_EVIDENCE_FILES:
         raise ValidationError({"files": [_("最多上传 %(n)s 个佐证材料。") % {"n": MAX_EVIDENCE_FILES}]})
     types = [upload_validate(f) for f in files]
-    update = ProgressUpdate(item=item, unit_id=unit_id, author=actor, text=(text or "").strip(), progress=progress)
+    update = ProgressUpdate(
+        item=item, unit_id=unit_id, author=actor, text=(text or "").strip(), progress=progress
+    )
     with transaction.atomic():
         # The item as it is now (the caller's copy may be older).
         current = lock_for_update(PlanItem.objects, pk=item.pk)
@@ -355,11 +400,20 @@ def update_post(
         update.save()
         for f, content_type in zip(files, types, strict=True):
             UpdateEvidence.objects.create(
-                update=update, file=f, original_name=(f.name or "file")[:200], size=f.size or 0, content_type=content_type
+                update=update,
+                file=f,
+                original_name=(f.name or "file")[:200],
+                size=f.size or 0,
+                content_type=content_type,
             )
         PlanItem.objects.filter(pk=item.pk).update(last_update_at=update.created_at)
         _event(item, EventKind.UPDATE_POSTED, actor, update.text, update=update.pk, progress=update.progress)
-        audit_record(actor=actor, target=update, code="plans.update.posted", data={"item": item.pk, "progress": str(update.progress)})
+        audit_record(
+            actor=actor,
+            target=update,
+            code="plans.update.posted",
+            data={"item": item.pk, "progress": str(update.progress)},
+        )
         for user in _task_force():
             notify(
                 recipient=user,
@@ -396,20 +450,33 @@ def update_review(
             if item.children.exists():
                 item.progress_overridden = True
                 item.override_reason = _("采纳 %(unit)s 的进展报送（%(date)s）") % {
-                    "unit": update.unit, "date": timezone.localdate(update.created_at).isoformat()
+                    "unit": update.unit,
+                    "date": timezone.localdate(update.created_at).isoformat(),
                 }
                 fields += ["progress_overridden", "override_reason"]
             if item.status == ItemStatus.NOT_STARTED and update.progress > 0:
                 item.status = ItemStatus.ON_TRACK
                 fields.append("status")
             versioned_save(item, update_fields=fields)
-            _event(item, EventKind.UPDATE_ACCEPTED, actor, update.review_note, update=update.pk, progress=update.progress)
+            _event(
+                item,
+                EventKind.UPDATE_ACCEPTED,
+                actor,
+                update.review_note,
+                update=update.pk,
+                progress=update.progress,
+            )
             rollup_from(item.parent_id)
             code = "plans.update.accepted"
         else:
             _event(item, EventKind.UPDATE_RETURNED, actor, update.review_note, update=update.pk)
             code = "plans.update.returned"
-        audit_record(actor=actor, target=update, code=f"plans.update.{update.status}", data={"note": update.review_note})
+        audit_record(
+            actor=actor,
+            target=update,
+            code=f"plans.update.{update.status}",
+            data={"note": update.review_note},
+        )
         notify(
             recipient=update.author,
             code=code,
@@ -447,7 +514,14 @@ def plan_flag_and_remind(*, now: datetime | None = None) -> dict[str, int]:
                     old = locked.status
                     locked.status = ItemStatus.LATE
                     versioned_save(locked, update_fields=["status"])
-                    _event(locked, EventKind.STATUS, None, _("超过完成时限，系统自动标记为滞后"), old=old, new=locked.status)
+                    _event(
+                        locked,
+                        EventKind.STATUS,
+                        None,
+                        _("超过完成时限，系统自动标记为滞后"),
+                        old=old,
+                        new=locked.status,
+                    )
                     audit_record(actor=None, target=locked, code="plans.item.marked_late", data={"from": old})
                     counts["marked_late"] += 1
             for user in _unit_staff([item.lead_unit_id]):
@@ -460,7 +534,11 @@ def plan_flag_and_remind(*, now: datetime | None = None) -> dict[str, int]:
                 )
                 counts["late_reminders"] += sent
     cutoff = now - timedelta(days=STALE_DAYS)
-    stale = open_items.filter(created_at__lt=cutoff).exclude(last_update_at__gte=cutoff).select_related("lead_unit")
+    stale = (
+        open_items.filter(created_at__lt=cutoff)
+        .exclude(last_update_at__gte=cutoff)
+        .select_related("lead_unit")
+    )
     for item in stale.filter(children=None):
         last = timezone.localdate(item.last_update_at).isoformat() if item.last_update_at else "never"
         with transaction.atomic():
@@ -508,21 +586,36 @@ def kpi_value_enter(
     if not 2000 <= int(year) <= 2100:
         raise ValidationError({"year": [_("年份无效。")]})
     if _period_start(int(year), month) > today:
-        raise ValidationError({"year": [_("不能填报未来期间（%(period)s）的数值。") % {"period": period_label(int(year), month)}]})
+        raise ValidationError(
+            {
+                "year": [
+                    _("不能填报未来期间（%(period)s）的数值。") % {"period": period_label(int(year), month)}
+                ]
+            }
+        )
     unit = kpi.responsible_unit
     if unit is None:
         raise ApplicationError(_("此指标尚未指定填报单位。"))
     content_type = upload_validate(evidence) if evidence else ""
     row = KpiValue(
-        kpi=kpi, year=year, month=month, value=value, unit=unit, entered_by=actor, note=(note or "").strip(),
-        evidence_name=(evidence.name or "")[:200] if evidence else "", evidence_type=content_type,
+        kpi=kpi,
+        year=year,
+        month=month,
+        value=value,
+        unit=unit,
+        entered_by=actor,
+        note=(note or "").strip(),
+        evidence_name=(evidence.name or "")[:200] if evidence else "",
+        evidence_type=content_type,
     )
     if evidence:
         row.evidence = evidence
     with transaction.atomic():
         row.full_clean()
         row.save()
-        audit_record(actor=actor, target=row, code="plans.kpi.entered", data={"kpi": kpi.code, "value": str(value)})
+        audit_record(
+            actor=actor, target=row, code="plans.kpi.entered", data={"kpi": kpi.code, "value": str(value)}
+        )
         for user in _task_force():
             notify(
                 recipient=user,

@@ -16,25 +16,60 @@ _WORKING = frozenset({S.NOT_STARTED, S.ON_TRACK, S.AT_RISK, S.LATE})
 
 ITEM_MOVES = TransitionTable(
     (
-        Transition("start", frozenset({S.NOT_STARTED}), S.ON_TRACK, frozenset({OWNER, UNIT}), label=_("启动")),
-        Transition("on_track", frozenset({S.AT_RISK, S.LATE}), S.ON_TRACK, frozenset({OWNER, UNIT}), label=_("恢复正常")),
         Transition(
-            "at_risk", frozenset({S.NOT_STARTED, S.ON_TRACK, S.LATE}), S.AT_RISK, frozenset({OWNER, UNIT}),
-            note_required=True, label=_("标记风险"),
+            "start", frozenset({S.NOT_STARTED}), S.ON_TRACK, frozenset({OWNER, UNIT}), label=_("启动")
         ),
-        Transition("late", frozenset({S.NOT_STARTED, S.ON_TRACK, S.AT_RISK}), S.LATE, frozenset({OWNER}), label=_("标记滞后")),
+        Transition(
+            "on_track",
+            frozenset({S.AT_RISK, S.LATE}),
+            S.ON_TRACK,
+            frozenset({OWNER, UNIT}),
+            label=_("恢复正常"),
+        ),
+        Transition(
+            "at_risk",
+            frozenset({S.NOT_STARTED, S.ON_TRACK, S.LATE}),
+            S.AT_RISK,
+            frozenset({OWNER, UNIT}),
+            note_required=True,
+            label=_("标记风险"),
+        ),
+        Transition(
+            "late",
+            frozenset({S.NOT_STARTED, S.ON_TRACK, S.AT_RISK}),
+            S.LATE,
+            frozenset({OWNER}),
+            label=_("标记滞后"),
+        ),
         Transition("done", _WORKING, S.DONE, frozenset({OWNER}), label=_("确认完成")),
         Transition("drop", _WORKING, S.DROPPED, frozenset({OWNER}), note_required=True, label=_("取消")),
-        Transition("reopen", frozenset({S.DONE, S.DROPPED}), S.ON_TRACK, frozenset({OWNER}), note_required=True, label=_("重新打开")),
+        Transition(
+            "reopen",
+            frozenset({S.DONE, S.DROPPED}),
+            S.ON_TRACK,
+            frozenset({OWNER}),
+            note_required=True,
+            label=_("重新打开"),
+        ),
     )
 )
 
 REVIEW_MOVES = TransitionTable(
     (
-        Transition("accept", frozenset({UpdateStatus.SUBMITTED}), UpdateStatus.ACCEPTED, frozenset({OWNER}), label=_("采纳")),
         Transition(
-            "return", frozenset({UpdateStatus.SUBMITTED}), UpdateStatus.RETURNED, frozenset({OWNER}),
-            note_required=True, label=_("退回"),
+            "accept",
+            frozenset({UpdateStatus.SUBMITTED}),
+            UpdateStatus.ACCEPTED,
+            frozenset({OWNER}),
+            label=_("采纳"),
+        ),
+        Transition(
+            "return",
+            frozenset({UpdateStatus.SUBMITTED}),
+            UpdateStatus.RETURNED,
+            frozenset({OWNER}),
+            note_required=True,
+            label=_("退回"),
         ),
     )
 )

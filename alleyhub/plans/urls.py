@@ -23,5 +23,9 @@ urlpatterns = [
     path("kpis/<slug:code>/", views.kpi_detail, name="kpi"),
     path("kpis/<slug:code>/values/", views.kpi_value_create, name="kpi_value_create"),
     path("kpi-values/<int:pk>/review/<slug:action>/", views.kpi_value_review, name="kpi_value_review"),
-    path("kpi-values/<int:pk>/evidence/", protected_file_view(selectors.kpi_evidence_for_download), name="kpi_evidence"),
+    path(
+        "kpi-values/<int:pk>/evidence/",
+        protected_file_view(selectors.kpi_evidence_for_download),
+        name="kpi_evidence",
+    ),
 ]

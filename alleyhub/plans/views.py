@@ -87,7 +87,9 @@ def reviews(request) -> HttpResponse:
         "plans/reviews.html",
         {
             "updates": selectors.updates_pending(user=request.user),
-            "kpi_values": KpiValue.objects.filter(status=UpdateStatus.SUBMITTED).select_related("kpi", "unit", "entered_by"),
+            "kpi_values": KpiValue.objects.filter(status=UpdateStatus.SUBMITTED).select_related(
+                "kpi", "unit", "entered_by"
+            ),
             "late": selectors.late_items(),
             "stale": selectors.stale_items(),
         },
@@ -109,7 +111,9 @@ def _item_context(request, item: PlanItem, **extra) -> dict:
         "update_form": extra.pop("update_form", None) or UpdateForm(initial={"progress": item.progress}),
         "override_form": extra.pop("override_form", None) or OverrideForm(initial={"version": item.version}),
         "status_form": extra.pop("status_form", None) or StatusForm(initial={"version": item.version}),
-        "late": bool(item.due_date and item.due_date < timezone.localdate() and item.status not in ("done", "dropped")),
+        "late": bool(
+            item.due_date and item.due_date < timezone.localdate() and item.status not in ("done", "dropped")
+        ),
         "links": [
             (_("相关机构"), item.organizations.all()),
             (_("相关楼宇"), item.buildings.all()),
@@ -144,31 +148,52 @@ def item_edit(request, pk: int | None = None) -> HttpResponse:
             with form_errors(form):
                 if item is None:
                     item = services.item_create(
-                        plan=plan, parent=parent, actor=request.user, progress=progress,
-                        links={"cooperating_units": coop}, **data,
+                        plan=plan,
+                        parent=parent,
+                        actor=request.user,
+                        progress=progress,
+                        links={"cooperating_units": coop},
+                        **data,
                     )
                 else:
                     item = services.item_update(
-                        item_id=item.pk, actor=request.user, expected_version=version, parent=parent,
-                        progress=progress, links={"cooperating_units": coop}, **data,
+                        item_id=item.pk,
+                        actor=request.user,
+                        expected_version=version,
+                        parent=parent,
+                        progress=progress,
+                        links={"cooperating_units": coop},
+                        **data,
                     )
                 messages.success(request, _("已保存。"))
                 return redirect(item)
     elif item is not None:
         form = ItemForm(
             initial={
-                "plan": item.plan_id, "parent": item.parent_id, "code": item.code, "kind": item.kind,
-                "title_zh": item.title_zh, "title_en": item.title_en, "description": item.description,
-                "lead_unit": item.lead_unit_id, "cooperating_units": list(item.cooperating_units.all()),
-                "lead_person": item.lead_person, "start_date": item.start_date, "due_date": item.due_date,
-                "weight": item.weight, "progress": None if item.children.exists() else item.progress,
-                "position": item.position, "version": item.version,
+                "plan": item.plan_id,
+                "parent": item.parent_id,
+                "code": item.code,
+                "kind": item.kind,
+                "title_zh": item.title_zh,
+                "title_en": item.title_en,
+                "description": item.description,
+                "lead_unit": item.lead_unit_id,
+                "cooperating_units": list(item.cooperating_units.all()),
+                "lead_person": item.lead_person,
+                "start_date": item.start_date,
+                "due_date": item.due_date,
+                "weight": item.weight,
+                "progress": None if item.children.exists() else item.progress,
+                "position": item.position,
+                "version": item.version,
             }
         )
     else:
         parent = PlanItem.objects.filter(pk=request.GET.get("parent") or 0).first()
         plan = parent.plan if parent else selectors.default_plan()
-        form = ItemForm(initial={"plan": plan.pk if plan else None, "parent": parent.pk if parent else None, "weight": 1})
+        form = ItemForm(
+            initial={"plan": plan.pk if plan else None, "parent": parent.pk if parent else None, "weight": 1}
+        )
     return render(request, "plans/item_form.html", {"form": form, "item": item})
 
 
@@ -184,7 +209,10 @@ def item_override(request, pk: int) -> HttpResponse:
             if progress is None and not data["clear"]:
                 raise ValidationError({"progress": [_("请填写进度。")]})
             services.item_progress_override(
-                item_id=item.pk, actor=request.user, progress=progress, reason=data["reason"],
+                item_id=item.pk,
+                actor=request.user,
+                progress=progress,
+                reason=data["reason"],
                 expected_version=data["version"],
             )
             return redirect(item)
@@ -199,7 +227,10 @@ def item_status(request, pk: int, action: str) -> HttpResponse:
     if form.is_valid():
         with form_errors(form):
             services.item_move_status(
-                item_id=item.pk, action=action, actor=request.user, note=form.cleaned_data["note"],
+                item_id=item.pk,
+                action=action,
+                actor=request.user,
+                note=form.cleaned_data["note"],
                 expected_version=form.cleaned_data["version"],
             )
             return redirect(item)
@@ -216,8 +247,11 @@ def update_create(request, pk: int) -> HttpResponse:
     if form.is_valid():
         with form_errors(form):
             services.update_post(
-                item=item, actor=request.user, text=form.cleaned_data["text"],
-                progress=form.cleaned_data["progress"], files=form.files_list(),
+                item=item,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                progress=form.cleaned_data["progress"],
+                files=form.files_list(),
             )
             messages.success(request, _("进展已报送，等待工作专班审核。"))
             return redirect(item)
@@ -232,7 +266,10 @@ def update_review(request, pk: int, action: str) -> HttpResponse:
     if form.is_valid():
         with form_errors(form):
             services.update_review(
-                update_id=update.pk, action=action, actor=request.user, note=form.cleaned_data["note"],
+                update_id=update.pk,
+                action=action,
+                actor=request.user,
+                note=form.cleaned_data["note"],
                 expected_version=form.cleaned_data["version"],
             )
             return redirect(update.item)
@@ -243,7 +280,9 @@ def update_review(request, pk: int, action: str) -> HttpResponse:
 @login_required
 def export(request) -> HttpResponse:
     selectors.require_reader(request.user)
-    plan = get_object_or_404(ActionPlan, slug=request.GET.get("plan") or getattr(selectors.default_plan(), "slug", ""))
+    plan = get_object_or_404(
+        ActionPlan, slug=request.GET.get("plan") or getattr(selectors.default_plan(), "slug", "")
+    )
     response = HttpResponse(
         excel.export_plan(plan=plan),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -259,12 +298,17 @@ def import_view(request) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         with form_errors(form):
-            counts = excel.import_plan(plan=form.cleaned_data["plan"], data=form.cleaned_data["file"].read(), actor=request.user)
-            messages.success(
-                request, _("已导入：新增 %(created)s 项，更新 %(updated)s 项。") % counts
+            counts = excel.import_plan(
+                plan=form.cleaned_data["plan"], data=form.cleaned_data["file"].read(), actor=request.user
             )
+            messages.success(request, _("已导入：新增 %(created)s 项，更新 %(updated)s 项。") % counts)
             return redirect("plans:index")
-    return render(request, "plans/import.html", {"form": form, "columns": excel.COLUMNS}, status=400 if form.errors else 200)
+    return render(
+        request,
+        "plans/import.html",
+        {"form": form, "columns": excel.COLUMNS},
+        status=400 if form.errors else 200,
+    )
 
 
 # --- KPIs ---------------------------------------------------------------------------------------
@@ -278,7 +322,11 @@ def kpi_list(request) -> HttpResponse:
         year = timezone.localdate().year
     year = min(max(year, 2000), 2100)
     rows = selectors.kpi_actual_vs_target(user=request.user, year=year)
-    return render(request, "plans/kpis.html", {"rows": rows, "year": year, "years": range(2023, timezone.localdate().year + 1)})
+    return render(
+        request,
+        "plans/kpis.html",
+        {"rows": rows, "year": year, "years": range(2023, timezone.localdate().year + 1)},
+    )
 
 
 @login_required
@@ -311,8 +359,13 @@ def kpi_value_create(request, code: str) -> HttpResponse:
         data = form.cleaned_data
         with form_errors(form):
             services.kpi_value_enter(
-                kpi=kpi, actor=request.user, year=data["year"], month=data["month"], value=data["value"],
-                note=data["note"], evidence=data["evidence"],
+                kpi=kpi,
+                actor=request.user,
+                year=data["year"],
+                month=data["month"],
+                value=data["value"],
+                note=data["note"],
+                evidence=data["evidence"],
             )
             messages.success(request, _("已填报，等待工作专班审核。"))
             return redirect(kpi)
@@ -327,11 +380,12 @@ def kpi_value_review(request, pk: int, action: str) -> HttpResponse:
     if form.is_valid():
         with form_errors(form):
             services.kpi_value_review(
-                value_id=row.pk, action=action, actor=request.user, note=form.cleaned_data["note"],
+                value_id=row.pk,
+                action=action,
+                actor=request.user,
+                note=form.cleaned_data["note"],
                 expected_version=form.cleaned_data["version"],
             )
             return redirect(row.kpi)
     messages.error(request, form_error_text(form))
     return redirect(row.kpi)
-
-

@@ -35,10 +35,28 @@ def world(db) -> World:
     ua, ub, uc = f.unit("区科委"), f.unit("华阳路街道"), f.unit("区税务局")
     p = f.plan()
     task = f.item(p, actor=lead, title_zh="集聚创新要素", lead_unit=ua, due_date=date(2025, 12, 31))
-    a1 = f.item(p, task, actor=lead, title_zh="院地合作", lead_unit=ua, due_date=date(2025, 6, 30), links={"cooperating_units": [ub]})
+    a1 = f.item(
+        p,
+        task,
+        actor=lead,
+        title_zh="院地合作",
+        lead_unit=ua,
+        due_date=date(2025, 6, 30),
+        links={"cooperating_units": [ub]},
+    )
     a2 = f.item(p, task, actor=lead, title_zh="孵化器培育", lead_unit=ua, due_date=date(2025, 6, 30))
     return World(
-        plan=p, task=task, a1=a1, a2=a2, unit_a=ua, unit_b=ub, unit_c=uc,
-        staff_a=f.staff(ua), staff_b=f.staff(ub), staff_c=f.staff(uc), lead=lead,
-        operator=f.user(Role.OPERATOR), member=f.user(Role.MEMBER),
+        plan=p,
+        task=task,
+        a1=a1,
+        a2=a2,
+        unit_a=ua,
+        unit_b=ub,
+        unit_c=uc,
+        staff_a=f.staff(ua),
+        staff_b=f.staff(ub),
+        staff_c=f.staff(uc),
+        lead=lead,
+        operator=f.user(Role.OPERATOR),
+        member=f.user(Role.MEMBER),
     )

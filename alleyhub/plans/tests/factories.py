@@ -15,13 +15,18 @@ def _next() -> int:
 def unit(name: str = "") -> Organization:
     n = _next()
     return Organization.objects.create(
-        kind=OrganizationKind.GOVERNMENT_UNIT, name_zh=name or f"区部门{n}", short_name=name or f"部门{n}", slug=f"pl-unit-{n}"
+        kind=OrganizationKind.GOVERNMENT_UNIT,
+        name_zh=name or f"区部门{n}",
+        short_name=name or f"部门{n}",
+        slug=f"pl-unit-{n}",
     )
 
 
 def user(role: str = Role.MEMBER, *, org: Organization | None = None, name: str = "") -> User:
     n = _next()
-    u = User.objects.create_user(f"pl-user-{n}", f"pl-{n}@example.cn", "pw-12345678", role=role, display_name=name)
+    u = User.objects.create_user(
+        f"pl-user-{n}", f"pl-{n}@example.cn", "pw-12345678", role=role, display_name=name
+    )
     if org is not None:
         Membership.objects.create(user=u, organization=org)
     return u

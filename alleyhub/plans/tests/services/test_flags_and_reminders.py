@@ -26,7 +26,9 @@ def test_late_items_are_marked_and_their_unit_reminded_once(world):
 
 def test_items_without_an_update_for_30_days_are_flagged_and_reminded_once(world):
     p = f.plan(year_end=2030)
-    fresh_item = f.item(p, actor=world.lead, lead_unit=world.unit_b, due_date=date.today() + timedelta(days=300))
+    fresh_item = f.item(
+        p, actor=world.lead, lead_unit=world.unit_b, due_date=date.today() + timedelta(days=300)
+    )
     quiet = f.item(p, actor=world.lead, lead_unit=world.unit_b, due_date=date.today() + timedelta(days=300))
     long_ago = timezone.now() - timedelta(days=60)
     PlanItem.objects.filter(pk__in=[fresh_item.pk, quiet.pk]).update(created_at=long_ago)

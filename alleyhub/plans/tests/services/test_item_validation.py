@@ -23,7 +23,14 @@ def test_progress_outside_0_100_is_refused_and_nothing_changes(world):
 def test_a_child_due_after_its_parent_is_refused(world):
     count = PlanItem.objects.count()
     with pytest.raises(ValidationError) as exc:
-        item_create(plan=world.plan, parent=world.task, actor=world.lead, kind="sub_item", title_zh="超期子项", due_date=date(2026, 3, 1))
+        item_create(
+            plan=world.plan,
+            parent=world.task,
+            actor=world.lead,
+            kind="sub_item",
+            title_zh="超期子项",
+            due_date=date(2026, 3, 1),
+        )
     assert "due_date" in exc.value.error_dict
     assert PlanItem.objects.count() == count
     with pytest.raises(ValidationError):

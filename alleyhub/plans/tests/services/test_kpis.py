@@ -43,7 +43,12 @@ def test_signed_cases_and_amounts(world):
     from alleyhub.brokerage.tests.factories import CaseFactory  # type: ignore[attr-defined]
 
     case = CaseFactory()
-    Case.objects.filter(pk=case.pk).update(stage="signed", contract_type="license", contract_amount=Decimal(2_500_000), contract_date=timezone.localdate())
+    Case.objects.filter(pk=case.pk).update(
+        stage="signed",
+        contract_type="license",
+        contract_amount=Decimal(2_500_000),
+        contract_date=timezone.localdate(),
+    )
     assert kpi_actual(_kpi("cases", computation="cases_signed"), THIS_YEAR) == 1
     assert kpi_actual(_kpi("amount", computation="contract_amount"), THIS_YEAR) == Decimal(250)
 
@@ -67,7 +72,11 @@ def test_a_unit_enters_a_value_and_the_task_force_approves_it(world, settings, t
 
     kpi = _kpi("incubated", source="entered", computation="", responsible_unit=world.unit_a, direction="up")
     row = kpi_value_enter(
-        kpi=kpi, actor=world.staff_a, year=THIS_YEAR - 1, value=33, evidence=SimpleUploadedFile("统计表.pdf", b"%PDF-1.4")
+        kpi=kpi,
+        actor=world.staff_a,
+        year=THIS_YEAR - 1,
+        value=33,
+        evidence=SimpleUploadedFile("统计表.pdf", b"%PDF-1.4"),
     )
     assert kpi_actual(kpi, THIS_YEAR - 1) is None  # not before approval
     kpi_value_review(value_id=row.pk, action="accept", actor=world.lead)

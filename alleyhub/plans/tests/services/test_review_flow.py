@@ -53,7 +53,10 @@ def test_bad_figures_and_files_save_nothing(world):
         update_post(item=world.a1, actor=world.staff_a, text="  ", progress=10)
     with pytest.raises(ApplicationError):
         update_post(
-            item=world.a1, actor=world.staff_a, text="伪装的文件", progress=10,
+            item=world.a1,
+            actor=world.staff_a,
+            text="伪装的文件",
+            progress=10,
             files=[SimpleUploadedFile("x.pdf", b"MZ\x90\x00 not a pdf")],
         )
     assert not ProgressUpdate.objects.exists()

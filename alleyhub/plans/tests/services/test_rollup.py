@@ -51,7 +51,11 @@ def test_override_keeps_the_computed_figure_beside_it_and_survives_child_changes
     item_progress_override(item_id=world.task.pk, actor=world.lead, progress=90, reason="按区政府督查口径")
     item_update(item_id=world.a2.pk, actor=world.lead, progress=60)
     task = _p(world.task)
-    assert (task.progress, task.progress_overridden, task.computed_progress) == (Decimal(90), True, Decimal("50.0"))
+    assert (task.progress, task.progress_overridden, task.computed_progress) == (
+        Decimal(90),
+        True,
+        Decimal("50.0"),
+    )
     assert task.override_reason == "按区政府督查口径"
     item_progress_override(item_id=world.task.pk, actor=world.lead, progress=None)
     task = _p(world.task)

@@ -39,8 +39,13 @@ def test_the_item_form_shows_clear_errors_and_saves_nothing(world, client):
     client.force_login(world.lead)
     url = reverse("plans:item_edit", args=[world.a1.pk])
     base = {
-        "plan": world.plan.pk, "parent": world.task.pk, "kind": "sub_item", "title_zh": "院地合作",
-        "weight": "1", "position": "0", "version": world.a1.version,
+        "plan": world.plan.pk,
+        "parent": world.task.pk,
+        "kind": "sub_item",
+        "title_zh": "院地合作",
+        "weight": "1",
+        "position": "0",
+        "version": world.a1.version,
     }
     page = client.post(url, {**base, "progress": "120"})
     assert page.status_code == 200 and "field-error" in page.content.decode()
@@ -71,8 +76,16 @@ def test_post_an_update_and_accept_it_through_the_pages(world, client, settings,
     update = ProgressUpdate.objects.get()
     # Another unit's staff sees the item but gets no form, and a forged post is refused.
     client.force_login(world.staff_c)
-    assert 'data-testid="update-form"' not in client.get(reverse("plans:item", args=[world.a1.pk])).content.decode()
-    assert client.post(reverse("plans:update_create", args=[world.a1.pk]), {"text": "x", "progress": "5"}).status_code == 403
+    assert (
+        'data-testid="update-form"'
+        not in client.get(reverse("plans:item", args=[world.a1.pk])).content.decode()
+    )
+    assert (
+        client.post(
+            reverse("plans:update_create", args=[world.a1.pk]), {"text": "x", "progress": "5"}
+        ).status_code
+        == 403
+    )
     client.force_login(world.lead)
     client.post(reverse("plans:update_review", args=[update.pk, "accept"]), {"version": update.version})
     assert PlanItem.objects.get(pk=world.task.pk).progress == 40
@@ -84,7 +97,9 @@ def test_override_form_needs_a_reason(world, client):
     client.force_login(world.lead)
     page = client.post(reverse("plans:item_override", args=[world.task.pk]), {"progress": "70", "reason": ""})
     assert page.status_code == 400 and "理由" in page.content.decode()
-    client.post(reverse("plans:item_override", args=[world.task.pk]), {"progress": "70", "reason": "督查口径"})
+    client.post(
+        reverse("plans:item_override", args=[world.task.pk]), {"progress": "70", "reason": "督查口径"}
+    )
     page = client.get(reverse("plans:item", args=[world.task.pk])).content.decode()
     assert "手动设定" in page and "督查口径" in page
 
@@ -95,7 +110,9 @@ def test_excel_export_and_import_round_trip(world, client, lang):
     data = client.get(reverse("plans:export"), {"plan": world.plan.slug}).content
     from alleyhub.plans import excel
 
-    other = type(world.plan).objects.create(slug=f"copy-{lang}", title_zh="副本", year_start=2023, year_end=2025)
+    other = type(world.plan).objects.create(
+        slug=f"copy-{lang}", title_zh="副本", year_start=2023, year_end=2025
+    )
     counts = excel.import_plan(plan=other, data=data, actor=world.lead)
     assert counts == {"created": 3, "updated": 0}
     copy = PlanItem.objects.get(plan=other, title_zh="院地合作")
@@ -114,8 +131,12 @@ def test_a_bad_row_refuses_the_whole_import(world, client):
     wb = Workbook()
     ws = wb.active
     ws.append(COLUMNS)
-    ws.append(["9", "", "major_task", "好的一行", "", "", "", "", "2023-01-01", "2025-12-31", 1, 0, "not_started"])
-    ws.append(["9.1", "9", "sub_item", "超期子项", "", "", "", "", "2023-01-01", "2026-12-31", 1, 0, "not_started"])
+    ws.append(
+        ["9", "", "major_task", "好的一行", "", "", "", "", "2023-01-01", "2025-12-31", 1, 0, "not_started"]
+    )
+    ws.append(
+        ["9.1", "9", "sub_item", "超期子项", "", "", "", "", "2023-01-01", "2026-12-31", 1, 0, "not_started"]
+    )
     buf = io.BytesIO()
     wb.save(buf)
     buf.seek(0)
@@ -129,10 +150,17 @@ def test_a_bad_row_refuses_the_whole_import(world, client):
 def test_kpi_pages_and_a_future_entry_error(world, client):
     from alleyhub.plans.models import Kpi
 
-    Kpi.objects.create(code="events", name_zh="举办科创活动", unit_zh="场", source="entered", responsible_unit=world.unit_b)
+    Kpi.objects.create(
+        code="events", name_zh="举办科创活动", unit_zh="场", source="entered", responsible_unit=world.unit_b
+    )
     client.force_login(world.staff_b)
     assert "举办科创活动" in client.get(reverse("plans:kpis")).content.decode()
     page = client.post(reverse("plans:kpi_value_create", args=["events"]), {"year": "2099", "value": "3"})
     assert page.status_code == 400 and "未来" in page.content.decode()
     client.force_login(world.staff_c)
-    assert client.post(reverse("plans:kpi_value_create", args=["events"]), {"year": "2024", "value": "3"}).status_code == 403
+    assert (
+        client.post(
+            reverse("plans:kpi_value_create", args=["events"]), {"year": "2024", "value": "3"}
+        ).status_code
+        == 403
+    )
