@@ -32,6 +32,7 @@ from .models import (
     ProgressUpdate,
 )
 from .services import (
+    item_move_status,
     item_create,
     kpi_value_enter,
     kpi_value_review,
@@ -822,14 +823,10 @@ def load(ctx: DemoContext) -> None:
             PlanItemEvent.objects.filter(item=item, data__update=update.pk).update(at=at)
             PlanItem.objects.filter(pk=item.pk).update(last_update_at=at)
         if final == 100:
-            from .services import item_move_status
-
             item_move_status(item_id=item.pk, action="done", actor=owner)
     # Parents whose children are all done are done too.
     for item in PlanItem.objects.exclude(children=None).order_by("-pk"):
         if not item.children.exclude(status__in=(ItemStatus.DONE, ItemStatus.DROPPED)).exists():
-            from .services import item_move_status
-
             item.refresh_from_db()
             if item.status != ItemStatus.DONE:
                 if item.status == ItemStatus.NOT_STARTED:

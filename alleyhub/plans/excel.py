@@ -20,6 +20,7 @@ from alleyhub.directory.models import Organization, OrganizationKind
 
 from .models import ActionPlan, ItemKind, ItemStatus, PlanItem
 from .selectors import is_plan_owner
+from .services import item_create, item_update
 
 COLUMNS = [
     "编号",
@@ -114,8 +115,6 @@ def _decimal(value: Any, default: Decimal | None = None) -> Decimal | None:
 def import_plan(*, plan: ActionPlan, data: bytes, actor) -> dict[str, int]:
     """Create or update the items of `plan` from a sheet with COLUMNS. Raises ValidationError
     (nothing saved) listing every bad row; PermissionDenied for non-owners."""
-    from .services import item_create, item_update  # services import selectors; keep this module light
-
     if not is_plan_owner(actor):
         raise PermissionDenied(_("只有街区运营方和工作专班可以导入行动方案。"))
     try:

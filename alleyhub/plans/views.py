@@ -25,7 +25,7 @@ from .forms import (
     StatusForm,
     UpdateForm,
 )
-from .models import ActionPlan, PlanItem
+from .models import ActionPlan, KpiValue, PlanItem, UpdateStatus
 from .selectors import PlanFilter
 
 
@@ -80,8 +80,6 @@ def mine(request) -> HttpResponse:
 def reviews(request) -> HttpResponse:
     if not selectors.is_plan_owner(request.user):
         raise PermissionDenied(_("只有工作专班可以审核进展报送。"))
-    from .models import KpiValue, UpdateStatus
-
     return render(
         request,
         "plans/reviews.html",
