@@ -222,7 +222,7 @@ def plan_item_update(request, item_id: int, payload: PlanItemPatch, response: Ht
     parent: Any = "unchanged"
     if "parent_id" in given:
         parent = get_object_or_404(PlanItem, pk=given["parent_id"]) if given["parent_id"] else None
-    links = (
+    links: dict[str, Any] | None = (
         {"cooperating_units": _units(given["cooperating_unit_ids"])}
         if "cooperating_unit_ids" in given
         else None
@@ -387,8 +387,11 @@ def kpi_detail(request, code: str, q: Query[KpiYearQuery]) -> dict[str, Any]:
     summary="Enter a figure (the KPI's unit; multipart with evidence)",
 )
 def kpi_value_create(
-    request, code: str, payload: Form[KpiValueIn], evidence: File[UploadedFile] = None
-) -> Status:  # type: ignore[assignment]
+    request,
+    code: str,
+    payload: Form[KpiValueIn],
+    evidence: File[UploadedFile] = None,  # type: ignore[assignment]
+) -> Status:
     kpi = selectors.kpi_get_for_user(code=code, user=request.user)
     row = services.kpi_value_enter(
         kpi=kpi,

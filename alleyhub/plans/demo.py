@@ -32,8 +32,8 @@ from .models import (
     ProgressUpdate,
 )
 from .services import (
-    item_move_status,
     item_create,
+    item_move_status,
     kpi_value_enter,
     kpi_value_review,
     plan_flag_and_remind,
@@ -745,7 +745,7 @@ def load(ctx: DemoContext) -> None:
     if owner is None or not units:
         ctx.log("  plans.demo: no task force or units; skipped")
         return
-    staff_by_unit: dict[int, User] = {}
+    staff_by_unit: dict[int | None, User] = {}
     for user in (
         User.objects.filter(role=Role.UNIT_STAFF, is_active=True)
         .order_by("pk")
@@ -862,12 +862,12 @@ def load(ctx: DemoContext) -> None:
                 kpi_value_review(value_id=row.pk, action="accept", actor=owner)
             # This year, month by month (year-to-date), the latest waiting for review.
             months = list(range(1, ctx.today.month))
-            for m in months:
-                ytd = Decimal(str(ENTERED_ACTUALS[code][-1])) * m / 12
+            for mo in months:
+                ytd = Decimal(str(ENTERED_ACTUALS[code][-1])) * mo / 12
                 row = kpi_value_enter(
-                    kpi=kpi, actor=author, year=ctx.today.year, month=m, value=ytd.quantize(Decimal("0.01"))
+                    kpi=kpi, actor=author, year=ctx.today.year, month=mo, value=ytd.quantize(Decimal("0.01"))
                 )
-                if m != months[-1]:
+                if mo != months[-1]:
                     kpi_value_review(value_id=row.pk, action="accept", actor=owner)
     for kpi in Kpi.objects.all():
         kpi.plan_items.set(

@@ -155,7 +155,7 @@ def import_plan(*, plan: ActionPlan, data: bytes, actor) -> dict[str, int]:
                         if unit is None:
                             raise ValidationError(_("找不到单位 %(name)s") % {"name": name})
                         coop.append(unit)
-                fields = {
+                fields: dict[str, Any] = {
                     "code": code,
                     "kind": kind,
                     "title_zh": str(row["中文名称"] or "").strip(),

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,11 @@ from alleyhub.directory.models import Organization, OrganizationKind
 
 from .models import ActionPlan, ItemKind, ItemStatus, PlanItem
 
-PERCENT = {"min_value": Decimal(0), "max_value": Decimal(100), "max_digits": 5, "decimal_places": 1}
+
+def percent_field(**kwargs: Any) -> forms.DecimalField:
+    return forms.DecimalField(
+        min_value=Decimal(0), max_value=Decimal(100), max_digits=5, decimal_places=1, **kwargs
+    )
 
 
 def _units():
@@ -33,10 +38,10 @@ class PlanFilterForm(FilterForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["plan"].choices = [("", _("全部"))] + [
+        cast(forms.ChoiceField, self.fields["plan"]).choices = [("", _("全部"))] + [
             (p.slug, p.title) for p in ActionPlan.objects.all()
         ]
-        self.fields["unit"].queryset = _units()
+        cast(forms.ModelChoiceField, self.fields["unit"]).queryset = _units()
 
 
 class ItemForm(forms.Form):
@@ -63,22 +68,22 @@ class ItemForm(forms.Form):
     weight = forms.DecimalField(
         label=_("权重"), min_value=Decimal(0), max_digits=6, decimal_places=2, initial=1
     )
-    progress = forms.DecimalField(
-        label=_("进度（%）"), required=False, help_text=_("仅无下级事项的事项可直接填写"), **PERCENT
+    progress = percent_field(
+        label=_("进度（%）"), required=False, help_text=_("仅无下级事项的事项可直接填写")
     )
     position = forms.IntegerField(label=_("排序"), min_value=0, initial=0, required=False)
     version = VersionField()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["parent"].queryset = PlanItem.objects.select_related("plan").order_by(
-            "plan", "position", "pk"
-        )
-        self.fields["lead_unit"].queryset = _units()
-        self.fields["cooperating_units"].queryset = _units()
+        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = PlanItem.objects.select_related(
+            "plan"
+        ).order_by("plan", "position", "pk")
+        cast(forms.ModelChoiceField, self.fields["lead_unit"]).queryset = _units()
+        cast(forms.ModelChoiceField, self.fields["cooperating_units"]).queryset = _units()
 
     def clean(self):
-        data = super().clean()
+        data = super().clean() or {}
         start, due = data.get("start_date"), data.get("due_date")
         if start and due and due < start:
             self.add_error("due_date", _("完成时限不能早于开始日期。"))
@@ -86,7 +91,7 @@ class ItemForm(forms.Form):
 
 
 class OverrideForm(forms.Form):
-    progress = forms.DecimalField(label=_("手动设定进度（%）"), required=False, **PERCENT)
+    progress = percent_field(label=_("手动设定进度（%）"), required=False)
     reason = forms.CharField(
         label=_("理由"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2000
     )
@@ -103,7 +108,7 @@ class StatusForm(forms.Form):
 
 class UpdateForm(forms.Form):
     text = forms.CharField(label=_("进展情况"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000)
-    progress = forms.DecimalField(label=_("当前进度（%）"), **PERCENT)
+    progress = percent_field(label=_("当前进度（%）"))
     file1 = UploadField(label=_("佐证材料"), required=False)
     file2 = UploadField(label=_("佐证材料（二）"), required=False)
 

@@ -377,7 +377,7 @@ def progress_by_unit(*, plan: ActionPlan | None = None) -> list[dict[str, Any]]:
     by_unit: dict[int, dict[str, Any]] = {}
     for item in qs.select_related("lead_unit"):
         row = by_unit.setdefault(
-            item.lead_unit_id, {"unit": item.lead_unit, "items": 0, "late": 0, "done": 0, "_p": []}
+            int(item.lead_unit_id or 0), {"unit": item.lead_unit, "items": 0, "late": 0, "done": 0, "_p": []}
         )
         row["items"] += 1
         row["_p"].append(item.progress)

@@ -91,7 +91,7 @@ def _task_force() -> list[User]:
     return list(User.objects.filter(is_active=True, role=Role.TASK_FORCE).order_by("pk"))
 
 
-def _unit_staff(unit_ids: Iterable[int]) -> list[User]:
+def _unit_staff(unit_ids: Iterable[int | None]) -> list[User]:
     return list(
         User.objects.filter(
             is_active=True, role=Role.UNIT_STAFF, memberships__organization_id__in=list(unit_ids)
@@ -121,7 +121,7 @@ def _check_dates(item: PlanItem, parent: PlanItem | None) -> None:
         if later is not None:
             errors.setdefault("due_date", []).append(
                 _("完成时限不能早于下级事项「%(child)s」的完成时限 %(due)s。")
-                % {"child": later, "due": later.due_date.isoformat()}
+                % {"child": later, "due": str(later.due_date)}
             )
     if errors:
         raise ValidationError(errors)
