@@ -25,7 +25,9 @@ def as_user(browser, live_server, session_cookie):
         c.close()
 
 
-def test_unit_update_accepted_moves_the_parent_on_the_tree(transactional_db, world, as_user, live_server, tmp_path, settings, screenshot_dir):
+def test_unit_update_accepted_moves_the_parent_on_the_tree(
+    transactional_db, world, as_user, live_server, tmp_path, settings, screenshot_dir
+):
     settings.MEDIA_ROOT = tmp_path / "media"
     evidence = tmp_path / "签约纪要.pdf"
     evidence.write_bytes(b"%PDF-1.4 minutes")
