@@ -47,10 +47,13 @@ class PlanItemFilters(Schema):
     year: int | None = None
     flag: str = ""
     q: str = ""
+    mine: bool = False
 
 
 def _params(f: PlanItemFilters) -> PlanFilter:
-    return PlanFilter(plan=f.plan, unit=f.unit, status=f.status, kind=f.kind, year=f.year, flag=f.flag, q=f.q)
+    return PlanFilter(
+        plan=f.plan, unit=f.unit, status=f.status, kind=f.kind, year=f.year, flag=f.flag, q=f.q, mine=f.mine
+    )
 
 
 def _unit(org: Organization | None) -> dict[str, Any] | None:

@@ -125,6 +125,7 @@ class PlanFilter:
     year: int | None = None  # items running in that year (start…due overlaps it)
     flag: str = ""  # "late" | "stale"
     q: str = ""
+    mine: bool = False  # only the items of the user's own units (lead or cooperating)
 
 
 def _year_q(year: int) -> Q:
@@ -155,6 +156,9 @@ def item_list(*, user, params: PlanFilter = PlanFilter()) -> QuerySet[PlanItem]:
         qs = qs.filter(plan__slug=params.plan)
     if params.unit:
         qs = qs.filter(Q(lead_unit_id=params.unit) | Q(cooperating_units=params.unit)).distinct()
+    if params.mine:
+        units = user_unit_ids(user)
+        qs = qs.filter(Q(lead_unit_id__in=units) | Q(cooperating_units__in=units)).distinct()
     if params.status:
         qs = qs.filter(status=params.status)
     if params.kind:
@@ -182,7 +186,7 @@ class TreeRow:
 
 
 def _is_filtered(params: PlanFilter) -> bool:
-    return any((params.unit, params.status, params.kind, params.year, params.flag, params.q))
+    return any((params.unit, params.status, params.kind, params.year, params.flag, params.q, params.mine))
 
 
 def plan_tree(*, user, params: PlanFilter = PlanFilter()) -> list[TreeRow]:

@@ -32,6 +32,9 @@ def test_the_list_uses_the_same_filters_as_the_page(world, client):
     client.force_login(world.lead)
     rows = client.get(f"{API}/items", {"unit": world.unit_b.pk}).json()["items"]
     assert [r["title_zh"] for r in rows] == ["院地合作"]
+    client.force_login(world.staff_b)
+    rows = client.get(f"{API}/items", {"mine": "true"}).json()["items"]
+    assert [r["title_zh"] for r in rows] == ["院地合作"]  # the unit cooperates on it
     tree = client.get(f"{API}/tree", {"unit": world.unit_b.pk}).json()
     assert [(r["title_zh"], r["matched"]) for r in tree] == [("集聚创新要素", False), ("院地合作", True)]
 
