@@ -782,6 +782,7 @@ def load(ctx: DemoContext) -> None:
             )
             # The plan was written before the platform: the item exists since its start.
             PlanItem.objects.filter(pk=item.pk).update(created_at=_aware(start, 9))
+            PlanItemEvent.objects.filter(item=item, kind="created").update(at=_aware(start, 9))
             if children:
                 add(plan, item, children)
             elif final is not None:

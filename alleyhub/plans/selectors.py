@@ -248,7 +248,13 @@ def item_ancestors(item: PlanItem) -> list[PlanItem]:
 
 
 def item_timeline(*, item: PlanItem) -> list[PlanItemEvent]:
-    return list(item.events.select_related("actor").order_by("-at", "-pk"))
+    """The item's events, newest first; status changes carry `old_label` / `new_label`."""
+    labels = dict(ItemStatus.choices)
+    events = list(item.events.select_related("actor").order_by("-at", "-pk"))
+    for e in events:
+        e.old_label = labels.get(e.data.get("old"), "")  # type: ignore[attr-defined]
+        e.new_label = labels.get(e.data.get("new"), "")  # type: ignore[attr-defined]
+    return events
 
 
 def item_updates(*, item: PlanItem) -> list[ProgressUpdate]:

@@ -42,7 +42,7 @@ ITEM_MOVES = TransitionTable(
             label=_("标记滞后"),
         ),
         Transition("done", _WORKING, S.DONE, frozenset({OWNER}), label=_("确认完成")),
-        Transition("drop", _WORKING, S.DROPPED, frozenset({OWNER}), note_required=True, label=_("取消")),
+        Transition("drop", _WORKING, S.DROPPED, frozenset({OWNER}), note_required=True, label=_("取消事项")),
         Transition(
             "reopen",
             frozenset({S.DONE, S.DROPPED}),
