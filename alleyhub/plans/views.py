@@ -90,6 +90,7 @@ def reviews(request) -> HttpResponse:
             ),
             "late": selectors.late_items(),
             "stale": selectors.stale_items(),
+            "by_unit": selectors.progress_by_unit(),
         },
     )
 
