@@ -8,14 +8,19 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
+from alleyhub.brokerage.models import Case
+from alleyhub.catalogue.models import ServiceOffering
 from alleyhub.core.api_auth import api_auth_required
+from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
 from alleyhub.directory.models import Organization, OrganizationKind
+from alleyhub.spaces.models import Building, RenewalSite, SpaceUnit
 
 from . import selectors, services
 from .models import CLOSED_STATUSES, ActionPlan, Kpi, KpiValue, PlanItem, ProgressUpdate
@@ -151,6 +156,30 @@ def _units(ids: list[int]) -> list[Organization]:
     return list(Organization.objects.filter(pk__in=ids, kind=OrganizationKind.GOVERNMENT_UNIT))
 
 
+LINK_MODELS = {
+    "organizations": Organization,
+    "buildings": Building,
+    "space_units": SpaceUnit,
+    "renewal_sites": RenewalSite,
+    "cases": Case,
+    "services": ServiceOffering,
+}
+
+
+def _link_objects(links: dict[str, list[int]] | None) -> dict[str, Any]:
+    """The linked rows by kind; an unknown kind or id is a 422 (nothing is saved)."""
+    out: dict[str, Any] = {}
+    for name, ids in (links or {}).items():
+        model = LINK_MODELS.get(name)
+        if model is None:
+            raise ApplicationError(_("未知的关联：%(name)s") % {"name": name}, status=422)
+        rows = list(model._default_manager.filter(pk__in=ids))
+        if len(rows) != len(set(ids)):
+            raise ApplicationError(_("关联的对象不存在：%(name)s") % {"name": name}, status=422)
+        out[name] = rows
+    return out
+
+
 @router.get("/items", response=list[PlanItemOut], summary="Plan items (filters as on /plan/)")
 @paginate(BoundedPageNumberPagination)
 def plan_item_list(request, filters: Query[PlanItemFilters]) -> list[dict[str, Any]]:
@@ -181,7 +210,7 @@ def plan_item_create(request, payload: PlanItemIn) -> Status:
         parent=parent,
         actor=request.user,
         progress=payload.progress,
-        links={"cooperating_units": _units(payload.cooperating_unit_ids)},
+        links={"cooperating_units": _units(payload.cooperating_unit_ids), **_link_objects(payload.links)},
         code=payload.code,
         kind=payload.kind,
         title_zh=payload.title_zh,
@@ -225,18 +254,16 @@ def plan_item_update(request, item_id: int, payload: PlanItemPatch, response: Ht
     parent: Any = "unchanged"
     if "parent_id" in given:
         parent = get_object_or_404(PlanItem, pk=given["parent_id"]) if given["parent_id"] else None
-    links: dict[str, Any] | None = (
-        {"cooperating_units": _units(given["cooperating_unit_ids"])}
-        if "cooperating_unit_ids" in given
-        else None
-    )
+    links: dict[str, Any] = _link_objects(given.get("links"))
+    if "cooperating_unit_ids" in given:
+        links["cooperating_units"] = _units(given["cooperating_unit_ids"])
     item = services.item_update(
         item_id=item.pk,
         actor=request.user,
         expected_version=expected_version_from(request, payload.version),
         parent=parent,
         progress=given.get("progress"),
-        links=links,
+        links=links or None,
         **fields,
     )
     response["ETag"] = etag_for(item)

@@ -102,6 +102,10 @@ class PlanItemIn(Schema):
     weight: Decimal = Decimal(1)
     progress: Decimal | None = None
     position: int = 0
+    links: dict[str, list[int]] = Field(
+        default_factory=dict,
+        description="ids by kind: organizations, buildings, space_units, renewal_sites, cases, services",
+    )
 
 
 class PlanItemPatch(Schema):
@@ -123,6 +127,7 @@ class PlanItemPatch(Schema):
     weight: Decimal | None = None
     progress: Decimal | None = None
     position: int | None = None
+    links: dict[str, list[int]] | None = Field(None, description="replaces the links of the kinds given")
 
 
 class PlanOverrideIn(Schema):

@@ -163,3 +163,17 @@ def test_token_auth_works_too(world, client, path):
 
     _token, plain = PersonalAccessToken.issue(user=world.staff_a, name="t")
     assert client.get(f"{API}{path}", headers={"Authorization": f"Bearer {plain}"}).status_code == 200
+
+
+def test_links_to_what_an_item_concerns(world, client):
+    from alleyhub.directory.models import Organization
+
+    org = Organization.objects.create(kind="institute", name_zh="微系统所", slug="pl-simit")
+    client.force_login(world.lead)
+    res = _json(client, "patch", f"{API}/items/{world.a1.pk}", {"links": {"organizations": [org.pk]}})
+    assert res.status_code == 200 and res.json()["links"]["organizations"] == [org.pk]
+    res = _json(client, "patch", f"{API}/items/{world.a1.pk}", {"links": {"organizations": [999_999]}})
+    assert res.status_code == 422
+    res = _json(client, "patch", f"{API}/items/{world.a1.pk}", {"links": {"events": [1]}})
+    assert res.status_code == 422
+    assert list(PlanItem.objects.get(pk=world.a1.pk).organizations.all()) == [org]
