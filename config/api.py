@@ -14,6 +14,7 @@ from alleyhub.listings.api import router as listings_router
 from alleyhub.matching.api import router as matching_router
 from alleyhub.matching.api import search_router
 from alleyhub.notifications.api import router as notifications_router
+from alleyhub.plans.api import router as plans_router
 from alleyhub.privacy.api import router as privacy_router
 from alleyhub.requests.api import router as requests_router
 from alleyhub.spaces.api import router as spaces_router
@@ -42,3 +43,4 @@ api.add_router("/enquiries", enquiries_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/", privacy_router)
 api.add_router("/events", events_router)
+api.add_router("/plan", plans_router)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("privacy/", include("alleyhub.privacy.urls")),
     path("sheets/", include("alleyhub.sheets.urls")),
     path("events/", include("alleyhub.events.urls")),
+    path("plan/", include("alleyhub.plans.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "alleyhub.enquiries",
     "alleyhub.sheets",
     "alleyhub.events",
+    "alleyhub.plans",
     "alleyhub.demo",
 ]
 

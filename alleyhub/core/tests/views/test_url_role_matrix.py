@@ -47,6 +47,7 @@ from alleyhub.matching.index import reset_process_cache
 from alleyhub.matching.models import Match
 from alleyhub.matching.services.matches import matches_ensure_for
 from alleyhub.notifications.models import Notification
+from alleyhub.plans.models import KpiValue, PlanItem, ProgressUpdate
 from alleyhub.requests.models import Category
 from alleyhub.requests.services import request_submit
 from alleyhub.spaces.models import Building, RenewalSite, SpaceUnit
@@ -273,6 +274,22 @@ def _events_question(scene: Scene) -> dict[str, int]:
 def _events_pending(scene: Scene) -> dict[str, Any]:
     pending = Registration.objects.filter(event__kind="vc_salon", status="pending").first()
     return {"pk": pending.event_id, "registration_id": pending.pk, "action": "approve"}
+# --- plans: who reads and the objects the entries use ---
+_PLAN_READ = {"anonymous": 302, "unit_staff": 200, "task_force": 200, "operator": 200, "superuser": 200}
+_PLAN_OWN = {"anonymous": 302, "task_force": 200, "operator": 200, "superuser": 200}
+_PLAN_API_READ = {"anonymous": 401, "unit_staff": 200, "task_force": 200, "operator": 200, "superuser": 200}
+
+
+def _plan_item(scene: Scene) -> dict[str, Any]:
+    return {"pk": PlanItem.objects.get(code="要点3").pk}
+
+
+def _plan_update() -> int:
+    return ProgressUpdate.objects.filter(status="accepted").order_by("pk").first().pk
+
+
+def _kpi_value() -> int:
+    return KpiValue.objects.filter(status="accepted").order_by("pk").first().pk
 
 
 # fmt: off
@@ -600,6 +617,41 @@ ROUTES: dict[str, R] = {
     # Only its registrant and the organiser staff see a registration (others: 404, nothing revealed).
     "api:event_registration_cancel": R(404, lambda s: {"registration_id": _events_ticket(s).pk}, method="POST", but={"anonymous": 401, "enterprise": 200, "operator": 200, "superuser": 200}),
     "api:event_check_in": R(403, lambda s: {"event_id": _events_event("上海硅巷早餐会 · 第 24 期")}, method="POST", body={"code": "forged"}, but={"anonymous": 401, "operator": 404, "superuser": 404}),
+    # --- plans (docs/plan.md): read by platform staff (operators, task force, unit staff); the tree is edited by
+    # operators and the task force; updates come from the item's units and are reviewed by the task force.
+    # The objects: 要点3 (a demo work point led by 区科委, the demo unit), an accepted update, an approved KPI value.
+    "plans:index": R(403, but=_PLAN_READ),
+    "plans:mine": R(403, but=_PLAN_READ),
+    "plans:reviews": R(403, but=_PLAN_OWN),
+    "plans:export": R(403, but=_PLAN_READ),
+    "plans:import": R(403, but=_PLAN_OWN),
+    "plans:item_create": R(403, but=_PLAN_OWN),
+    "plans:item": R(403, _plan_item, but=_PLAN_READ),
+    "plans:item_edit": R(403, _plan_item, but=_PLAN_OWN),
+    "plans:item_override": R(403, _plan_item, method="POST", but={"anonymous": 302, "task_force": 400, "operator": 400, "superuser": 400}),
+    "plans:item_status": R(403, lambda s: {**_plan_item(s), "action": "start"}, method="POST", but={"anonymous": 302, "unit_staff": 400, "task_force": 400, "operator": 400, "superuser": 400}),
+    "plans:update_create": R(403, _plan_item, method="POST", but={"anonymous": 302, "unit_staff": 400}),
+    "plans:update_review": R(403, lambda s: {"pk": _plan_update(), "action": "accept"}, method="POST", but={"anonymous": 302, "task_force": 302, "operator": 302, "superuser": 302}),
+    "plans:evidence": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302, "enterprise": 403, "researcher": 403, "investor": 403, "broker": 403}),
+    "plans:kpis": R(403, but=_PLAN_READ),
+    "plans:kpi": R(403, lambda s: {"code": "incubated-firms"}, but=_PLAN_READ),
+    "plans:kpi_value_create": R(403, lambda s: {"code": "incubated-firms"}, method="POST", but={"anonymous": 302, "unit_staff": 400, "task_force": 400, "operator": 400, "superuser": 400}),
+    "plans:kpi_value_review": R(403, lambda s: {"pk": _kpi_value(), "action": "accept"}, method="POST", but={"anonymous": 302, "task_force": 302, "operator": 302, "superuser": 302}),
+    "plans:kpi_evidence": R(404, lambda s: {"pk": 999_999}, but={"anonymous": 302, "enterprise": 403, "researcher": 403, "investor": 403, "broker": 403}),
+    "api:plan_item_list": R(403, but=_PLAN_API_READ),
+    "api:plan_tree": R(403, but=_PLAN_API_READ),
+    "api:plan_item_detail": R(403, lambda s: {"item_id": _plan_item(s)["pk"]}, but=_PLAN_API_READ),
+    "api:plan_item_create": R(422, method="POST", but={"anonymous": 401}),
+    "api:plan_item_update": R(403, lambda s: {"item_id": _plan_item(s)["pk"]}, method="PATCH", but={"anonymous": 401, "task_force": 200, "operator": 200, "superuser": 200}),
+    "api:plan_item_override": R(403, lambda s: {"item_id": _plan_item(s)["pk"]}, method="POST", but={"anonymous": 401, "task_force": 200, "operator": 200, "superuser": 200}),  # an empty body clears an override
+    "api:plan_item_status": R(422, lambda s: {"item_id": _plan_item(s)["pk"]}, method="POST", but={"anonymous": 401}),
+    "api:plan_update_list": R(403, lambda s: {"item_id": _plan_item(s)["pk"]}, but=_PLAN_API_READ),
+    "api:plan_update_create": R(422, lambda s: {"item_id": _plan_item(s)["pk"]}, method="POST", but={"anonymous": 401}),
+    "api:plan_update_review": R(422, lambda s: {"update_id": _plan_update()}, method="POST", but={"anonymous": 401}),
+    "api:kpi_list": R(403, but=_PLAN_API_READ),
+    "api:kpi_detail": R(403, lambda s: {"code": "incubated-firms"}, but=_PLAN_API_READ),
+    "api:kpi_value_create": R(422, lambda s: {"code": "incubated-firms"}, method="POST", but={"anonymous": 401}),
+    "api:kpi_value_review": R(422, lambda s: {"value_id": _kpi_value()}, method="POST", but={"anonymous": 401}),
 }
 # fmt: on
 

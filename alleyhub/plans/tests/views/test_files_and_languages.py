@@ -1,0 +1,61 @@
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from alleyhub.notifications.models import Notification
+from alleyhub.plans.models import Kpi
+from alleyhub.plans.services import kpi_value_enter, update_post
+
+
+def _status(client, url) -> int:
+    res = client.get(url)
+    res.close()  # a file response holds the file open until closed
+    return res.status_code
+
+
+def test_evidence_downloads_only_for_platform_staff(world, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    update = update_post(
+        item=world.a1,
+        actor=world.staff_a,
+        text="纪要",
+        progress=10,
+        files=[SimpleUploadedFile("纪要.pdf", b"%PDF-1.4 x")],
+    )
+    url = reverse("plans:evidence", args=[update.evidence.get().pk])
+    client.force_login(world.member)
+    assert _status(client, url) == 403
+    client.force_login(world.staff_c)
+    res = client.get(url)
+    res.close()
+    assert res.status_code == 200 and res["Content-Disposition"].startswith("attachment")
+    kpi = Kpi.objects.create(
+        code="e", name_zh="指标", unit_zh="个", source="entered", responsible_unit=world.unit_a
+    )
+    row = kpi_value_enter(
+        kpi=kpi,
+        actor=world.staff_a,
+        year=timezone.localdate().year - 1,
+        value=1,
+        evidence=SimpleUploadedFile("统计.pdf", b"%PDF-1.4 y"),
+    )
+    assert _status(client, reverse("plans:kpi_evidence", args=[row.pk])) == 200
+    client.force_login(world.member)
+    assert _status(client, reverse("plans:kpi_evidence", args=[row.pk])) == 403
+
+
+def test_pages_read_in_english(world, client, settings):
+    client.force_login(world.lead)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("plans:index")).content.decode()
+    assert "Action plan" in page and "Lead unit" in page and "My unit" not in page
+    page = client.get(reverse("plans:item", args=[world.a1.pk])).content.decode()
+    assert "Timeline" in page and "Not started" in page
+
+
+def test_notifications_render_in_the_readers_language(world):
+    world.lead.preferred_language = "en"
+    world.lead.save(update_fields=["preferred_language"])
+    update_post(item=world.a1, actor=world.staff_a, text="进展", progress=30)
+    n = Notification.objects.get(recipient=world.lead, code="plans.update.posted")
+    assert n.title.startswith("New progress update") and "(30" in n.body
