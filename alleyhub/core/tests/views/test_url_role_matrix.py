@@ -40,7 +40,6 @@ from alleyhub.directory.listing_services import attachment_add
 from alleyhub.directory.models import JoinRequest, Organization, Person
 from alleyhub.directory.services import invitation_create, invitation_token
 from alleyhub.enquiries.models import Enquiry
-from alleyhub.directory.models import Organization, Person
 from alleyhub.events.models import CalendarFeed, Event, Registration, RegistrationQuestion
 from alleyhub.listings.models import InvestorProfile, TechDemand, TechOutcome
 from alleyhub.matching.index import reset_process_cache
@@ -274,6 +273,8 @@ def _events_question(scene: Scene) -> dict[str, int]:
 def _events_pending(scene: Scene) -> dict[str, Any]:
     pending = Registration.objects.filter(event__kind="vc_salon", status="pending").first()
     return {"pk": pending.event_id, "registration_id": pending.pk, "action": "approve"}
+
+
 # --- plans: who reads and the objects the entries use ---
 _PLAN_READ = {"anonymous": 302, "unit_staff": 200, "task_force": 200, "operator": 200, "superuser": 200}
 _PLAN_OWN = {"anonymous": 302, "task_force": 200, "operator": 200, "superuser": 200}
