@@ -11,6 +11,7 @@ CATEGORIES = [
     ("requests", _("企业诉求")),
     ("cases", _("对接项目")),
     ("organisation", _("机构与成员")),
+    ("enquiries", _("服务申请与空间咨询")),
     ("listings", _("我发布的信息（成果、需求、服务、空间）")),
     ("general", _("平台通知")),
 ]
@@ -23,6 +24,8 @@ _PREFIXES = {
     "brokerage.": "cases",
     "directory.": "organisation",
     "accounts.": "organisation",
+    "enquiries.": "enquiries",
+    "freshness.": "listings",
     "listings.": "listings",
     "catalogue.": "listings",
     "spaces.": "listings",

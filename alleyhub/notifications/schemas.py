@@ -29,7 +29,7 @@ class PreferenceIn(Schema):
     categories: dict[str, str] | None = Field(
         None,
         description="E-mail delivery per category of event (matches, requests, cases, organisation, "
-        'listings, general): "immediate", "daily", "off", or "" to follow email_mode. Omitted: unchanged.',
+        'enquiries, listings, general): "immediate", "daily", "off", or "" to follow email_mode. Omitted: unchanged.',
     )
 
 

@@ -60,6 +60,8 @@ def test_sign_up_verify_and_land_on_the_onboarding_step(live_server, page, scree
     assert page.get_by_test_id("my-account").count() == 1  # signed in (the link sits in the phone menu)
     page.screenshot(path=str(screenshot_dir / "signup-welcome.png"), full_page=True)
     assert User.objects.get(email="zhou.min@example.cn").is_active
+    page.get_by_test_id("onboarding-link").click()  # on to the directory's join / register page
+    page.wait_for_url("**/directory/join/")
     assert violations == []
 
 

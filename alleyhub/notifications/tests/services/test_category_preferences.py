@@ -23,7 +23,9 @@ def test_every_registered_code_has_a_known_category():
     assert category_of("matching.match.suggested") == "matches"
     assert category_of("brokerage.case.created") == "cases"
     assert category_of("requests.request.accepted") == "requests"
-    assert category_of("directory.membership.approved") == "organisation"
+    assert category_of("directory.join.approved") == "organisation"
+    assert category_of("enquiries.enquiry.created") == "enquiries"
+    assert category_of("freshness.listing.expires_soon") == "listings"
     assert category_of("something.new") == "general"
 
 
