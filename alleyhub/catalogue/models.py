@@ -1,9 +1,10 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import PublishableListing
-from alleyhub.directory.models import Organization, validate_stages
+from alleyhub.directory.models import ListingAttachment, Organization, validate_stages
 
 
 class ServiceCategory(models.TextChoices):
@@ -18,6 +19,9 @@ class ServiceCategory(models.TextChoices):
 
 class ServiceOffering(PublishableListing):
     """An entry of the service list (服务清单): what a provider offers, to whom, and how to apply."""
+
+    # Attachments are deleted with the listing (one model for every kind, directory.ListingAttachment).
+    attachments = GenericRelation(ListingAttachment)
 
     owner = models.ForeignKey(
         Organization, verbose_name=_("服务提供方"), on_delete=models.CASCADE, related_name="services"

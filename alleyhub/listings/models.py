@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -5,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import PublishableListing
-from alleyhub.directory.models import Industry, Organization, Person, validate_stages
+from alleyhub.directory.models import Industry, ListingAttachment, Organization, Person, validate_stages
 
 
 class CooperationMode(models.TextChoices):
@@ -30,6 +31,9 @@ def validate_modes(value):
 
 class TechOutcome(PublishableListing):
     """科技成果: a patent, prototype or process offered for transfer, licence, joint development or equity."""
+
+    # Attachments are deleted with the listing (one model for every kind, directory.ListingAttachment).
+    attachments = GenericRelation(ListingAttachment)
 
     owner = models.ForeignKey(
         Organization, verbose_name=_("所属机构"), on_delete=models.CASCADE, related_name="outcomes"
@@ -105,6 +109,9 @@ class TechOutcome(PublishableListing):
 
 class TechDemand(PublishableListing):
     """技术需求: an enterprise's technical problem looking for a solution."""
+
+    # Attachments are deleted with the listing (one model for every kind, directory.ListingAttachment).
+    attachments = GenericRelation(ListingAttachment)
 
     owner = models.ForeignKey(
         Organization, verbose_name=_("所属机构"), on_delete=models.CASCADE, related_name="demands"
@@ -183,6 +190,9 @@ class TechDemand(PublishableListing):
 
 class InvestorProfile(PublishableListing):
     """An investor's stages, sectors and ticket range."""
+
+    # Attachments are deleted with the listing (one model for every kind, directory.ListingAttachment).
+    attachments = GenericRelation(ListingAttachment)
 
     owner = models.ForeignKey(
         Organization, verbose_name=_("投资机构"), on_delete=models.CASCADE, related_name="investor_profiles"

@@ -1,10 +1,11 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import BaseModel, BilingualMixin, PublishableListing, VersionedModel
-from alleyhub.directory.models import Organization
+from alleyhub.directory.models import ListingAttachment, Organization
 
 
 def validate_facilities(value):
@@ -66,6 +67,9 @@ class SpaceKind(models.TextChoices):
 
 class SpaceUnit(PublishableListing):
     """A rentable unit in a building: area, rent in 元/㎡/天, availability."""
+
+    # Attachments are deleted with the listing (one model for every kind, directory.ListingAttachment).
+    attachments = GenericRelation(ListingAttachment)
 
     owner = models.ForeignKey(
         Organization, verbose_name=_("出租方"), on_delete=models.CASCADE, related_name="space_units"

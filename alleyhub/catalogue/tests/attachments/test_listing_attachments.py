@@ -208,3 +208,12 @@ def test_erasing_the_uploader_keeps_the_organisations_file(provider_org, provide
     provider_member.delete()
     file.refresh_from_db()
     assert file.uploaded_by == placeholder
+
+
+def test_deleting_a_listing_deletes_its_attachments(provider_org, provider_member):
+    service = ServiceOfferingFactory(owner=provider_org)
+    other = ServiceOfferingFactory(owner=provider_org)
+    attachment_add(listing=service, actor=provider_member, uploaded=pdf())
+    kept = attachment_add(listing=other, actor=provider_member, uploaded=pdf())
+    service.delete()
+    assert list(ListingAttachment.objects.all()) == [kept]
