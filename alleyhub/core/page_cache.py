@@ -23,6 +23,7 @@ staleness. PAGE_CACHE_SECONDS = 0 turns the cache off (the tests do, except the 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 
@@ -33,6 +34,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_PREFIXES = ("/listings/", "/directory/", "/services/", "/spaces/", "/search/")
 PUBLIC_PATHS = ("/",)
@@ -90,7 +93,11 @@ class AnonymousPageCacheMiddleware:
         if seconds <= 0 or not _cacheable_request(request):
             return self.get_response(request)
         key = _key(request)
-        found = cache.get_many([GENERATION_KEY, key])
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+        except Exception:  # the cache is down: serve the page as if there were none
+            logger.warning("page cache unavailable", exc_info=True)
+            return self.get_response(request)
         generation = found.get(GENERATION_KEY, 0)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
@@ -99,11 +106,10 @@ class AnonymousPageCacheMiddleware:
         if self._storable(request, response):
             content = TOKEN_RE.sub(lambda m: m.group(1) + PLACEHOLDER + b'"', response.content)
             headers = {k: v for k, v in response.items() if k.lower() not in ("content-length", "vary")}
-            cache.set(
-                key,
-                {"generation": generation, "content": content, "headers": headers},
-                seconds,
-            )
+            try:
+                cache.set(key, {"generation": generation, "content": content, "headers": headers}, seconds)
+            except Exception:
+                logger.warning("page cache unavailable", exc_info=True)
         return response
 
     @staticmethod
@@ -136,9 +142,13 @@ class AnonymousPageCacheMiddleware:
 
 def _bump() -> None:
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there yet (or evicted): any new value differs from the pages' one
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        try:
+            cache.incr(GENERATION_KEY)
+        except ValueError:  # not there yet (or evicted): any new value differs from the pages' one
+            cache.add(GENERATION_KEY, 1, timeout=None)
+    except Exception:
+        # A write must not fail because the cache is down; the pages it holds expire with the TTL.
+        logger.warning("page cache unavailable: generation not bumped", exc_info=True)
 
 
 def page_cache_bump(**kwargs) -> None:

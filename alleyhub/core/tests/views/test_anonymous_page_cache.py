@@ -7,7 +7,7 @@ import time
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from alleyhub.accounts.tests.factories import UserFactory
@@ -115,3 +115,16 @@ def test_what_is_not_cached(client):
 def test_pages_outside_the_public_ones_are_not_cached():
     Client().get(reverse("accounts:login"))
     assert not any(cache.get(f"pagecache:zh-hans:{reverse('accounts:login')}") for _ in [0])
+
+
+def test_a_cache_that_is_down_serves_pages_and_lets_writes_through():
+    down = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    with override_settings(CACHES=down):
+        outcome = TechOutcomeFactory(status="published")  # the write's bump fails quietly
+        response = Client().get(LIST)
+    assert response.status_code == 200 and outcome.title_zh in response.content.decode()
