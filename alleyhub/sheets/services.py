@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -103,6 +103,7 @@ def import_job_check(*, job_id: int) -> ImportJob:
         except ApplicationError as exc:
             return _finish_check(job, status=ImportJob.Status.INVALID, report={}, message=exc.message)
         data = report.as_json()
+        data["fingerprint"] = importer.data_fingerprint(job.created_by)
         status = ImportJob.Status.INVALID if report.error_count else ImportJob.Status.READY
         message = ""
         if not report.error_count and not (data["totals"]["create"] or data["totals"]["update"]):
@@ -160,12 +161,16 @@ def import_job_run_commit(*, job_id: int, progress: Any = None) -> ImportJob:
     with translation.override(job.language):
         try:
             with transaction.atomic():
+                # The data the dry run checked against is unchanged: the rows' own values were
+                # checked then (keys, organisations, permissions are checked again all the same).
+                unchanged = job.report.get("fingerprint") == importer.data_fingerprint(job.created_by)
                 report = importer.run(
                     _sheets(job),
                     actor=job.created_by,
                     write=True,
                     kind_hint=job.kind,
                     progress=progress,
+                    values_checked=unchanged,
                 )
                 job = lock_for_update(ImportJob.objects, pk=job_id)
                 data = report.as_json()
@@ -182,11 +187,20 @@ def import_job_run_commit(*, job_id: int, progress: Any = None) -> ImportJob:
                     data={"filename": job.filename, "totals": data["totals"]},
                 )
                 _schedule_index(report.written)
-        except (importer.ImportRejected, ApplicationError) as exc:
+        except (importer.ImportRejected, ApplicationError, IntegrityError) as exc:
             if isinstance(exc, importer.ImportRejected):
                 data, message = exc.report.as_json(), _("导入时发现错误，未写入任何数据。")
-            else:
+            elif isinstance(exc, ApplicationError):
                 data, message = {}, exc.message
+            else:
+                # A rule the database enforces (e.g. a credit code someone else registered meanwhile).
+                logger.warning("Import %s refused by the database: %s", job_id, exc)
+                data, message = (
+                    {},
+                    _(
+                        "导入与数据库中的数据冲突（可能有人同时修改了相同记录），未写入任何数据，请重新上传检查。"
+                    ),
+                )
             with transaction.atomic():
                 job = lock_for_update(ImportJob.objects, pk=job_id)
                 job.status, job.result, job.message = ImportJob.Status.FAILED, data, message

@@ -51,6 +51,7 @@ class Lookups:
         self.buildings: dict[str, int] = {}
         self.building_slugs: dict[int, str] = {}
         self.allowed_org_ids: set[int] | None = None  # None: any organisation
+        self.values_checked = False  # see importer.run
 
     def add_org(self, key: str, pk: int) -> None:
         key = key.strip().upper() if _looks_like_code(key) else key.strip()

@@ -193,3 +193,21 @@ def test_a_job_is_committed_once():
         services.import_job_commit(job=job, actor=operator)
     assert exc.value.status == 409
     assert Organization.objects.count() == 2
+
+
+def test_the_commit_checks_the_values_again_only_when_the_data_changed_since_the_dry_run(monkeypatch):
+    from alleyhub.sheets import importer
+
+    operator = OperatorFactory()
+    calls = []
+    real = importer._validate
+    monkeypatch.setattr(importer, "_validate", lambda obj, changed: calls.append(obj) or real(obj, changed))
+    job = checked(operator, xlsx_bytes({"机构": ORGS}))
+    assert len(calls) == 2
+    committed(job, operator)
+    assert len(calls) == 2  # same data as the dry run: the values were checked then
+    job = checked(operator, xlsx_bytes({"机构": [ORGS[0], ["", "科创企业", "第三家"]]}))
+    OrganizationFactory(name_zh="同时新增的机构")
+    committed(job, operator)
+    assert len(calls) == 4  # the data changed meanwhile: checked again
+    assert Organization.objects.filter(name_zh="第三家").exists()

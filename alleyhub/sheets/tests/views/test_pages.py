@@ -11,6 +11,7 @@ from django.urls import reverse
 from alleyhub.accounts.models import Membership
 from alleyhub.core.models import AuditEntry, ListingStatus
 from alleyhub.directory.models import Organization
+from alleyhub.privacy.hooks import personal_data_exporters
 from alleyhub.sheets.models import ImportJob
 from alleyhub.sheets.specs import SPECS
 
@@ -150,3 +151,13 @@ def test_every_list_page_links_its_exports_with_the_current_filters(client, url,
     assert f'href="/sheets/export/{kind}.csv?q=%E4%BC%A0%E6%84%9F"' in page
     response = client.get(f"/sheets/export/{kind}.csv", {"q": "传感"})
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"\xef\xbb\xbf")
+
+
+def test_a_users_data_export_holds_the_files_they_imported(client):
+    operator = OperatorFactory()
+    client.force_login(operator)
+    client.post(reverse("sheets:index"), {"file": upload(xlsx_bytes({"机构": ORGS}), "机构名单.xlsx")})
+    exported = [p(operator) for p in personal_data_exporters.providers()]
+    imports = next(e for e in exported if e.name == "imports")
+    assert imports.records["imports"][0]["fields"]["filename"] == "机构名单.xlsx"
+    assert imports.files[0][0].endswith("机构名单.xlsx")
