@@ -7,22 +7,20 @@ from alleyhub.plans.models import ItemKind, Kpi, KpiTarget, PlanItem, ProgressUp
 from alleyhub.plans.selectors import late_items
 
 
-@pytest.fixture(scope="module")
-def _demo(module_transaction):
-    with module_transaction():
-        load_district(
-            seed=2026,
-            stdout=io.StringIO(),
-            hook_apps={"requests", "plans"},
-            strict_hooks=True,
-            rebuild_index=False,
-            schedule_embedding=False,
-        )
-        yield
+@pytest.fixture
+def _demo(db):
+    load_district(
+        seed=2026,
+        stdout=io.StringIO(),
+        hook_apps={"requests", "plans"},
+        strict_hooks=True,
+        rebuild_index=False,
+        schedule_embedding=False,
+    )
 
 
 @pytest.mark.usefixtures("_demo")
-def test_the_demo_plan_reads_as_the_seed(django_db_blocker):
+def test_the_demo_plan_reads_as_the_seed():
     def n(kind):
         return PlanItem.objects.filter(kind=kind).count()
 

@@ -7,13 +7,7 @@ from alleyhub.plans.models import Kpi
 from alleyhub.plans.services import kpi_value_enter, update_post
 
 
-def _status(client, url) -> int:
-    res = client.get(url)
-    res.close()  # a file response holds the file open until closed
-    return res.status_code
-
-
-def test_evidence_downloads_only_for_platform_staff(world, client, settings, tmp_path):
+def test_update_evidence_downloads_only_for_platform_staff(world, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     update = update_post(
         item=world.a1,
@@ -24,11 +18,16 @@ def test_evidence_downloads_only_for_platform_staff(world, client, settings, tmp
     )
     url = reverse("plans:evidence", args=[update.evidence.get().pk])
     client.force_login(world.member)
-    assert _status(client, url) == 403
+    assert client.get(url).status_code == 403
     client.force_login(world.staff_c)
     res = client.get(url)
-    res.close()
     assert res.status_code == 200 and res["Content-Disposition"].startswith("attachment")
+    assert b"".join(res.streaming_content) == b"%PDF-1.4 x"
+    res.close()  # last: closing sends request_finished, which closes the database connection
+
+
+def test_kpi_evidence_downloads_only_for_platform_staff(world, client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     kpi = Kpi.objects.create(
         code="e", name_zh="指标", unit_zh="个", source="entered", responsible_unit=world.unit_a
     )
@@ -39,9 +38,13 @@ def test_evidence_downloads_only_for_platform_staff(world, client, settings, tmp
         value=1,
         evidence=SimpleUploadedFile("统计.pdf", b"%PDF-1.4 y"),
     )
-    assert _status(client, reverse("plans:kpi_evidence", args=[row.pk])) == 200
+    url = reverse("plans:kpi_evidence", args=[row.pk])
     client.force_login(world.member)
-    assert _status(client, reverse("plans:kpi_evidence", args=[row.pk])) == 403
+    assert client.get(url).status_code == 403
+    client.force_login(world.staff_c)
+    res = client.get(url)
+    assert res.status_code == 200
+    res.close()
 
 
 def test_pages_read_in_english(world, client, settings):
