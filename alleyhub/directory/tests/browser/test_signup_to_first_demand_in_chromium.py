@@ -21,7 +21,9 @@ def _link_path(message) -> str:
     return re.sub(r"^https?://[^/]+", "", re.search(r"https?://\S+", message.body).group(0))
 
 
-def test_sign_up_verify_join_get_approved_and_post_a_demand(browser, live_server, session_cookie, screenshot_dir):
+def test_sign_up_verify_join_get_approved_and_post_a_demand(
+    browser, live_server, session_cookie, screenshot_dir
+):
     org = OrganizationFactory(name_zh="上海硅巷智能传感有限公司", short_name="硅巷传感", kind="enterprise")
     admin = MembershipFactory(organization=org, role=Membership.MemberRole.ADMIN).user
     IndustryFactory(code="sensors", name_zh="智能传感器", name_en="Smart sensors")
