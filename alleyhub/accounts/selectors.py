@@ -61,7 +61,11 @@ def demo_accounts_for_login() -> tuple[list[DemoAccount], str]:
     the provider in `accounts.hooks.login_demo_personas` (the demo app registers it); without one,
     each account shows its role.
     """
-    users = list(User.objects.filter(is_demo=True, is_active=True).order_by("pk"))
+    # Demo users one cannot sign in with (the demo's newcomer with a pending join request) are
+    # characters of the story, not personas: an unusable password starts with "!".
+    users = list(
+        User.objects.filter(is_demo=True, is_active=True).exclude(password__startswith="!").order_by("pk")
+    )
     if not users:
         return [], ""
     describe = login_demo_personas.provider()

@@ -16,8 +16,11 @@ def demo_accounts() -> list[User]:
     a real installation never advertises accounts.
     """
     order = {spec.username: i for i, spec in enumerate(DEMO_ACCOUNTS)}
+    # Demo users nobody can sign in with (the newcomer with a pending join request) are not personas.
     users = list(
-        User.objects.filter(is_demo=True, is_active=True).prefetch_related("memberships__organization")
+        User.objects.filter(is_demo=True, is_active=True)
+        .exclude(password__startswith="!")
+        .prefetch_related("memberships__organization")
     )
     users.sort(key=lambda u: (order.get(u.username, len(order)), u.username))
     for user in users:
