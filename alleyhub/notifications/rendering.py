@@ -27,8 +27,7 @@ from typing import Any
 
 from django.conf import settings
 from django.utils.functional import Promise
-from django.utils.translation import get_language, gettext, override, pgettext
-from django.utils.translation import trans_real
+from django.utils.translation import get_language, gettext, override, pgettext, trans_real
 
 from .messages import MESSAGES
 

@@ -83,7 +83,13 @@ def test_the_email_goes_out_in_the_recipients_language_at_sending_time():
     notification = notify(
         recipient=user,
         code="brokerage.case.stage_changed",
-        context={"case": CASE, "actor": "李明", "old_stage": Stage.LEAD.label, "stage": Stage.SIGNED.label, "note": ""},
+        context={
+            "case": CASE,
+            "actor": "李明",
+            "old_stage": Stage.LEAD.label,
+            "stage": Stage.SIGNED.label,
+            "note": "",
+        },
         dedup_key="mail-test",
     )
     Notification.objects.filter(pk=notification.pk).update(email_state=Notification.EmailState.PENDING)
