@@ -149,3 +149,14 @@ def test_a_lazy_translation_added_later_reaches_old_notifications():
     assert notification.params["outcome"] == {"t": "已采纳"}
     with override("en"):
         assert "已采纳" not in notification.display_body
+
+
+def test_erasing_a_person_scrubs_their_name_from_stored_params_too():
+    from alleyhub.privacy.erasure import scrub_names
+
+    user = UserFactory(preferred_language="zh-hans")
+    notification = _stage_changed(user)
+    scrub_names(["李明"], only=(Notification,))
+    notification = Notification.objects.get(pk=notification.pk)
+    assert "李明" not in str(notification.params)
+    assert "李明" not in notification.rendered("en")[1]
