@@ -696,7 +696,8 @@ def _email_after_commit(ids: list[int], kind: str) -> None:
                 recipient=registration.user,
                 code=f"events.registration.{kind}",
                 context={
-                    "event": registration.event.title,
+                    # The event itself, not its title: both language versions are kept.
+                    "event": registration.event,
                     "until": timezone.localtime(until).strftime("%Y-%m-%d %H:%M") if until else "",
                 },
                 url=registration.get_absolute_url(),

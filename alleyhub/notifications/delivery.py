@@ -14,6 +14,7 @@ from django.utils.translation import override
 from django_tasks import task
 
 from .models import Notification
+from .rendering import language_of
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,10 @@ def notification_email_send(*, notification_id: int) -> bool:
         return False
     notification = Notification.objects.select_related("recipient").get(pk=notification_id)
     try:
-        with override(notification.language):
+        # In the language the recipient reads now, not the one they had when it was created.
+        language = language_of(notification.recipient)
+        with override(language):
+            title = notification.rendered(language)[0]
             context = {
                 "notification": notification,
                 "link": absolute_url(notification.url),
@@ -65,7 +69,7 @@ def notification_email_send(*, notification_id: int) -> bool:
             text = render_to_string("notifications/email/notification.txt", context)
             html = render_to_string("notifications/email/notification.html", context)
         message = EmailMultiAlternatives(
-            subject=email_subject(notification.title), body=text, to=[notification.recipient.email]
+            subject=email_subject(title), body=text, to=[notification.recipient.email]
         )
         message.attach_alternative(html, "text/html")
         message.send()

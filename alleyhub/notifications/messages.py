@@ -1,5 +1,7 @@
 """What each notification code says. Titles and bodies are translatable msgids with named
-placeholders; `notify()` renders them in the recipient's language.
+placeholders; a notification stores its code and parameters and is rendered from these when it is
+read (in the reader's language) or e-mailed (in the recipient's language then), see rendering.py.
+A new code needs sample parameters in tests/services/test_every_message_renders.py.
 
 Other apps may add codes with `register(code, title=_(...), body=_(...))` (e.g. in their
 `AppConfig.ready()`), but the codes the platform uses today are all listed here so that the

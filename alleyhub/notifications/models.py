@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from alleyhub.core.models import BaseModel
 
+from .rendering import render_stored
+
 
 class Notification(BaseModel):
-    """One message to one user, rendered once in the recipient's language when it is created.
+    """One message to one user. Stores the message `code` and its `params`; the title and body
+    are rendered when read, in the reader's language (`display_title`, `display_body`; see
+    `notifications/rendering.py`). `title`/`body`/`language` keep the text as first rendered, in
+    the recipient's language then: the fallback for rows without params (older rows the data
+    migration could not parse) and for codes no longer registered.
 
     `dedup_key` is unique per recipient: a task that crashes and runs again creates nothing twice
     (see `notifications.services.notify`). Email delivery is tracked on the row itself
@@ -31,6 +38,8 @@ class Notification(BaseModel):
     title = models.CharField(_("标题"), max_length=300)
     body = models.TextField(_("内容"), blank=True)
     language = models.CharField(_("语言"), max_length=10, default="zh-hans")
+    # JSON parameters of the message (rendering.params_encode); None: show the stored text.
+    params = models.JSONField(_("参数"), null=True, blank=True)
     url = models.CharField(_("链接"), max_length=500, blank=True)
     target_type = models.CharField(_("对象类型"), max_length=100, blank=True)
     target_id = models.CharField(_("对象编号"), max_length=64, blank=True)
@@ -60,6 +69,33 @@ class Notification(BaseModel):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+    def rendered(self, language: str | None = None) -> tuple[str, str, str]:
+        """(title, body, language they are in) for `language` (default: the active language)."""
+        key = language or get_language() or ""
+        cache = self.__dict__.setdefault("_rendered_cache", {})
+        if key not in cache:
+            cache[key] = render_stored(
+                code=self.code,
+                params=self.params,
+                title=self.title,
+                body=self.body,
+                stored_language=self.language,
+                language=language,
+            )
+        return cache[key]
+
+    @property
+    def display_title(self) -> str:
+        return self.rendered()[0]
+
+    @property
+    def display_body(self) -> str:
+        return self.rendered()[1]
+
+    @property
+    def display_language(self) -> str:
+        return self.rendered()[2]
 
 
 class NotificationPreference(BaseModel):

@@ -6,6 +6,10 @@ from .models import NotificationPreference
 
 
 class NotificationOut(Schema):
+    """Title and body are rendered at reading time in the request's language (Accept-Language,
+    the language cookie); `language` is the language they are in (the stored language when an
+    older notification can only show the text it was created with)."""
+
     id: int
     code: str
     title: str
@@ -14,6 +18,18 @@ class NotificationOut(Schema):
     language: str
     read_at: datetime | None
     created_at: datetime
+
+    @staticmethod
+    def resolve_title(obj) -> str:
+        return obj.display_title
+
+    @staticmethod
+    def resolve_body(obj) -> str:
+        return obj.display_body
+
+    @staticmethod
+    def resolve_language(obj) -> str:
+        return obj.display_language
 
 
 class UnreadCountOut(Schema):

@@ -4,7 +4,6 @@ import hashlib
 import json
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, models, transaction
@@ -18,17 +17,17 @@ from alleyhub.core.audit import audit_record
 from .categories import CATEGORY_KEYS, category_of
 from .delivery import absolute_url, email_subject, send_notification_email
 from .delivery import notification_email_send as notification_email_send
-from .messages import MESSAGES
 from .models import Notification, NotificationPreference
+from .rendering import language_of, params_encode
+from .rendering import render_message as render_message
 from .scheduling import waiting_args
 
 # A claimed email still 'sending' after this long belongs to a worker that died: send it again.
 STALE_CLAIM = timedelta(minutes=10)
 
 
-def _language_of(user) -> str:
-    lang = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-    return lang if lang in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+# The recipient's language at sending time (kept under this name for callers of old).
+_language_of = language_of
 
 
 def _target_url(target) -> str:
@@ -51,16 +50,6 @@ def email_mode_for(user, code: str | None = None) -> str:
     return pref.mode_for(category_of(code)) if code else pref.email_mode
 
 
-def render_message(*, code: str, context: dict, language: str) -> tuple[str, str]:
-    """(title, body) of `code` in `language`. Context values are turned into text inside the
-    language override, so lazy strings, choices labels and bilingual models (`localized()`)
-    come out in that language. Raises KeyError for an unknown code or a missing placeholder."""
-    message = MESSAGES[code]
-    with override(language):
-        values = {key: str(value) if value is not None else "" for key, value in context.items()}
-        return str(message.title) % values, str(message.body) % values
-
-
 def notify(
     *,
     recipient,
@@ -75,8 +64,12 @@ def notify(
     is False or the user prefers otherwise.
 
     - `code` names the message (see `notifications/messages.py`, e.g. "requests.request.accepted");
-      `context` fills its named placeholders. Values may be model instances, lazy strings or
-      choice labels: they are rendered in the *recipient's* `preferred_language`.
+      `context` fills its named placeholders. Pass values, not text rendered in one language:
+      model instances (their `__str__` in each language is kept), lazy strings and choice labels
+      (stored as msgids), plain text for proper names and what people wrote. The code and the
+      parameters are stored (`Notification.params`) and the message is rendered when it is read,
+      in the reader's language, and when it is e-mailed, in the recipient's language then
+      (`notifications/rendering.py`).
     - `target` (optional) is the object the message is about; the link is `url` if given, else
       `target.get_absolute_url()`.
     - Idempotent: `dedup_key` is unique per recipient. By default it is derived from the code,
@@ -96,7 +89,10 @@ def notify(
     if recipient is None or not getattr(recipient, "is_active", False):
         return None
     language = _language_of(recipient)
+    # Rendered now as well: a code or a parameter missing is the caller's bug and fails here, at
+    # once, and the text kept is what is shown should the code ever be unregistered.
     title, body = render_message(code=code, context=context, language=language)
+    params = params_encode(context)
     key = (dedup_key or _default_dedup_key(code, target, context))[:200]
 
     existing = Notification.objects.filter(recipient=recipient, dedup_key=key).first()
@@ -119,6 +115,7 @@ def notify(
         title=title[:300],
         body=body,
         language=language,
+        params=params,
         url=url or "",
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",

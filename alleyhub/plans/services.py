@@ -650,7 +650,8 @@ def kpi_value_review(
             context={
                 "kpi": row.kpi,
                 "period": period_label(row.year, row.month),
-                "outcome": row.get_status_display(),
+                # The (lazy) label, not get_status_display(): stored as a msgid, shown in the reader's language.
+                "outcome": UpdateStatus(row.status).label,
                 "note": row.review_note,
             },
             target=row.kpi,
