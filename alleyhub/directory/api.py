@@ -6,7 +6,7 @@ permission checks are the selectors the pages use."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Path, Query, Router, Status
 from ninja.files import UploadedFile
@@ -403,7 +403,7 @@ def listing_attachment_add(
     summary="Download an attachment",
     openapi_extra=FILE_OPENAPI,
 )
-def listing_attachment_download(request: HttpRequest, attachment_id: Path[int]) -> HttpResponse:
+def listing_attachment_download(request: HttpRequest, attachment_id: Path[int]) -> FileResponse:
     """The file (as a download), for whoever may see it: a published listing's public files for
     everybody, a draft's or a confidential file only for those the pages show it to (404 for
     everyone else, so nobody learns that it exists)."""
