@@ -217,3 +217,25 @@ def test_the_operations_are_in_the_openapi_document(client):
     assert {"201", "400", "403", "404", "413"} <= set(upload["responses"])
     assert "get" in paths["/api/attachments/{attachment_id}/file"]
     assert "delete" in paths["/api/attachments/{attachment_id}"]
+
+
+def test_the_21st_file_is_a_400_problem(client_as, provider_org, provider_member):
+    from alleyhub.directory.listing_services import MAX_ATTACHMENTS_PER_LISTING
+
+    service = ServiceOfferingFactory(owner=provider_org)
+    for i in range(MAX_ATTACHMENTS_PER_LISTING):
+        attachment_add(listing=service, actor=provider_member, uploaded=pdf(f"{i}.pdf"))
+    response = client_as(provider_member).post(list_url("service", service.pk), {"file": pdf()})
+    assert response.status_code == 400
+    assert response.json()["code"] == "too_many_attachments"
+    assert ListingAttachment.objects.count() == MAX_ATTACHMENTS_PER_LISTING
+
+
+def test_a_session_upload_without_the_csrf_token_is_refused(provider_org, provider_member):
+    from django.test import Client
+
+    service = ServiceOfferingFactory(owner=provider_org)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(provider_member)
+    assert client.post(list_url("service", service.pk), {"file": pdf()}).status_code == 403
+    assert not ListingAttachment.objects.exists()
