@@ -6,7 +6,7 @@ from alleyhub.brokerage.api import router as brokerage_router
 from alleyhub.catalogue.api import router as catalogue_router
 from alleyhub.core.api_auth import api_auth
 from alleyhub.core.api_errors import ProblemJsonAPI, install_problem_handlers
-from alleyhub.directory.api import join_router, people_router
+from alleyhub.directory.api import attachments_router, join_router, people_router
 from alleyhub.directory.api import router as directory_router
 from alleyhub.enquiries.api import router as enquiries_router
 from alleyhub.events.api import router as events_router
@@ -44,3 +44,4 @@ api.add_router("/notifications", notifications_router)
 api.add_router("/", privacy_router)
 api.add_router("/events", events_router)
 api.add_router("/plan", plans_router)
+api.add_router("/", attachments_router)

@@ -29,6 +29,7 @@ class DemoAccountSpec:
     member_role: str = "member"
     title: str = ""
     is_staff: bool = False
+    description: Promise | str = ""  # one line on the login page: what to try with this persona
 
 
 DEMO_ACCOUNTS: list[DemoAccountSpec] = [
@@ -42,6 +43,7 @@ DEMO_ACCOUNTS: list[DemoAccountSpec] = [
         "admin",
         "平台运营主管",
         is_staff=True,
+        description=_("运营整个平台：审核机构与条目，代录任何机构的信息"),
     ),
     DemoAccountSpec(
         "task_force",
@@ -52,6 +54,7 @@ DEMO_ACCOUNTS: list[DemoAccountSpec] = [
         "task-force",
         "admin",
         "专班负责人",
+        description=_("查看全部诉求、条目与推进计划，审核进展"),
     ),
     DemoAccountSpec(
         "unit_staff",
@@ -62,6 +65,7 @@ DEMO_ACCOUNTS: list[DemoAccountSpec] = [
         "changning-stc",
         "member",
         "科员",
+        description=_("区科委：受理分派到本部门的企业诉求"),
     ),
     DemoAccountSpec(
         "broker",
@@ -72,6 +76,7 @@ DEMO_ACCOUNTS: list[DemoAccountSpec] = [
         "xinwei-group",
         "member",
         "金牌科技经纪人",
+        description=_("在撮合看板上推进成果与需求的对接"),
     ),
     DemoAccountSpec(
         "enterprise",
@@ -82,9 +87,18 @@ DEMO_ACCOUNTS: list[DemoAccountSpec] = [
         "showcase-enterprise",
         "admin",
         "创始人、首席执行官",
+        description=_("科创企业：发布技术需求、提交诉求、申请服务"),
     ),
     DemoAccountSpec(
-        "researcher", "demo-researcher", Role.MEMBER, _("科研人员"), "王哲", "simit", "member", "研究员"
+        "researcher",
+        "demo-researcher",
+        Role.MEMBER,
+        _("科研人员"),
+        "王哲",
+        "simit",
+        "member",
+        "研究员",
+        description=_("中科院微系统所：维护科研成果及其附件"),
     ),
     DemoAccountSpec(
         "investor",
@@ -95,6 +109,29 @@ DEMO_ACCOUNTS: list[DemoAccountSpec] = [
         "showcase-investor",
         "admin",
         "投资合伙人",
+        description=_("投资机构：维护投资偏好，查看推荐的成果与企业"),
+    ),
+    DemoAccountSpec(
+        "provider",
+        "demo-provider",
+        Role.MEMBER,
+        _("服务机构"),
+        "钱蕾",
+        "yrd-finance-alliance",
+        "admin",
+        "联盟秘书处主任",
+        description=_("长三角科创金融联盟：维护服务清单与附件，回复企业的服务申请"),
+    ),
+    DemoAccountSpec(
+        "space",
+        "demo-space",
+        Role.MEMBER,
+        _("空间运营方"),
+        "赵航",
+        "maker-hall-ops",
+        "admin",
+        "创客厅运营经理",
+        description=_("硅巷创客厅的运营方：发布可租空间、上传平面图，回复租赁咨询"),
     ),
 ]
 

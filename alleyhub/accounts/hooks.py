@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.http import HttpRequest
@@ -19,6 +19,8 @@ class DemoPersonas:
 
     password: str
     labels: Mapping[str, str | Promise]
+    # per username, one line on what to try with the persona (shown under its label)
+    descriptions: Mapping[str, str | Promise] = field(default_factory=dict)
 
 
 login_demo_personas: Hook[Callable[[], DemoPersonas]] = Hook("accounts.login_demo_personas")

@@ -51,6 +51,7 @@ class DemoAccount:
     role_label: str
     organization: str
     description: str = ""
+    summary: str = ""  # what to try with this persona (DemoPersonas.descriptions)
 
 
 def demo_accounts_for_login() -> tuple[list[DemoAccount], str]:
@@ -86,6 +87,7 @@ def demo_accounts_for_login() -> tuple[list[DemoAccount], str]:
                 role_label=str(label if label is not None else u.get_role_display()),
                 organization=str(org or ""),
                 description=str(u),
+                summary=str(personas.descriptions.get(u.username, "")),
             )
         )
     return out, personas.password

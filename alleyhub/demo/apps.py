@@ -13,6 +13,8 @@ class DemoConfig(AppConfig):
         from alleyhub.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
         personas = DemoPersonas(
-            password=DEMO_PASSWORD, labels={spec.username: spec.label for spec in DEMO_ACCOUNTS}
+            password=DEMO_PASSWORD,
+            labels={spec.username: spec.label for spec in DEMO_ACCOUNTS},
+            descriptions={spec.username: spec.description for spec in DEMO_ACCOUNTS if spec.description},
         )
         login_demo_personas.register(lambda: personas, key="demo")

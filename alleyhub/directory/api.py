@@ -6,9 +6,10 @@ permission checks are the selectors the pages use."""
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Path, Query, Router, Status
+from ninja import File, Form, Path, Query, Router, Status
+from ninja.files import UploadedFile
 from ninja.pagination import paginate
 
 from alleyhub.accounts.models import Membership
@@ -18,7 +19,9 @@ from alleyhub.core.api_inputs import optional_body, optional_body_openapi
 from alleyhub.core.exceptions import ApplicationError
 from alleyhub.core.pagination import BoundedPageNumberPagination
 from alleyhub.core.transitions import etag_for, expected_version_from
-from alleyhub.directory import selectors, services
+from alleyhub.core.uploads import LISTING_FILES, file_response
+from alleyhub.directory import listing_services, ownership, selectors, services
+from alleyhub.directory.hooks import ListingKind, listing_kind
 from alleyhub.directory.models import Industry, Invitation, JoinRequest, Organization
 from alleyhub.directory.schemas import (
     DecisionIn,
@@ -28,6 +31,7 @@ from alleyhub.directory.schemas import (
     JoinRequestFilters,
     JoinRequestIn,
     JoinRequestOut,
+    ListingAttachmentOut,
     MemberOut,
     MemberRoleIn,
     OrganizationFilters,
@@ -43,6 +47,7 @@ from alleyhub.directory.schemas import (
 router = Router(tags=["directory"])
 people_router = Router(tags=["directory"])
 join_router = Router(tags=["directory"])
+attachments_router = Router(tags=["attachments"])
 
 MAX_ID = 2**63 - 1
 
@@ -313,3 +318,107 @@ def person_detail(request, person_id: Path[int]):
     if person_id < 1 or person_id > MAX_ID:
         raise Http404
     return selectors.person_get_for_user(user=request.user, pk=person_id)
+
+
+# --- attachments of listings (every kind in directory.hooks.listing_kinds) -----------------------
+# One set of endpoints for outcomes, demands, investor profiles, services and space units, with the
+# pages' rules (directory.ownership): a listing the caller may not see is a 404, its confidential
+# files are left out for those who may not see its confidential part, and only those who may edit
+# the listing (its owner's members, operators) upload and delete.
+
+KIND_DESCRIPTION = "listing kind: outcome, demand, investor, service or unit"
+FILE_OPENAPI: dict[str, Any] = {
+    "responses": {
+        200: {
+            "description": "the file, as a download (Content-Disposition: attachment)",
+            "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+        }
+    }
+}
+_PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+UPLOAD_OPENAPI: dict[str, Any] = {
+    "responses": {
+        400: {
+            "description": "A file type that is not allowed, or content that does not match it",
+            "content": _PROBLEM,
+        },
+        413: {"description": "The file is larger than 20 MB", "content": _PROBLEM},
+    }
+}
+
+
+def _listing(kind: str, listing_id: int, user) -> Any:
+    """The listing of a registered kind the user may see (Http404 otherwise, also for unknown kinds)."""
+    found: ListingKind | None = listing_kind(kind)
+    if found is None or not (0 < listing_id <= MAX_ID):
+        raise Http404
+    return found.get_for_user(pk=listing_id, user=user)
+
+
+@attachments_router.get(
+    "/listings/{kind}/{listing_id}/attachments",
+    response=list[ListingAttachmentOut],
+    summary="List a listing's attachments",
+)
+def listing_attachment_list(
+    request: HttpRequest,
+    listing_id: Path[int],
+    kind: str = Path(..., description=KIND_DESCRIPTION),
+) -> list[Any]:
+    """The files of a listing the caller may see: confidential ones only for those who may see
+    the listing's confidential part (its owner's members, operators, the task force, the parties
+    granted access). A listing the caller may not see (a draft of another organisation) is a 404."""
+    listing = _listing(kind, listing_id, request.user)
+    return ownership.listing_attachments(listing=listing, user=request.user)
+
+
+@attachments_router.post(
+    "/listings/{kind}/{listing_id}/attachments",
+    response={201: ListingAttachmentOut},
+    auth=api_auth_required,
+    openapi_extra=UPLOAD_OPENAPI,
+    summary=f"Attach a file to a listing (≤ 20 MB; {LISTING_FILES.extensions_display().lower()})",
+)
+def listing_attachment_add(
+    request: HttpRequest,
+    file: File[UploadedFile],
+    listing_id: Path[int],
+    kind: str = Path(..., description=KIND_DESCRIPTION),
+    title: str = Form("", max_length=200),
+    confidential: bool = Form(False),
+) -> Status:
+    """Multipart upload by the listing's owner members and operators. The file is checked by its
+    content (core.uploads LISTING_FILES): a wrong type or content is a 400, a too large file a
+    413, a listing the caller may not see a 404, one they may see but not edit a 403."""
+    listing = _listing(kind, listing_id, request.user)
+    attachment = listing_services.attachment_add(
+        listing=listing, actor=api_actor(request), uploaded=file, title=title, confidential=confidential
+    )
+    return Status(201, attachment)
+
+
+@attachments_router.get(
+    "/attachments/{attachment_id}/file",
+    response={200: None},
+    summary="Download an attachment",
+    openapi_extra=FILE_OPENAPI,
+)
+def listing_attachment_download(request: HttpRequest, attachment_id: Path[int]) -> FileResponse:
+    """The file (as a download), for whoever may see it: a published listing's public files for
+    everybody, a draft's or a confidential file only for those the pages show it to (404 for
+    everyone else, so nobody learns that it exists)."""
+    return file_response(ownership.attachment_for_download(pk=attachment_id, user=request.user))
+
+
+@attachments_router.delete(
+    "/attachments/{attachment_id}",
+    response={204: None},
+    auth=api_auth_required,
+    summary="Delete an attachment",
+)
+def listing_attachment_delete(request: HttpRequest, attachment_id: Path[int]) -> Status:
+    """By the listing's owner members and operators (403 for others who see the file, 404 for
+    those who do not)."""
+    attachment = ownership.attachment_get_for_user(pk=attachment_id, user=request.user, for_write=True)
+    listing_services.attachment_remove(attachment=attachment, actor=api_actor(request))
+    return Status(204, None)

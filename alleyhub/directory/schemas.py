@@ -287,3 +287,22 @@ class JoinRequestFilters(Schema):
 class DecisionIn(Schema):
     version: int | None = Field(None, ge=1, description=VERSION_HELP)
     note: Text | None = Field(None, max_length=1000)
+
+
+class ListingAttachmentOut(Schema):
+    """A file attached to a listing (any kind of `/api/listings/{kind}/…`)."""
+
+    id: int
+    title: str = Field(description="what the file is, as the uploader described it")
+    original_name: str
+    size: int = Field(description="bytes")
+    mime_type: str
+    confidential: bool = Field(
+        description="only the owner's members, operators and those granted the listing's confidential part see it"
+    )
+    created_at: datetime
+    download_url: str
+
+    @staticmethod
+    def resolve_download_url(obj) -> str:
+        return reverse("api:listing_attachment_download", kwargs={"attachment_id": obj.pk})

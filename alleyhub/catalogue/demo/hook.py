@@ -12,6 +12,7 @@ from typing import Any
 from alleyhub.core.demo_context import DemoContext, TitleRegistry, bilingual, existing_titles, language
 from alleyhub.core.models import ListingStatus
 from alleyhub.directory.demo import names
+from alleyhub.directory.demo.attachments import demo_attach
 
 from ..models import ServiceOffering
 from .data.service_list import (
@@ -31,6 +32,48 @@ SERVICES = 60  # generated per unit of --scale, besides the curated entries of t
 def load(ctx: DemoContext) -> None:
     with ctx.phase("services"):
         _services(ctx)
+        _attachments(ctx)
+
+
+def _attachments(ctx: DemoContext) -> None:
+    """The finance alliance's guides to its first two services (demo-provider administers it);
+    the partner banks' credit terms only for its members and the operators."""
+    first, second = ServiceOffering.objects.filter(owner=ctx.orgs["yrd-finance-alliance"]).order_by("pk")[:2]
+    provider = ctx.users.get("provider")
+    demo_attach(
+        ctx,
+        first,
+        name="投贷联动对接服务指南.pdf",
+        title="服务流程、申请材料清单与联系人",
+        lines=[
+            "YRD Sci-Tech Finance Alliance",
+            "Combined investment and lending: service guide",
+            "1. Submit your financing plan and latest financial statements.",
+            "2. The alliance secretariat matches member banks and investors within 10 working days.",
+            "3. Joint due diligence, term sheet, loan and equity closing.",
+        ],
+        uploaded_by=provider,
+    )
+    demo_attach(
+        ctx,
+        first,
+        name="合作银行授信条件一览（内部）.pdf",
+        title="各合作银行的认股权贷款授信条件（仅限联盟成员与运营方）",
+        lines=[
+            "CONFIDENTIAL - partner banks' credit terms for warrant-linked loans",
+            "For alliance members only.",
+        ],
+        uploaded_by=provider,
+        confidential=True,
+    )
+    demo_attach(
+        ctx,
+        second,
+        name="科技履约贷申报材料清单.pdf",
+        title="申报材料清单与填写说明",
+        lines=["Technology performance loan", "Checklist of application documents and how to fill them in."],
+        uploaded_by=provider,
+    )
 
 
 @dataclass(frozen=True)

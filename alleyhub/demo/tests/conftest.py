@@ -15,3 +15,9 @@ def load(**kwargs):
 @pytest.fixture
 def district(db):
     return load()
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """The demo attaches generated PDFs to a few listings: keep them out of the project's var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -21,6 +21,7 @@ from alleyhub.core.demo_context import (
 )
 from alleyhub.core.models import ListingStatus
 from alleyhub.directory.demo import names
+from alleyhub.directory.demo.attachments import demo_attach
 from alleyhub.directory.demo.data.sectors import SECTORS, Sector
 from alleyhub.directory.demo.sectors import pick_sector
 from alleyhub.directory.models import Organization, Person
@@ -57,10 +58,38 @@ def load(ctx: DemoContext) -> None:
     with ctx.phase("outcomes"):
         _showcase_listings(ctx)
         _outcomes(ctx)
+        _attachments(ctx)
     with ctx.phase("demands"):
         _demands(ctx)
     with ctx.phase("investors"):
         _investors(ctx)
+
+
+def _attachments(ctx: DemoContext) -> None:
+    """The researcher's MEMS microphone: a public datasheet, and the sample test report its
+    confidential part promises (only for SIMIT's members, operators and those granted access)."""
+    outcome = TechOutcome.objects.get(owner=ctx.orgs["simit"], title_zh="面向TWS耳机的低噪声MEMS麦克风")
+    researcher = ctx.users.get("researcher")
+    demo_attach(
+        ctx,
+        outcome,
+        name="MEMS麦克风产品规格书.pdf",
+        title="主要参数与封装尺寸",
+        lines=[
+            "Low-noise MEMS microphone for TWS earbuds",
+            "SNR 70 dB, package 2.75 x 1.85 x 0.9 mm, pilot-run proven.",
+        ],
+        uploaded_by=researcher,
+    )
+    demo_attach(
+        ctx,
+        outcome,
+        name="样品测试报告.pdf",
+        title="样品测试报告（签署保密协议后提供）",
+        lines=["CONFIDENTIAL - sample test report", "Shared after a non-disclosure agreement is signed."],
+        uploaded_by=researcher,
+        confidential=True,
+    )
 
 
 def _showcase_listings(ctx: DemoContext) -> None:

@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from alleyhub.core.bulk import BulkRow
 from alleyhub.core.demo_context import DemoContext
+from alleyhub.core.models import ListingStatus
 from alleyhub.directory.demo import names
+from alleyhub.directory.demo.attachments import demo_attach
 from alleyhub.directory.demo.data.names import STREETS, SUBDISTRICTS
 
 from ..models import Building, RenewalSite, SpaceUnit
@@ -27,6 +29,30 @@ def load(ctx: DemoContext) -> None:
     with ctx.phase("spaces"):
         building_ids = _real(ctx)
         _generated(ctx, building_ids)
+        _attachments(ctx)
+
+
+def _attachments(ctx: DemoContext) -> None:
+    """A floor plan of the maker hall's first published unit (demo-space administers its operator)."""
+    unit = (
+        SpaceUnit.objects.filter(owner=ctx.orgs["maker-hall-ops"], status=ListingStatus.PUBLISHED)
+        .order_by("pk")
+        .first()
+    )
+    if unit is None:
+        return
+    demo_attach(
+        ctx,
+        unit,
+        name=f"{unit.title_zh}平面图.pdf",
+        title="平面图与设施说明",
+        lines=[
+            "Shanghai Silicon Alley Maker Hall",
+            f"Floor {unit.floor}: {unit.area_sqm} m2",
+            "Floor plan and facilities (demo document).",
+        ],
+        uploaded_by=ctx.users.get("space"),
+    )
 
 
 def _real(ctx: DemoContext) -> list[BuildingInfo]:

@@ -14,7 +14,8 @@ def test_each_role_has_a_demo_account_with_its_organisation(district):
         .exclude(password__startswith="!")  # the demo's newcomer, who cannot sign in, is no persona
         .prefetch_related("memberships__organization")
     }
-    assert set(users) == {spec.username for spec in DEMO_ACCOUNTS}
+    # Besides the personas: the applicant whose organisation and join request wait for review.
+    assert set(users) == {spec.username for spec in DEMO_ACCOUNTS} | {"demo-applicant"}
     for spec in DEMO_ACCOUNTS:
         user = users[spec.username]
         assert user.role == spec.role
@@ -44,7 +45,7 @@ def test_demo_personas_own_what_their_role_needs(district):
 
 def test_demo_accounts_lists_the_active_demo_users_in_role_order_with_labels(district):
     accounts = demo_accounts()
-    assert [a.username for a in accounts] == [spec.username for spec in DEMO_ACCOUNTS]
+    assert [a.username for a in accounts] == [spec.username for spec in DEMO_ACCOUNTS] + ["demo-applicant"]
     assert all(isinstance(a, User) and a.is_demo for a in accounts)
     researcher = next(a for a in accounts if a.username == "demo-researcher")
     assert str(researcher.role_label) == "科研人员"
@@ -58,3 +59,31 @@ def test_demo_accounts_lists_the_active_demo_users_in_role_order_with_labels(dis
 def test_demo_accounts_is_empty_without_demo_data():
     User.objects.create_user(username="real-person", password="x" * 12)
     assert demo_accounts() == []
+
+
+def test_provider_and_space_personas_administer_a_real_provider_and_space_operator(district):
+    from alleyhub.catalogue.models import ServiceOffering
+    from alleyhub.spaces.models import Building, SpaceUnit
+
+    provider = User.objects.get(username="demo-provider").memberships.get()
+    assert provider.role == "admin"
+    assert provider.organization.name_zh == "长三角科创金融联盟"
+    assert ServiceOffering.objects.filter(owner=provider.organization, status="published").count() >= 2
+    space = User.objects.get(username="demo-space").memberships.get()
+    assert space.role == "admin"
+    assert Building.objects.filter(operator=space.organization, name_zh="硅巷创客厅").exists()
+    assert SpaceUnit.objects.filter(owner=space.organization, status="published").exists()
+
+
+def test_login_page_describes_every_persona_in_both_languages(district, client):
+    from django.urls import reverse
+
+    body = client.get(reverse("accounts:login")).content.decode()
+    for username in ("demo-provider", "demo-space"):
+        assert username in body
+    assert "长三角科创金融联盟：维护服务清单与附件" in body
+    assert body.count('data-testid="demo-account-summary"') == len(DEMO_ACCOUNTS)
+    english = client.get(reverse("accounts:login"), headers={"accept-language": "en"}).content.decode()
+    assert "Service provider" in english
+    assert "YRD Sci-Tech Finance Alliance: keep its services and their files up to date" in english
+    assert "Maker Hall" in english

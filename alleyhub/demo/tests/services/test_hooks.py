@@ -52,6 +52,8 @@ def test_an_app_hook_gets_the_context_and_its_rows_are_counted(monkeypatch):
         "enterprise",
         "researcher",
         "investor",
+        "provider",
+        "space",
     }
     assert seen["simit"] == "中国科学院上海微系统与信息技术研究所"
     assert {"task-force", "changning-stc", "changning-samr", "huayang-subdistrict"} <= seen["units"]
