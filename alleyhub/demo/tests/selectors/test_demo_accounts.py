@@ -14,8 +14,7 @@ def test_each_role_has_a_demo_account_with_its_organisation(district):
         .exclude(password__startswith="!")  # the demo's newcomer, who cannot sign in, is no persona
         .prefetch_related("memberships__organization")
     }
-    # Besides the personas: the applicant whose organisation and join request wait for review.
-    assert set(users) == {spec.username for spec in DEMO_ACCOUNTS} | {"demo-applicant"}
+    assert set(users) == {spec.username for spec in DEMO_ACCOUNTS}
     for spec in DEMO_ACCOUNTS:
         user = users[spec.username]
         assert user.role == spec.role
@@ -45,7 +44,9 @@ def test_demo_personas_own_what_their_role_needs(district):
 
 def test_demo_accounts_lists_the_active_demo_users_in_role_order_with_labels(district):
     accounts = demo_accounts()
-    assert [a.username for a in accounts] == [spec.username for spec in DEMO_ACCOUNTS] + ["demo-applicant"]
+    assert [a.username for a in accounts] == [
+        spec.username for spec in DEMO_ACCOUNTS
+    ]  # not the newcomer who cannot sign in
     assert all(isinstance(a, User) and a.is_demo for a in accounts)
     researcher = next(a for a in accounts if a.username == "demo-researcher")
     assert str(researcher.role_label) == "科研人员"
