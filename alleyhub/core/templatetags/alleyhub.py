@@ -22,3 +22,13 @@ def localized(obj, field: str) -> str:
     if obj is None or not hasattr(obj, "localized"):
         return ""
     return obj.localized(field)
+
+
+@register.filter
+def administers_an_organisation(user) -> bool:
+    """Whether `user` is an admin member of some organisation (the header then offers the
+    organisation admins' tools, e.g. spreadsheet import). Reads the accounts relation by name,
+    since core sits below accounts; one EXISTS query."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.memberships.filter(role="admin").exists())
