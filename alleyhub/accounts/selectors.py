@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
@@ -65,7 +66,9 @@ def demo_accounts_for_login() -> tuple[list[DemoAccount], str]:
     # Demo users one cannot sign in with (the demo's newcomer with a pending join request) are
     # characters of the story, not personas: an unusable password starts with "!".
     users = list(
-        User.objects.filter(is_demo=True, is_active=True).exclude(password__startswith="!").order_by("pk")
+        User.objects.filter(is_demo=True, is_active=True)
+        .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
+        .order_by("pk")
     )
     if not users:
         return [], ""

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+
 from alleyhub.accounts.demo import DEMO_ACCOUNTS, SPEC_BY_USERNAME
 from alleyhub.accounts.models import User
 
@@ -19,7 +21,7 @@ def demo_accounts() -> list[User]:
     # Demo users nobody can sign in with (the newcomer with a pending join request) are not personas.
     users = list(
         User.objects.filter(is_demo=True, is_active=True)
-        .exclude(password__startswith="!")
+        .exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX)
         .prefetch_related("memberships__organization")
     )
     users.sort(key=lambda u: (order.get(u.username, len(order)), u.username))

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 
 from alleyhub.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from alleyhub.accounts.models import Role, User
@@ -11,7 +12,9 @@ def test_each_role_has_a_demo_account_with_its_organisation(district):
     users = {
         u.username: u
         for u in User.objects.filter(is_demo=True)
-        .exclude(password__startswith="!")  # the demo's newcomer, who cannot sign in, is no persona
+        .exclude(
+            password__startswith=UNUSABLE_PASSWORD_PREFIX
+        )  # the demo's newcomer, who cannot sign in, is no persona
         .prefetch_related("memberships__organization")
     }
     assert set(users) == {spec.username for spec in DEMO_ACCOUNTS}
